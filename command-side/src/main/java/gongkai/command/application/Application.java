@@ -1,0 +1,378 @@
+package gongkai.command.application;
+
+import gongkai.command.Refusal;
+import gongkai.command.application.ApplicationCommands.ConcludeApplication;
+import gongkai.command.application.ApplicationCommands.CorrectApplication;
+import gongkai.command.application.ApplicationCommands.EndConsultation;
+import gongkai.command.application.ApplicationCommands.ExtendReplyPeriod;
+import gongkai.command.application.ApplicationCommands.IssueFeeNotice;
+import gongkai.command.application.ApplicationCommands.ReceiveApplication;
+import gongkai.command.application.ApplicationCommands.ReceiveSupplement;
+import gongkai.command.application.ApplicationCommands.RecordFeePayment;
+import gongkai.command.application.ApplicationCommands.RequestSupplement;
+import gongkai.command.application.ApplicationCommands.StartConsultation;
+import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.ApplicationConcluded;
+import gongkai.events.application.ApplicationCorrected;
+import gongkai.events.application.ApplicationEvent;
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationWithdrawn;
+import gongkai.events.application.Channel;
+import gongkai.events.application.ConsultationEnded;
+import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.CorrectedField;
+import gongkai.events.application.FeeNoticeIssued;
+import gongkai.events.application.FeePaid;
+import gongkai.events.application.Outcome;
+import gongkai.events.application.ReplyPeriodExtended;
+import gongkai.events.application.SupplementReceived;
+import gongkai.events.application.SupplementRequested;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One disclosure application and the rules of its life (lifecycle.md, 国务院令第711号). Plain Java:
+ * each decision checks a command against the present state and returns the event to record, or
+ * throws a {@link Refusal}; {@link #apply} only changes state. Axon merely wires it
+ * ({@link ApplicationAggregate}), so a move to another framework keeps these rules as they are.
+ */
+final class Application {
+
+    /** 第三十三条: an extension adds at most 20 working days. */
+    static final int MAX_EXTENSION_WORKING_DAYS = 20;
+
+    private final ApplicationReceived receipt;
+    private LocalDate receivedOn;
+    private ApplicantType applicantType;
+    private Channel channel;
+    /** The latest business date of any step recorded so far: an answer cannot precede the work on it. */
+    private LocalDate latestStepOn;
+    /** The earliest business date of any step after receipt: the date of receipt cannot be moved past it. */
+    private LocalDate earliestStepOn;
+    private LocalDate supplementRequestedOn;
+    private LocalDate supplementReceivedOn;
+    private LocalDate consultationStartedOn;
+    private boolean extended;
+    private FeeNoticeIssued unpaidFeeNotice;
+    private LocalDate concludedOn;
+    private Outcome outcome;
+
+    private Application(ApplicationReceived receipt) {
+        this.receipt = receipt;
+        this.receivedOn = receipt.receivedOn();
+        this.applicantType = receipt.applicantType();
+        this.channel = receipt.channel();
+        this.latestStepOn = receipt.receivedOn();
+    }
+
+    static Application from(ApplicationReceived receipt) {
+        return new Application(receipt);
+    }
+
+    // ---- decisions ---------------------------------------------------------------------------
+
+    static ApplicationReceived receive(ReceiveApplication c, LocalDate today) {
+        notInFuture("receivedOn", c.receivedOn(), today);
+        return new ApplicationReceived(c.applicationId(), c.agencyId(), c.receivedOn(), c.channel(),
+                                       c.applicantType(), c.applicant(), c.request());
+    }
+
+    /** A repeat of the receipt is harmless only when it says exactly what was recorded. */
+    void confirmRepeatedReceipt(ReceiveApplication c) {
+        ApplicationReceived repeated = new ApplicationReceived(c.applicationId(), c.agencyId(), c.receivedOn(),
+                                                               c.channel(), c.applicantType(), c.applicant(),
+                                                               c.request());
+        if (!repeated.equals(receipt)) {
+            throw Refusal.conflict("该申请编号已用于另一份申请 (this applicationId was already used for a different application)");
+        }
+    }
+
+    SupplementRequested requestSupplement(RequestSupplement c, LocalDate today) {
+        stillOpen();
+        stepDate("requestedOn", c.requestedOn(), today);
+        // 第三十条: the agency may ask for a supplement once, and only before one was received.
+        if (supplementRequestedOn != null) {
+            throw Refusal.conflict("补正只能要求一次 (a supplement can be requested only once)");
+        }
+        if (c.replyBy().isBefore(c.requestedOn())) {
+            throw Refusal.invalid("replyBy", "补正期限早于补正要求日期 (replyBy is before requestedOn)");
+        }
+        return new SupplementRequested(c.applicationId(), c.requestedOn(), c.replyBy(), c.note());
+    }
+
+    SupplementReceived receiveSupplement(ReceiveSupplement c, LocalDate today) {
+        stillOpen();
+        notInFuture("receivedOn", c.receivedOn(), today);
+        if (supplementRequestedOn == null) {
+            throw Refusal.conflict("未要求补正，无法登记补正材料 (no supplement was requested)");
+        }
+        if (supplementReceivedOn != null) {
+            throw Refusal.conflict("补正材料已登记 (the supplement was already received)");
+        }
+        notBefore("receivedOn", c.receivedOn(), supplementRequestedOn, "补正要求日期 (the supplement request)");
+        return new SupplementReceived(c.applicationId(), c.receivedOn());
+    }
+
+    ConsultationStarted startConsultation(StartConsultation c, LocalDate today) {
+        stillOpen();
+        stepDate("startedOn", c.startedOn(), today);
+        if (consultationStartedOn != null) {
+            throw Refusal.conflict("征求意见尚未结束 (a consultation is already under way)");
+        }
+        return new ConsultationStarted(c.applicationId(), c.startedOn(), c.party());
+    }
+
+    ConsultationEnded endConsultation(EndConsultation c, LocalDate today) {
+        stillOpen();
+        notInFuture("endedOn", c.endedOn(), today);
+        if (consultationStartedOn == null) {
+            throw Refusal.conflict("没有进行中的征求意见 (no consultation is under way)");
+        }
+        notBefore("endedOn", c.endedOn(), consultationStartedOn, "征求意见开始日期 (the start of the consultation)");
+        return new ConsultationEnded(c.applicationId(), c.endedOn());
+    }
+
+    ReplyPeriodExtended extend(ExtendReplyPeriod c, LocalDate today) {
+        stillOpen();
+        stepDate("extendedOn", c.extendedOn(), today);
+        if (c.workingDays() < 1) {
+            throw Refusal.invalid("workingDays", "延期天数至少为 1 个工作日 (workingDays must be at least 1)");
+        }
+        // 第三十三条: one extension, of at most 20 working days.
+        if (extended) {
+            throw Refusal.conflict("答复期限只能延长一次 (the reply period can be extended only once)");
+        }
+        if (c.workingDays() > MAX_EXTENSION_WORKING_DAYS) {
+            throw Refusal.conflict("延长期限最长不超过 20 个工作日 (an extension is at most 20 working days)");
+        }
+        return new ReplyPeriodExtended(c.applicationId(), c.extendedOn(), c.workingDays(), c.reason());
+    }
+
+    FeeNoticeIssued issueFeeNotice(IssueFeeNotice c, LocalDate today) {
+        stillOpen();
+        stepDate("issuedOn", c.issuedOn(), today);
+        if (c.amountYuan().signum() <= 0) {
+            throw Refusal.invalid("amountYuan", "收费金额必须大于零 (amountYuan must be positive)");
+        }
+        if (c.payBy().isBefore(c.issuedOn())) {
+            throw Refusal.invalid("payBy", "缴费期限早于收费通知日期 (payBy is before issuedOn)");
+        }
+        if (unpaidFeeNotice != null) {
+            throw Refusal.conflict("已有未缴纳的收费通知 (a fee notice is still unpaid)");
+        }
+        return new FeeNoticeIssued(c.applicationId(), c.issuedOn(), c.amountYuan(), c.payBy());
+    }
+
+    FeePaid recordFeePayment(RecordFeePayment c, LocalDate today) {
+        stillOpen();
+        notInFuture("paidOn", c.paidOn(), today);
+        if (unpaidFeeNotice == null) {
+            throw Refusal.conflict("没有待缴纳的收费通知 (no fee notice is awaiting payment)");
+        }
+        notBefore("paidOn", c.paidOn(), unpaidFeeNotice.issuedOn(), "收费通知日期 (the fee notice)");
+        return new FeePaid(c.applicationId(), c.paidOn());
+    }
+
+    ApplicationWithdrawn withdraw(WithdrawApplication c, LocalDate today) {
+        stillOpen();
+        notInFuture("withdrawnOn", c.withdrawnOn(), today);
+        notBefore("withdrawnOn", c.withdrawnOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        return new ApplicationWithdrawn(c.applicationId(), c.withdrawnOn());
+    }
+
+    ApplicationConcluded conclude(ConcludeApplication c, LocalDate today) {
+        stillOpen();
+        notInFuture("concludedOn", c.concludedOn(), today);
+        notBefore("concludedOn", c.concludedOn(), receivedOn, "收到申请之日 (the date of receipt)");
+        notBefore("concludedOn", c.concludedOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        List<Outcome> reasons = c.withheldReasons() == null ? List.of() : c.withheldReasons();
+        checkWithheldReasons(c.outcome(), reasons);
+        // 第三十条: only an applicant who was asked to supplement can fail to do so.
+        if (c.outcome() == Outcome.OTHER_SUPPLEMENT_OVERDUE
+                && (supplementRequestedOn == null || supplementReceivedOn != null)) {
+            throw Refusal.conflict("没有待补正的要求，不能以逾期不补正办结 (no supplement request is outstanding)");
+        }
+        // 第四十二条: only an applicant sent a fee notice can fail to pay it.
+        if (c.outcome() == Outcome.OTHER_FEE_UNPAID && unpaidFeeNotice == null) {
+            throw Refusal.conflict("没有未缴纳的收费通知，不能以逾期未缴费办结 (no fee notice is unpaid)");
+        }
+        return new ApplicationConcluded(c.applicationId(), c.concludedOn(), c.outcome(), reasons, c.note());
+    }
+
+    ApplicationCorrected correct(CorrectApplication c, LocalDate today) {
+        CorrectedField field = parse("field", c.field(), CorrectedField.class);
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw Refusal.invalid("reason", "更正必须说明理由 (a correction needs a reason)");
+        }
+        List<Outcome> reasons = c.withheldReasons() == null ? List.of() : c.withheldReasons();
+        String oldValue;
+        String newValue;
+        switch (field) {
+            case applicantType -> {
+                oldValue = applicantType.name();
+                newValue = parse("value", c.value(), ApplicantType.class).name();
+            }
+            case channel -> {
+                oldValue = channel.name();
+                newValue = parse("value", c.value(), Channel.class).name();
+            }
+            case receivedOn -> {
+                LocalDate corrected = parseDate(c.value());
+                notInFuture("value", corrected, today);
+                if (earliestStepOn != null && corrected.isAfter(earliestStepOn)) {
+                    throw Refusal.conflict("收到申请之日不能晚于已登记的办理步骤 (" + earliestStepOn
+                                           + ") (the date of receipt cannot follow a recorded step)");
+                }
+                oldValue = receivedOn.toString();
+                newValue = corrected.toString();
+            }
+            case outcome -> {
+                concludedAlready();
+                Outcome corrected = parse("value", c.value(), Outcome.class);
+                checkWithheldReasons(corrected, reasons);
+                oldValue = outcome.name();
+                newValue = corrected.name();
+            }
+            case concludedOn -> {
+                concludedAlready();
+                LocalDate corrected = parseDate(c.value());
+                notInFuture("value", corrected, today);
+                notBefore("value", corrected, receivedOn, "收到申请之日 (the date of receipt)");
+                oldValue = concludedOn.toString();
+                newValue = corrected.toString();
+            }
+            default -> throw new IllegalStateException("unhandled field " + field);
+        }
+        if (field != CorrectedField.outcome && !reasons.isEmpty()) {
+            throw Refusal.invalid("withheldReasons", "只有更正办理结果时才能填写不公开理由 (withheldReasons go only with an outcome correction)");
+        }
+        if (oldValue.equals(newValue) && reasons.isEmpty()) {
+            throw Refusal.conflict("更正后的值与现有值相同 (the value is already " + newValue + ")");
+        }
+        return new ApplicationCorrected(receipt.applicationId(), today, field, oldValue, newValue, reasons,
+                                        c.reason());
+    }
+
+    // ---- state --------------------------------------------------------------------------------
+
+    void apply(ApplicationEvent event) {
+        if (event instanceof SupplementRequested e) {
+            supplementRequestedOn = e.requestedOn();
+        } else if (event instanceof SupplementReceived e) {
+            supplementReceivedOn = e.receivedOn();
+        } else if (event instanceof ConsultationStarted e) {
+            consultationStartedOn = e.startedOn();
+        } else if (event instanceof ConsultationEnded) {
+            consultationStartedOn = null;
+        } else if (event instanceof ReplyPeriodExtended) {
+            extended = true;
+        } else if (event instanceof FeeNoticeIssued e) {
+            unpaidFeeNotice = e;
+        } else if (event instanceof FeePaid) {
+            unpaidFeeNotice = null;
+        } else if (event instanceof ApplicationWithdrawn e) {
+            concludedOn = e.withdrawnOn();
+            outcome = Outcome.OTHER_OTHER; // counting rule 4: a withdrawal counts under 其他
+        } else if (event instanceof ApplicationConcluded e) {
+            concludedOn = e.concludedOn();
+            outcome = e.outcome();
+        } else if (event instanceof ApplicationCorrected e) {
+            applyCorrection(e);
+            return;
+        }
+        if (event.businessDate().isAfter(latestStepOn)) {
+            latestStepOn = event.businessDate();
+        }
+        if (earliestStepOn == null || event.businessDate().isBefore(earliestStepOn)) {
+            earliestStepOn = event.businessDate();
+        }
+    }
+
+    private void applyCorrection(ApplicationCorrected e) {
+        switch (e.field()) {
+            case applicantType -> applicantType = ApplicantType.valueOf(e.newValue());
+            case channel -> channel = Channel.valueOf(e.newValue());
+            case receivedOn -> {
+                receivedOn = LocalDate.parse(e.newValue());
+                if (receivedOn.isAfter(latestStepOn)) {
+                    latestStepOn = receivedOn;
+                }
+            }
+            case outcome -> outcome = Outcome.valueOf(e.newValue());
+            case concludedOn -> concludedOn = LocalDate.parse(e.newValue());
+        }
+    }
+
+    String agencyId() {
+        return receipt.agencyId();
+    }
+
+    // ---- checks shared by the decisions -------------------------------------------------------
+
+    private void stillOpen() {
+        if (concludedOn != null) {
+            throw Refusal.conflict("申请已办结，只能登记更正 (the application is concluded: only a correction can be recorded)");
+        }
+    }
+
+    private void concludedAlready() {
+        if (concludedOn == null) {
+            throw Refusal.conflict("申请尚未办结，没有可更正的办理结果 (the application is not concluded yet)");
+        }
+    }
+
+    /** A step's date: not in the future, and not before the application was received. */
+    private void stepDate(String field, LocalDate date, LocalDate today) {
+        notInFuture(field, date, today);
+        notBefore(field, date, receivedOn, "收到申请之日 (the date of receipt)");
+    }
+
+    private static void notInFuture(String field, LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            throw Refusal.invalid(field, "日期不能晚于今天 (the date " + date + " is after today, " + today + ")");
+        }
+    }
+
+    private static void notBefore(String field, LocalDate date, LocalDate earliest, String what) {
+        if (date.isBefore(earliest)) {
+            throw Refusal.conflict(field + " " + date + " 早于" + what + " " + earliest
+                                   + " (" + field + " cannot precede " + earliest + ")");
+        }
+    }
+
+    private static void checkWithheldReasons(Outcome outcome, List<Outcome> reasons) {
+        if (outcome == Outcome.PARTIALLY_DISCLOSED) {
+            if (reasons.isEmpty()) {
+                throw Refusal.invalid("withheldReasons", "部分公开须说明不公开部分的理由 (PARTIALLY_DISCLOSED needs withheldReasons)");
+            }
+            for (Outcome reason : reasons) {
+                if (reason == null || !reason.isWithheldReason()) {
+                    throw Refusal.invalid("withheldReasons", "不公开理由只能取自不予公开或无法提供的情形 (" + reason
+                                                             + " is not a WITHHELD_* or UNAVAILABLE_* key)");
+                }
+            }
+        } else if (!reasons.isEmpty()) {
+            throw Refusal.invalid("withheldReasons", "只有部分公开才填写不公开理由 (withheldReasons go only with PARTIALLY_DISCLOSED)");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, Objects.requireNonNull(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Refusal.invalid(field, "不是有效的取值 (" + value + " is not one of " + List.of(type.getEnumConstants()) + ")");
+        }
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(Objects.requireNonNull(value));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw Refusal.invalid("value", "不是有效的日期 (" + value + " is not a date YYYY-MM-DD)");
+        }
+    }
+}

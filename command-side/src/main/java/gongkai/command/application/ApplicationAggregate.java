@@ -1,0 +1,139 @@
+package gongkai.command.application;
+
+import gongkai.command.CaseNotFound;
+import gongkai.command.application.ApplicationCommands.ConcludeApplication;
+import gongkai.command.application.ApplicationCommands.CorrectApplication;
+import gongkai.command.application.ApplicationCommands.EndConsultation;
+import gongkai.command.application.ApplicationCommands.ExtendReplyPeriod;
+import gongkai.command.application.ApplicationCommands.IssueFeeNotice;
+import gongkai.command.application.ApplicationCommands.ReceiveApplication;
+import gongkai.command.application.ApplicationCommands.ReceiveSupplement;
+import gongkai.command.application.ApplicationCommands.Receipt;
+import gongkai.command.application.ApplicationCommands.RecordFeePayment;
+import gongkai.command.application.ApplicationCommands.RequestSupplement;
+import gongkai.command.application.ApplicationCommands.StartConsultation;
+import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.command.eventstore.CaseRecorder;
+import gongkai.events.application.ApplicationEvent;
+import gongkai.events.application.ApplicationReceived;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Axon's wiring of an {@link Application}: each command handler asks the plain-Java rules for the
+ * event and records it; the one event-sourcing handler only changes state.
+ */
+@Aggregate(cache = "aggregateCache")
+public class ApplicationAggregate {
+
+    @AggregateIdentifier
+    private String applicationId;
+    private Application application;
+
+    protected ApplicationAggregate() {
+        // for Axon: rebuilt from its events
+    }
+
+    /** Idempotent: a repeat of the same receipt writes nothing; the same id with other content is refused. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Receipt handle(ReceiveApplication command, Clock clock) {
+        if (application != null) {
+            application.confirmRepeatedReceipt(command);
+            return new Receipt(command.applicationId(), false);
+        }
+        record(Application.receive(command, today(clock)), command.agencyId());
+        return new Receipt(command.applicationId(), true);
+    }
+
+    @CommandHandler
+    public void handle(RequestSupplement command, Clock clock) {
+        record(application.requestSupplement(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveSupplement command, Clock clock) {
+        record(application.receiveSupplement(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(StartConsultation command, Clock clock) {
+        record(application.startConsultation(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(EndConsultation command, Clock clock) {
+        record(application.endConsultation(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ExtendReplyPeriod command, Clock clock) {
+        record(application.extend(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(IssueFeeNotice command, Clock clock) {
+        record(application.issueFeeNotice(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(RecordFeePayment command, Clock clock) {
+        record(application.recordFeePayment(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawApplication command, Clock clock) {
+        record(application.withdraw(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ConcludeApplication command, Clock clock) {
+        record(application.conclude(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(CorrectApplication command, Clock clock) {
+        record(application.correct(command, today(clock)));
+    }
+
+    /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
+    @CommandHandlerInterceptor
+    public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (application != null && !CaseRecorder.actorMayActFor(command, application.agencyId())) {
+            throw new CaseNotFound("application", applicationId);
+        }
+        return chain.proceed();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationEvent event) {
+        if (event instanceof ApplicationReceived received) {
+            applicationId = received.applicationId();
+            application = Application.from(received);
+        } else {
+            application.apply(event);
+        }
+    }
+
+    private void record(ApplicationEvent event) {
+        record(event, application.agencyId());
+    }
+
+    private static void record(ApplicationEvent event, String agencyId) {
+        CaseRecorder.record(event, agencyId);
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.now(clock);
+    }
+}

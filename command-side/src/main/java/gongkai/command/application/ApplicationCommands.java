@@ -1,0 +1,63 @@
+package gongkai.command.application;
+
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.Channel;
+import gongkai.events.application.Outcome;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a clerk can ask of a disclosure application; each is answered by {@link ApplicationAggregate}. */
+public final class ApplicationCommands {
+
+    private ApplicationCommands() {
+    }
+
+    public record ReceiveApplication(@TargetAggregateIdentifier String applicationId, String agencyId,
+                                     LocalDate receivedOn, Channel channel, ApplicantType applicantType,
+                                     Applicant applicant, String request) {
+    }
+
+    public record RequestSupplement(@TargetAggregateIdentifier String applicationId, LocalDate requestedOn,
+                                    LocalDate replyBy, String note) {
+    }
+
+    public record ReceiveSupplement(@TargetAggregateIdentifier String applicationId, LocalDate receivedOn) {
+    }
+
+    public record StartConsultation(@TargetAggregateIdentifier String applicationId, LocalDate startedOn,
+                                    String party) {
+    }
+
+    public record EndConsultation(@TargetAggregateIdentifier String applicationId, LocalDate endedOn) {
+    }
+
+    public record ExtendReplyPeriod(@TargetAggregateIdentifier String applicationId, LocalDate extendedOn,
+                                    int workingDays, String reason) {
+    }
+
+    public record IssueFeeNotice(@TargetAggregateIdentifier String applicationId, LocalDate issuedOn,
+                                 BigDecimal amountYuan, LocalDate payBy) {
+    }
+
+    public record RecordFeePayment(@TargetAggregateIdentifier String applicationId, LocalDate paidOn) {
+    }
+
+    public record WithdrawApplication(@TargetAggregateIdentifier String applicationId, LocalDate withdrawnOn) {
+    }
+
+    public record ConcludeApplication(@TargetAggregateIdentifier String applicationId, LocalDate concludedOn,
+                                      Outcome outcome, List<Outcome> withheldReasons, String note) {
+    }
+
+    public record CorrectApplication(@TargetAggregateIdentifier String applicationId, String field, String value,
+                                     List<Outcome> withheldReasons, String reason) {
+    }
+
+    /** The answer to {@link ReceiveApplication}: {@code created} is false for a repeat that wrote nothing. */
+    public record Receipt(String applicationId, boolean created) {
+    }
+}

@@ -1,0 +1,192 @@
+package gongkai.command.application;
+
+import gongkai.command.Refusal;
+import gongkai.command.access.Actor;
+import gongkai.command.access.CommandSender;
+import gongkai.command.application.ApplicationCommands.ConcludeApplication;
+import gongkai.command.application.ApplicationCommands.CorrectApplication;
+import gongkai.command.application.ApplicationCommands.EndConsultation;
+import gongkai.command.application.ApplicationCommands.ExtendReplyPeriod;
+import gongkai.command.application.ApplicationCommands.IssueFeeNotice;
+import gongkai.command.application.ApplicationCommands.ReceiveApplication;
+import gongkai.command.application.ApplicationCommands.ReceiveSupplement;
+import gongkai.command.application.ApplicationCommands.Receipt;
+import gongkai.command.application.ApplicationCommands.RecordFeePayment;
+import gongkai.command.application.ApplicationCommands.RequestSupplement;
+import gongkai.command.application.ApplicationCommands.StartConsultation;
+import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.Channel;
+import gongkai.events.application.Outcome;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** api.md's commands on disclosure applications. Every answer names the event recorded. */
+@RestController
+@RequestMapping("/api/applications")
+public class ApplicationController {
+
+    public record ApplicantBody(@NotBlank @Size(max = 200) String name, @Size(max = 64) String idNumber,
+                                @Size(max = 64) String phone, @Size(max = 200) String email,
+                                @Size(max = 500) String address) {
+        Applicant toApplicant() {
+            return new Applicant(name, idNumber, phone, email, address);
+        }
+    }
+
+    public record ReceiveBody(String applicationId, @NotBlank String agencyId, @NotNull LocalDate receivedOn,
+                              @NotNull Channel channel, @NotNull ApplicantType applicantType,
+                              @NotNull @Valid ApplicantBody applicant, @NotBlank @Size(max = 10000) String request) {
+    }
+
+    public record SupplementRequestBody(@NotNull LocalDate requestedOn, @NotNull LocalDate replyBy,
+                                        @Size(max = 2000) String note) {
+    }
+
+    public record SupplementBody(@NotNull LocalDate receivedOn) {
+    }
+
+    public record ConsultationBody(@NotNull LocalDate startedOn, @NotBlank @Size(max = 500) String party) {
+    }
+
+    public record ConsultationEndBody(@NotNull LocalDate endedOn) {
+    }
+
+    public record ExtensionBody(@NotNull LocalDate extendedOn, @NotNull Integer workingDays,
+                                @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record FeeNoticeBody(@NotNull LocalDate issuedOn, @NotNull BigDecimal amountYuan,
+                                @NotNull LocalDate payBy) {
+    }
+
+    public record FeePaymentBody(@NotNull LocalDate paidOn) {
+    }
+
+    public record WithdrawalBody(@NotNull LocalDate withdrawnOn) {
+    }
+
+    public record ConclusionBody(@NotNull LocalDate concludedOn, @NotNull Outcome outcome,
+                                 List<Outcome> withheldReasons, @Size(max = 5000) String note) {
+    }
+
+    public record CorrectionBody(@NotBlank String field, @NotBlank String value, List<Outcome> withheldReasons,
+                                 @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final CommandSender commands;
+
+    public ApplicationController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, String>> receive(@Valid @RequestBody ReceiveBody body,
+                                                       @AuthenticationPrincipal Actor clerk) {
+        if (!body.agencyId().equals(clerk.agencyId())) {
+            throw Refusal.invalid("agencyId", "只能登记本机关的申请 (you record applications of your own agency only)");
+        }
+        String id = body.applicationId() == null ? UUID.randomUUID().toString() : uuid(body.applicationId());
+        Receipt receipt = commands.send(new ReceiveApplication(id, body.agencyId(), body.receivedOn(), body.channel(),
+                                                               body.applicantType(), body.applicant().toApplicant(),
+                                                               body.request()), clerk);
+        Map<String, String> answer = Map.of("applicationId", id);
+        return receipt.created()
+               ? ResponseEntity.created(URI.create("/api/applications/" + id)).body(answer)
+               : ResponseEntity.ok(answer);
+    }
+
+    @PostMapping("/{id}/supplement-request")
+    public Map<String, String> requestSupplement(@PathVariable String id, @Valid @RequestBody SupplementRequestBody b,
+                                                 @AuthenticationPrincipal Actor clerk) {
+        return send(new RequestSupplement(id, b.requestedOn(), b.replyBy(), b.note()), "SupplementRequested", clerk);
+    }
+
+    @PostMapping("/{id}/supplement")
+    public Map<String, String> receiveSupplement(@PathVariable String id, @Valid @RequestBody SupplementBody b,
+                                                 @AuthenticationPrincipal Actor clerk) {
+        return send(new ReceiveSupplement(id, b.receivedOn()), "SupplementReceived", clerk);
+    }
+
+    @PostMapping("/{id}/consultation")
+    public Map<String, String> startConsultation(@PathVariable String id, @Valid @RequestBody ConsultationBody b,
+                                                 @AuthenticationPrincipal Actor clerk) {
+        return send(new StartConsultation(id, b.startedOn(), b.party()), "ConsultationStarted", clerk);
+    }
+
+    @PostMapping("/{id}/consultation/end")
+    public Map<String, String> endConsultation(@PathVariable String id, @Valid @RequestBody ConsultationEndBody b,
+                                               @AuthenticationPrincipal Actor clerk) {
+        return send(new EndConsultation(id, b.endedOn()), "ConsultationEnded", clerk);
+    }
+
+    @PostMapping("/{id}/extension")
+    public Map<String, String> extend(@PathVariable String id, @Valid @RequestBody ExtensionBody b,
+                                      @AuthenticationPrincipal Actor clerk) {
+        return send(new ExtendReplyPeriod(id, b.extendedOn(), b.workingDays(), b.reason()), "ReplyPeriodExtended", clerk);
+    }
+
+    @PostMapping("/{id}/fee-notice")
+    public Map<String, String> issueFeeNotice(@PathVariable String id, @Valid @RequestBody FeeNoticeBody b,
+                                              @AuthenticationPrincipal Actor clerk) {
+        return send(new IssueFeeNotice(id, b.issuedOn(), b.amountYuan(), b.payBy()), "FeeNoticeIssued", clerk);
+    }
+
+    @PostMapping("/{id}/fee-payment")
+    public Map<String, String> recordFeePayment(@PathVariable String id, @Valid @RequestBody FeePaymentBody b,
+                                                @AuthenticationPrincipal Actor clerk) {
+        return send(new RecordFeePayment(id, b.paidOn()), "FeePaid", clerk);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    public Map<String, String> withdraw(@PathVariable String id, @Valid @RequestBody WithdrawalBody b,
+                                        @AuthenticationPrincipal Actor clerk) {
+        return send(new WithdrawApplication(id, b.withdrawnOn()), "ApplicationWithdrawn", clerk);
+    }
+
+    @PostMapping("/{id}/conclusion")
+    public Map<String, String> conclude(@PathVariable String id, @Valid @RequestBody ConclusionBody b,
+                                        @AuthenticationPrincipal Actor clerk) {
+        return send(new ConcludeApplication(id, b.concludedOn(), b.outcome(), b.withheldReasons(), b.note()),
+                    "ApplicationConcluded", clerk);
+    }
+
+    @PostMapping("/{id}/correction")
+    public Map<String, String> correct(@PathVariable String id, @Valid @RequestBody CorrectionBody b,
+                                       @AuthenticationPrincipal Actor clerk) {
+        return send(new CorrectApplication(id, b.field(), b.value(), b.withheldReasons(), b.reason()),
+                    "ApplicationCorrected", clerk);
+    }
+
+    private Map<String, String> send(Object command, String recorded, Actor clerk) {
+        commands.send(command, clerk);
+        return Map.of("recorded", recorded);
+    }
+
+    /** Application ids are UUIDs, chosen by the client or by gongkai. */
+    private static String uuid(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("applicationId", "申请编号必须是 UUID (applicationId must be a UUID)");
+        }
+    }
+}

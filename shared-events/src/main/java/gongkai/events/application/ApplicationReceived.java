@@ -1,0 +1,17 @@
+package gongkai.events.application;
+
+import java.time.LocalDate;
+
+/**
+ * An application was received (第三十一条). {@code receivedOn} is the date of receipt that the law
+ * defines for the channel: handed in, signed for, or confirmed with the applicant.
+ */
+public record ApplicationReceived(String applicationId, String agencyId, LocalDate receivedOn, Channel channel,
+                                  ApplicantType applicantType, Applicant applicant, String request)
+        implements ApplicationEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return receivedOn;
+    }
+}

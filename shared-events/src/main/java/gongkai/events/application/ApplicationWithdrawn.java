@@ -1,0 +1,12 @@
+package gongkai.events.application;
+
+import java.time.LocalDate;
+
+/** The applicant withdrew the application: it is concluded, and counts under OTHER_OTHER (counting rule 4). */
+public record ApplicationWithdrawn(String applicationId, LocalDate withdrawnOn) implements ApplicationEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return withdrawnOn;
+    }
+}

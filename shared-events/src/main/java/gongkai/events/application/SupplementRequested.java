@@ -1,0 +1,12 @@
+package gongkai.events.application;
+
+import java.time.LocalDate;
+
+/** The agency asked the applicant, once, to make the request clear (补正, 第三十条); the reply clock stops. */
+public record SupplementRequested(String applicationId, LocalDate requestedOn, LocalDate replyBy, String note) implements ApplicationEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return requestedOn;
+    }
+}

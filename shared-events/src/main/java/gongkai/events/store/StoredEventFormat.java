@@ -1,0 +1,59 @@
+package gongkai.events.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * How events are stored: the event table's name and columns (created by the command side's Flyway
+ * migrations, read by both sides) and the JSON they are written in. The command side writes with
+ * it and the query side reads with it, so it has exactly one home.
+ */
+public final class StoredEventFormat {
+
+    /** The PostgreSQL schema that holds the event store (owned by the command side). */
+    public static final String SCHEMA = "command_side";
+    public static final String EVENT_TABLE = SCHEMA + ".domain_event_entry";
+    public static final String SNAPSHOT_TABLE = SCHEMA + ".snapshot_event_entry";
+    /** PostgreSQL notification channel signalled by every append (see the command side's V1 migration). */
+    public static final String APPENDED_CHANNEL = "gongkai_events_appended";
+
+    private StoredEventFormat() {
+    }
+
+    public static EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable(EVENT_TABLE)
+                          .snapshotTable(SNAPSHOT_TABLE)
+                          .globalIndexColumn("global_index")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .timestampColumn("time_stamp")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    /**
+     * The JSON mapper of stored events, dedicated to them: web settings never change how an event
+     * is stored. Unknown properties are ignored so that a reader tolerates fields added later.
+     */
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public static Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    }
+}
