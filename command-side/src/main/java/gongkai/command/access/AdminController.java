@@ -1,5 +1,7 @@
 package gongkai.command.access;
 
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,5 +1,7 @@
 package gongkai.command.access;
 
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,5 +1,7 @@
 package gongkai.command.access;
 
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.events.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -1,5 +1,7 @@
 package gongkai.command.access;
 
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.command.web.Problems;
 import org.springframework.context.annotation.Bean;
@@ -15,19 +17,18 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import gongkai.events.access.RememberedPasswords;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HTTP Basic against the users in PostgreSQL. A password is checked with BCrypt once; a busy client
- * repeating the same credentials is then recognised by a salted SHA-256 kept in memory for a few
- * minutes, so BCrypt's deliberate cost is not paid on every request. Errors are problem+json.
+ * HTTP Basic against the users in PostgreSQL, BCrypt-hashed; {@link RememberedPasswords} spares a
+ * busy client BCrypt's cost on every request. Errors are problem+json.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -61,15 +62,9 @@ public class SecurityConfiguration {
 
     static final class VerifiedCredentials implements AuthenticationProvider {
 
-        private static final Duration REMEMBERED = Duration.ofMinutes(5);
-
-        private record Verified(String passwordHash, byte[] fingerprint, Instant until) {
-        }
-
         private final UserAccounts accounts;
         private final PasswordEncoder encoder;
-        private final byte[] salt = new SecureRandom().generateSeed(16);
-        private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+        private final RememberedPasswords remembered = new RememberedPasswords(Duration.ofMinutes(5), Clock.systemUTC());
 
         VerifiedCredentials(UserAccounts accounts, PasswordEncoder encoder) {
             this.accounts = accounts;
@@ -82,19 +77,14 @@ public class SecurityConfiguration {
             String password = String.valueOf(authentication.getCredentials());
             UserAccounts.Account account = accounts.find(username)
                                                    .orElseThrow(() -> new BadCredentialsException("bad credentials"));
-            byte[] fingerprint = fingerprint(password);
-            Verified known = verified.get(username);
-            boolean remembered = known != null && known.passwordHash().equals(account.passwordHash())
-                                 && Instant.now().isBefore(known.until())
-                                 && MessageDigest.isEqual(known.fingerprint(), fingerprint);
-            if (!remembered) {
+            if (!remembered.remembers(username, account.passwordHash(), password)) {
                 if (!encoder.matches(password, account.passwordHash())) {
                     throw new BadCredentialsException("bad credentials");
                 }
-                verified.put(username, new Verified(account.passwordHash(), fingerprint, Instant.now().plus(REMEMBERED)));
+                remembered.remember(username, account.passwordHash(), password);
             }
             Actor actor = account.actor();
-            return UsernamePasswordAuthenticationToken.authenticated(actor, null, actor.authorities());
+            return UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities(actor));
         }
 
         @Override
@@ -102,14 +92,8 @@ public class SecurityConfiguration {
             return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
         }
 
-        private byte[] fingerprint(String password) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(salt);
-                return sha.digest(password.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+        private static List<GrantedAuthority> authorities(Actor actor) {
+            return actor.roles().stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
         }
     }
 }

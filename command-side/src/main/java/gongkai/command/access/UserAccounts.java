@@ -1,5 +1,7 @@
 package gongkai.command.access;
 
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;

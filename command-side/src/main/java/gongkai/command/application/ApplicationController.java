@@ -1,7 +1,7 @@
 package gongkai.command.application;
 
 import gongkai.command.Refusal;
-import gongkai.command.access.Actor;
+import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;

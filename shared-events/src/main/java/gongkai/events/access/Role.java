@@ -1,4 +1,4 @@
-package gongkai.command.access;
+package gongkai.events.access;
 
 /** The roles of api.md: a clerk records cases of their own agency, an auditor reads, an admin manages. */
 public enum Role {

@@ -1,0 +1,138 @@
+package gongkai.query.eventstream;
+
+import gongkai.events.store.StoredEventFormat;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The query side reads the command side's event table ({@link StoredEventFormat}) through its own
+ * streaming processors; their tokens and dead letters are in its own tables (V1 migration).
+ */
+@Configuration
+public class EventStreamConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return StoredEventFormat.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return StoredEventFormat.serializer();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver exceptionResolver,
+                                                 org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                                     .connectionProvider(connections(dataSource))
+                                     .transactionManager(transactionManager)
+                                     .schema(StoredEventFormat.eventSchema())
+                                     .dataType(byte[].class)
+                                     .eventSerializer(eventSerializer)
+                                     .snapshotSerializer(eventSerializer)
+                                     .upcasterChain(configuration.upcasterChain())
+                                     .persistenceExceptionResolver(exceptionResolver)
+                                     .batchSize(500)
+                                     .build();
+    }
+
+    /** Each stream reads the table itself, at once, when asked (no shared producer thread to wait for). */
+    @Bean
+    public EventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .optimizeEventConsumption(false)
+                                 .build();
+    }
+
+    @Bean
+    public AppendedEvents appendedEvents(DataSource dataSource) {
+        return new AppendedEvents(dataSource);
+    }
+
+    @Bean
+    public SignalledEventSource signalledEventSource(EventStore eventStore, AppendedEvents appendedEvents) {
+        return new SignalledEventSource(eventStore, appendedEvents);
+    }
+
+    @Bean
+    public TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connections(dataSource))
+                             .schema(TokenSchema.builder()
+                                                .setTokenTable("token_entry")
+                                                .setProcessorNameColumn("processor_name")
+                                                .setSegmentColumn("segment")
+                                                .setTokenColumn("token")
+                                                .setTokenTypeColumn("token_type")
+                                                .setTimestampColumn("timestamp")
+                                                .setOwnerColumn("owner")
+                                                .build())
+                             .serializer(serializer)
+                             .contentType(byte[].class)
+                             .claimTimeout(Duration.ofSeconds(10))
+                             .build();
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                               .deadLetterTable("dead_letter_entry")
+                               .deadLetterIdentifierColumn("dead_letter_id")
+                               .processingGroupColumn("processing_group")
+                               .sequenceIdentifierColumn("sequence_identifier")
+                               .sequenceIndexColumn("sequence_index")
+                               .messageTypeColumn("message_type")
+                               .eventIdentifierColumn("event_identifier")
+                               .timestampColumn("time_stamp")
+                               .payloadTypeColumn("payload_type")
+                               .payloadRevisionColumn("payload_revision")
+                               .payloadColumn("payload")
+                               .metaDataColumn("meta_data")
+                               .aggregateTypeColumn("aggregate_type")
+                               .aggregateIdentifierColumn("aggregate_identifier")
+                               .sequenceNumberColumn("sequence_number")
+                               .tokenTypeColumn("token_type")
+                               .tokenColumn("token")
+                               .enqueuedAtColumn("enqueued_at")
+                               .lastTouchedColumn("last_touched")
+                               .processingStartedColumn("processing_started")
+                               .causeTypeColumn("cause_type")
+                               .causeMessageColumn("cause_message")
+                               .diagnosticsColumn("diagnostics")
+                               .build();
+    }
+
+    private static UnitOfWorkAwareConnectionProviderWrapper connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+}
