@@ -1,0 +1,62 @@
+package gongkai.query.testing;
+
+import gongkai.command.testing.Http;
+import gongkai.command.testing.TestDatabase;
+import gongkai.query.QuerySideApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** The real query side, started on the same database as a command side, on a free port. */
+public final class RunningQuerySide implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningQuerySide(String databaseUrl, String... extraArgs) {
+        String[] args = new String[3 + extraArgs.length];
+        args[0] = "--spring.datasource.url=" + databaseUrl;
+        args[1] = "--spring.datasource.username=" + TestDatabase.USER;
+        args[2] = "--server.port=0";
+        System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
+        this.context = QuerySideApplication.start(args);
+    }
+
+    public static RunningQuerySide on(String databaseUrl, String... extraArgs) {
+        return new RunningQuerySide(databaseUrl, extraArgs);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public Http as(String username, String password) {
+        return new Http(baseUrl(), username, password);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Asks until the answer satisfies {@code done} (the projections catch up asynchronously). */
+    public static Http.Response await(java.util.function.Supplier<Http.Response> ask, Predicate<Http.Response> done,
+                                      Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Http.Response last = ask.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = ask.get();
+        }
+        return last;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
