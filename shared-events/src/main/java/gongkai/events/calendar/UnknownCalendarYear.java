@@ -1,0 +1,21 @@
+package gongkai.events.calendar;
+
+/**
+ * A date fell in a year for which no working-day calendar has been entered. Deadlines in such a
+ * year are refused, never guessed (lifecycle.md, "Working days"): the year's notice must be
+ * added first ({@link WorkingDayCalendar#withYear(CalendarYear)}).
+ */
+public final class UnknownCalendarYear extends RuntimeException {
+
+    private final int year;
+
+    public UnknownCalendarYear(int year) {
+        super(year + " 年工作日历尚未录入 (no working-day calendar for " + year + ")");
+        this.year = year;
+    }
+
+    /** The year that has no calendar. */
+    public int year() {
+        return year;
+    }
+}
