@@ -7,6 +7,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -71,6 +72,15 @@ public class EventStoreConfiguration {
                                      .upcasterChain(configuration.upcasterChain())
                                      .persistenceExceptionResolver(exceptionResolver)
                                      .build();
+    }
+
+    /**
+     * Stored events of older revisions load as the present event classes: every upcaster of
+     * {@link StoredEventFormat#upcasters()} joins the chain the storage engine is built with.
+     */
+    @Bean
+    public ConfigurerModule storedEventUpcasters() {
+        return configurer -> StoredEventFormat.upcasters().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** The single biggest command-side win measured here (stack-notes.md): aggregates stay loaded. */

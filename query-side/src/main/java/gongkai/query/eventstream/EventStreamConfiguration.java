@@ -4,6 +4,7 @@ import gongkai.events.store.StoredEventFormat;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -63,6 +64,15 @@ public class EventStreamConfiguration {
                                      .persistenceExceptionResolver(exceptionResolver)
                                      .batchSize(500)
                                      .build();
+    }
+
+    /**
+     * Stored events of older revisions load as the present event classes: every upcaster of
+     * {@link StoredEventFormat#upcasters()} joins the chain the storage engine is built with.
+     */
+    @Bean
+    public ConfigurerModule storedEventUpcasters() {
+        return configurer -> StoredEventFormat.upcasters().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** Each stream reads the table itself, at once, when asked (no shared producer thread to wait for). */

@@ -1,5 +1,7 @@
 package gongkai.events.application;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import java.util.List;
  * {@code withheldReasons} keeps the reasons for the parts not disclosed, for the record only: the
  * case counts once, under PARTIALLY_DISCLOSED (counting rule 4).
  */
+@Revision("1")
 public record ApplicationConcluded(String applicationId, LocalDate concludedOn, Outcome outcome,
                                    List<Outcome> withheldReasons, String note) implements ApplicationEvent {
 

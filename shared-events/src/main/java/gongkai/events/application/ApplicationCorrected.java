@@ -1,5 +1,7 @@
 package gongkai.events.application;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import java.util.List;
  * is changed; every projection follows the correction, and the history shows both.
  * {@code withheldReasons} is set only when an outcome is corrected to PARTIALLY_DISCLOSED.
  */
+@Revision("1")
 public record ApplicationCorrected(String applicationId, LocalDate correctedOn, CorrectedField field,
                                    String oldValue, String newValue, List<Outcome> withheldReasons,
                                    String reason) implements ApplicationEvent {

@@ -1,11 +1,14 @@
 package gongkai.events.application;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 
 /**
  * An application was received (第三十一条). {@code receivedOn} is the date of receipt that the law
  * defines for the channel: handed in, signed for, or confirmed with the applicant.
  */
+@Revision("1")
 public record ApplicationReceived(String applicationId, String agencyId, LocalDate receivedOn, Channel channel,
                                   ApplicantType applicantType, Applicant applicant, String request)
         implements ApplicationEvent {

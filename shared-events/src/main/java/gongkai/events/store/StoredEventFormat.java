@@ -7,6 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+
+import java.util.List;
 
 /**
  * How events are stored: the event table's name and columns (created by the command side's Flyway
@@ -55,5 +58,15 @@ public final class StoredEventFormat {
 
     public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    }
+
+    /**
+     * The upcasters that turn stored events of older revisions into the present event classes, in
+     * the order they apply. Both sides register every one of them with the storage engine they build,
+     * so that an event stored long ago loads on either side. An event class changed in a way old JSON
+     * does not fit gets a new {@code @Revision} and an upcaster here.
+     */
+    public static List<EventUpcaster> upcasters() {
+        return List.of(new ConsultedPartyRenamed());
     }
 }
