@@ -41,7 +41,9 @@ public class QuerySecurity {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.write(
                         response, json, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)",
                         Map.of("WWW-Authenticate", "Basic realm=\"gongkai\""))))

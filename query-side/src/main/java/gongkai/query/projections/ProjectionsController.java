@@ -1,56 +1,71 @@
 package gongkai.query.projections;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.jdbc.core.JdbcTemplate;
+import gongkai.events.access.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import gongkai.events.store.StoredEventFormat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
-/** {@code GET /api/projections}: each projection's position, the head of the event stream, and whether it replays. */
+/**
+ * {@code GET /api/projections}: each projection's position, the head of the event stream, whether it
+ * replays, its rate and the time left; the hash chain last. {@code POST /api/admin/projections/…/replay}
+ * rebuilds one or all of them from the first event (admins only, see QuerySecurity).
+ */
 @RestController
 public class ProjectionsController {
 
-    private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final ProjectionReplays replays;
 
-    public ProjectionsController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-        this.processing = processing;
-        this.jdbc = jdbc;
+    public ProjectionsController(ProjectionReplays replays) {
+        this.replays = replays;
     }
 
     @GetMapping("/api/projections")
     public Map<String, Object> projections() {
-        Long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from "
-                                        + StoredEventFormat.EVENT_TABLE, Long.class);
         List<Map<String, Object>> list = new ArrayList<>();
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-                OptionalLong position = status.values().stream()
-                                              .map(EventTrackerStatus::getCurrentPosition)
-                                              .filter(OptionalLong::isPresent)
-                                              .mapToLong(OptionalLong::getAsLong).min();
-                boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("name", name);
-                p.put("position", position.isPresent() ? position.getAsLong() : null);
-                p.put("head", head);
-                p.put("caughtUp", !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp));
-                p.put("replaying", replaying);
-                p.put("segmentsClaimedHere", status.size());
-                p.put("running", streaming.isRunning());
-                list.add(p);
-            }
-        });
-        return Map.of("head", head, "projections", list);
+        replays.statuses().forEach(status -> list.add(view(status, true)));
+        list.add(view(replays.chainStatus(), false));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("head", replays.head());
+        answer.put("projections", list);
+        return answer;
+    }
+
+    @PostMapping("/api/admin/projections/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> replay(@PathVariable String name, @AuthenticationPrincipal Actor admin) {
+        return Map.of("replays", List.of(replays.replay(name, admin)), "progress", "/api/projections");
+    }
+
+    @PostMapping("/api/admin/projections/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> replayAll(@AuthenticationPrincipal Actor admin) {
+        return Map.of("replays", replays.replayAll(admin), "progress", "/api/projections");
+    }
+
+    private static Map<String, Object> view(ProjectionReplays.Status s, boolean replayable) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", s.name());
+        p.put("position", s.position());
+        p.put("head", s.head());
+        p.put("behind", s.position() == null ? null : Math.max(0, s.head() - s.position()));
+        p.put("caughtUp", s.caughtUp());
+        p.put("replaying", s.replaying());
+        p.put("replayable", replayable);
+        p.put("eventsPerSecond", s.eventsPerSecond());
+        p.put("estimatedSecondsLeft", s.estimatedSecondsLeft());
+        p.put("replay", s.replay());
+        p.put("running", s.running());
+        p.put("segmentsClaimedHere", s.segmentsClaimedHere());
+        p.put("segments", s.segments());
+        return p;
     }
 }
