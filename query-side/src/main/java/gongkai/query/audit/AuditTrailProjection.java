@@ -47,7 +47,7 @@ public class AuditTrailProjection {
         if (agencyId == null && caseId != null) {
             agencyId = trail.agencyOfCase(caseId);
         }
-        String type = EventDescriptions.type(payload, message.getPayloadType().getName());
+        String type = EventDescriptions.type(payload);
         trail.record(new AuditTrail.Entry(token.position().orElseThrow(), message.getIdentifier(), caseType(aggregateType),
                                           caseId, type, agencyId, text(message.getMetaData().get(MetaDataKeys.ACTOR)),
                                           businessDate(payload, message), message.getTimestamp(),

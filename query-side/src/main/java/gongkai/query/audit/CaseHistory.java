@@ -68,7 +68,7 @@ public class CaseHistory {
                    }, caseId);
         List<Event> events = messages.stream().map(m -> {
             Object payload = m.getPayload();
-            String type = EventDescriptions.type(payload, m.getPayloadType().getName());
+            String type = EventDescriptions.type(payload);
             Object actor = m.getMetaData().get(MetaDataKeys.ACTOR);
             return new Event(m.getSequenceNumber(), globalIndexes.get(m.getIdentifier()), m.getIdentifier(), type,
                              AuditTrailProjection.businessDate(payload, m), m.getTimestamp(),

@@ -50,9 +50,9 @@ public final class EventDescriptions {
     }
 
     /** The event's name: its class's simple name, also for a type unknown here. */
-    public static String type(Object payload, String storedPayloadType) {
-        String name = payload instanceof UnknownSerializedType || payload == null ? storedPayloadType
-                                                                                  : payload.getClass().getName();
+    public static String type(Object payload) {
+        String name = payload instanceof UnknownSerializedType unknown ? unknown.serializedType().getName()
+                                                                       : payload == null ? null : payload.getClass().getName();
         return name == null ? null : name.substring(name.lastIndexOf('.') + 1);
     }
 
