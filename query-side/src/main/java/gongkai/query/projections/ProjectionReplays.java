@@ -5,8 +5,11 @@ import gongkai.events.store.StoredEventFormat;
 import gongkai.query.audit.EventChain;
 import gongkai.query.web.Problems;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -66,16 +69,20 @@ public class ProjectionReplays implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventChain chain;
+    private final Serializer serializer;
     private final ProjectionProgress progress = new ProjectionProgress();
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService executor;
+    /** The projections found partial by the last sampling. */
+    private volatile List<String> partial = List.of();
 
     public ProjectionReplays(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                             TransactionTemplate transactions, EventChain chain) {
+                             TransactionTemplate transactions, EventChain chain, Serializer serializer) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.chain = chain;
+        this.serializer = serializer;
     }
 
     /** The projections' names: every streaming processor, sorted. */
@@ -130,7 +137,9 @@ public class ProjectionReplays implements SmartLifecycle {
                 log.info("Replaying projection {} from the first event", name);
                 processor.shutDown();
                 transactions.executeWithoutResult(status -> processing.deadLetterQueue(name).ifPresent(queue -> queue.clear()));
-                processor.resetTokens();
+                // From the tail, explicitly: the processors' default initial token is itself a replay
+                // token, and a replay token made of it never moves.
+                processor.resetTokens(source -> source.createTailToken());
                 replays.computeIfPresent(name, (n, r) -> new Replay(n, r.requestedAt(), r.requestedBy(), r.headAtRequest(),
                                                                     Instant.now(), null, null));
             } catch (RuntimeException e) {
@@ -151,15 +160,27 @@ public class ProjectionReplays implements SmartLifecycle {
         return replay != null && replay.underWay();
     }
 
-    /** The projections whose figures are partial now: being replayed, or catching up from the first event. */
+    /**
+     * The projections whose figures are partial now: being replayed, or catching up from the first
+     * event. Cheap enough for every answer: as sampled within the last second, plus any replay just
+     * asked for.
+     */
     public List<String> replayingNow() {
+        List<String> replaying = new ArrayList<>(partial);
+        replays.values().stream().filter(Replay::underWay).map(Replay::projection)
+               .filter(name -> !replaying.contains(name)).forEach(replaying::add);
+        replaying.sort(Comparator.naturalOrder());
+        return replaying;
+    }
+
+    private List<String> partialNow() {
         List<String> replaying = new ArrayList<>();
-        processors().forEach((name, processor) -> {
-            if (replaying(name) || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
+        processors().keySet().forEach(name -> {
+            if (replaying(name) || tokens(name).replaying()) {
                 replaying.add(name);
             }
         });
-        return replaying;
+        return List.copyOf(replaying);
     }
 
     /** Every projection's status, sorted by name. */
@@ -169,11 +190,6 @@ public class ProjectionReplays implements SmartLifecycle {
         processors().forEach((name, processor) -> statuses.add(status(name, processor, head)));
         statuses.sort(Comparator.comparing(Status::name));
         return statuses;
-    }
-
-    public Optional<Status> status(String name) {
-        StreamingEventProcessor processor = processors().get(name);
-        return processor == null ? Optional.empty() : Optional.of(status(name, processor, head()));
     }
 
     /** The hash chain's position, listed with the projections: it follows the same stream, but is never replayed. */
@@ -193,53 +209,67 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     private Status status(String name, StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        Long position = position(segments);
+        Tokens tokens = tokens(name);
         Replay replay = refreshed(name);
-        boolean replaying = (replay != null && replay.underWay())
-                            || segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean caughtUp = !replaying && !segments.isEmpty()
-                           && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean replaying = (replay != null && replay.underWay()) || tokens.replaying();
+        boolean caughtUp = !replaying && tokens.position() != null && tokens.position() >= head;
         Double rate = progress.eventsPerSecond(name);
-        return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), segments.size(),
-                          segmentCount(name), rate, ProjectionProgress.secondsLeft(position, head, rate), replay);
+        return new Status(name, tokens.position(), head, caughtUp, replaying, processor.isRunning(),
+                          processor.processingStatus().size(), tokens.segments(), rate,
+                          ProjectionProgress.secondsLeft(tokens.position(), head, rate), replay);
     }
 
-    /** The replay of a projection, marked finished once every segment is claimed, past the head of then, not replaying. */
+    /**
+     * The replay of a projection, marked finished once every segment's token is past the head of the
+     * moment it was asked for. (Axon keeps a token flagged as replaying until an event newer than
+     * that head arrives, so the flag alone would keep a quiet system "replaying" for ever.)
+     */
     private Replay refreshed(String name) {
         Replay replay = replays.get(name);
         if (replay == null || !replay.underWay() || replay.startedAt() == null) {
             return replay;
         }
-        StreamingEventProcessor processor = processors().get(name);
-        if (processor == null || !processor.isRunning()) {
-            return replay;
-        }
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        Long position = position(segments);
-        boolean done = !segments.isEmpty() && segments.size() >= segmentCount(name)
-                       && segments.values().stream().noneMatch(EventTrackerStatus::isReplaying)
-                       && (replay.headAtRequest() <= 0 || (position != null && position >= replay.headAtRequest()));
-        if (!done) {
+        Tokens tokens = tokens(name);
+        if (tokens.segments() == 0 || tokens.position() == null || tokens.position() < replay.headAtRequest()) {
             return replay;
         }
         Replay finished = new Replay(name, replay.requestedAt(), replay.requestedBy(), replay.headAtRequest(),
                                      replay.startedAt(), Instant.now(), null);
-        replays.replace(name, replay, finished);
-        log.info("Projection {} replayed up to global index {}", name, position);
+        if (replays.replace(name, replay, finished)) {
+            partial = partial.stream().filter(other -> !other.equals(name)).toList();
+            log.info("Projection {} replayed up to global index {}", name, tokens.position());
+        }
         return replays.get(name);
     }
 
-    /** The position of a projection: the lowest of its segments' (they move together in a pooled processor). */
-    private static Long position(Map<Integer, EventTrackerStatus> segments) {
-        OptionalLong lowest = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                                      .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
-        return lowest.isPresent() ? lowest.getAsLong() : null;
+    /** A processor's tokens as stored, whichever instance holds them: the lowest position, and whether any replays. */
+    private record Tokens(int segments, Long position, boolean replaying) {
     }
 
-    private int segmentCount(String name) {
-        Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class, name);
-        return count == null ? 0 : count;
+    private Tokens tokens(String name) {
+        List<TrackingToken> tokens = jdbc.query("select token, token_type from token_entry where processor_name = ?",
+                                                (rs, i) -> token(rs.getBytes(1), rs.getString(2)), name);
+        Long lowest = null;
+        boolean replaying = false;
+        for (TrackingToken token : tokens) {
+            long position = token == null ? 0 : token.position().orElse(0);
+            lowest = lowest == null ? position : Math.min(lowest, position);
+            OptionalLong reset = ReplayToken.getTokenAtReset(token);
+            replaying |= reset.isPresent() && position < reset.getAsLong();
+        }
+        return new Tokens(tokens.size(), lowest, replaying);
+    }
+
+    private TrackingToken token(byte[] stored, String type) {
+        if (stored == null || type == null) {
+            return null;
+        }
+        try {
+            return serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, null));
+        } catch (RuntimeException e) {
+            log.debug("Unreadable token of type {}", type, e);
+            return null;
+        }
     }
 
     private Map<String, StreamingEventProcessor> processors() {
@@ -265,11 +295,12 @@ public class ProjectionReplays implements SmartLifecycle {
     private void sampleAll() {
         try {
             Instant now = Instant.now();
-            processors().forEach((name, processor) -> {
-                progress.sample(name, position(processor.processingStatus()), now);
+            processors().keySet().forEach(name -> {
+                progress.sample(name, tokens(name).position(), now);
                 refreshed(name);
             });
             progress.sample(EVENT_CHAIN, chain.head().globalIndex(), now);
+            partial = partialNow();
         } catch (RuntimeException e) {
             log.debug("Sampling the projections' positions failed", e);
         }
