@@ -5,6 +5,7 @@ import gongkai.events.store.StoredEventFormat;
 import gongkai.query.audit.EventChain;
 import gongkai.query.web.Problems;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -242,22 +243,35 @@ public class ProjectionReplays implements SmartLifecycle {
         return replays.get(name);
     }
 
-    /** A processor's tokens as stored, whichever instance holds them: the lowest position, and whether any replays. */
+    /**
+     * A processor's position: per segment, its token as stored (whichever instance holds it) or, when
+     * this instance processes the segment, the position it has reached since (a segment with no event
+     * of its own stores its token only now and then); the lowest of them, and whether any is still
+     * before the position its replay runs to.
+     */
     private record Tokens(int segments, Long position, boolean replaying) {
     }
 
     private Tokens tokens(String name) {
-        List<TrackingToken> tokens = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-                                                (rs, i) -> token(rs.getBytes(1), rs.getString(2)), name);
+        StreamingEventProcessor processor = processors().get(name);
+        Map<Integer, EventTrackerStatus> live = processor == null ? Map.of() : processor.processingStatus();
+        List<Object[]> stored = jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
+                                           (rs, i) -> new Object[]{rs.getInt(1), token(rs.getBytes(2), rs.getString(3))},
+                                           name);
         Long lowest = null;
         boolean replaying = false;
-        for (TrackingToken token : tokens) {
+        for (Object[] segment : stored) {
+            TrackingToken token = (TrackingToken) segment[1];
             long position = token == null ? 0 : token.position().orElse(0);
+            EventTrackerStatus here = live.get((Integer) segment[0]);
+            if (here != null && here.getCurrentPosition().isPresent()) {
+                position = Math.max(position, here.getCurrentPosition().getAsLong());
+            }
             lowest = lowest == null ? position : Math.min(lowest, position);
             OptionalLong reset = ReplayToken.getTokenAtReset(token);
             replaying |= reset.isPresent() && position < reset.getAsLong();
         }
-        return new Tokens(tokens.size(), lowest, replaying);
+        return new Tokens(stored.size(), lowest, replaying);
     }
 
     private TrackingToken token(byte[] stored, String type) {
