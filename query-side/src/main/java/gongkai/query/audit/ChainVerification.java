@@ -57,81 +57,48 @@ public final class ChainVerification {
         }
     }
 
+    /** One link of the chain as kept. */
+    private record Chained(long globalIndex, String eventIdentifier, byte[] payloadDigest, byte[] metaDataDigest,
+                           byte[] link) {
+    }
+
+    private ChainHead storedHead;
+    private long eventsInStore;
+    private long eventsChained;
+    private long notYetChained;
+    private byte[] previousStored = ChainHashing.GENESIS;
+    private byte[] recomputed = ChainHashing.GENESIS;
+
     private Verification run(Long anchorIndex, String anchorHash) throws SQLException {
         Instant verifiedAt = Instant.now();
-        ChainHead storedHead = storedHead();
-        long eventsInStore = 0;
-        long eventsChained = 0;
-        long notYetChained = 0;
-        byte[] previousStored = ChainHashing.GENESIS;
-        byte[] recomputed = ChainHashing.GENESIS;
+        storedHead = storedHead();
         String recomputedAtAnchor = null;
-        String sql = "select e.global_index as e_global_index, e.event_identifier as e_event_identifier, "
-                     + "e.aggregate_identifier as e_aggregate_identifier, e.sequence_number as e_sequence_number, "
-                     + "e.type as e_type, e.time_stamp as e_time_stamp, e.payload_type as e_payload_type, "
-                     + "e.payload_revision as e_payload_revision, e.payload as e_payload, e.meta_data as e_meta_data, "
-                     + "c.global_index as c_global_index, c.event_identifier as c_event_identifier, "
-                     + "c.payload_digest, c.meta_data_digest, c.link "
-                     + "from " + StoredEvent.TABLE + " e full outer join " + EventChain.TABLE + " c "
-                     + "on c.global_index = e.global_index "
-                     + "order by coalesce(e.global_index, c.global_index)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    boolean inStore = rs.getObject("e_global_index") != null;
-                    boolean inChain = rs.getObject("c_global_index") != null;
-                    StoredEvent event = inStore ? StoredEvent.read(rs, "e_") : null;
-                    long index = inStore ? event.globalIndex() : rs.getLong("c_global_index");
-                    if (inStore) {
-                        eventsInStore++;
-                    }
-                    if (!inChain) {
-                        if (index > storedHead.globalIndex()) {
-                            notYetChained++;
-                            continue;
-                        }
-                        recomputed = ChainHashing.link(recomputed, event);
-                        if (chainedAt(event.eventIdentifier()).isEmpty()) {
-                            report(Verification.Kind.INSERTED, event, "事件不在哈希链中：它出现在链已经经过的位置 " + index
-                                   + " (never chained: it appeared at global index " + index
-                                   + ", a position the chain had already passed)");
-                        } // else it was moved here: reported where it was chained
+        // Two cursors in global_index order (index scans, nothing sorted), merged here position by position.
+        try (PreparedStatement events = connection.prepareStatement(
+                     "select " + StoredEvent.COLUMNS + " from " + StoredEvent.TABLE + " order by global_index");
+             PreparedStatement chain = connection.prepareStatement(
+                     "select global_index, event_identifier, payload_digest, meta_data_digest, link from "
+                     + EventChain.TABLE + " order by global_index")) {
+            events.setFetchSize(FETCH_SIZE);
+            chain.setFetchSize(FETCH_SIZE * 4);
+            try (ResultSet eventRows = events.executeQuery(); ResultSet chainRows = chain.executeQuery()) {
+                StoredEvent event = nextEvent(eventRows);
+                Chained chained = nextChained(chainRows);
+                while (event != null || chained != null) {
+                    long index;
+                    if (chained == null || (event != null && event.globalIndex() < chained.globalIndex())) {
+                        index = event.globalIndex();
+                        position(index, event, null);
+                        event = nextEvent(eventRows);
+                    } else if (event == null || chained.globalIndex() < event.globalIndex()) {
+                        index = chained.globalIndex();
+                        position(index, null, chained);
+                        chained = nextChained(chainRows);
                     } else {
-                        eventsChained++;
-                        String chainedEvent = rs.getString("c_event_identifier");
-                        byte[] storedLink = rs.getBytes("link");
-                        if (inStore && event.eventIdentifier().equals(chainedEvent)) {
-                            byte[] payloadDigest = ChainHashing.digest(event.payload());
-                            byte[] metaDataDigest = ChainHashing.digest(event.metaData());
-                            byte[] link = ChainHashing.link(previousStored, event, payloadDigest, metaDataDigest);
-                            if (!Arrays.equals(link, storedLink)) {
-                                report(Verification.Kind.ALTERED, event, altered(payloadDigest, metaDataDigest,
-                                        rs.getBytes("payload_digest"), rs.getBytes("meta_data_digest")));
-                            }
-                            recomputed = ChainHashing.link(recomputed, event, payloadDigest, metaDataDigest);
-                        } else {
-                            Located now = storedAt(chainedEvent);
-                            String instead = inStore ? "；该位置现为事件 " + event.eventIdentifier()
-                                                       + " (its place is now taken by event " + event.eventIdentifier() + ")" : "";
-                            if (now != null) {
-                                report(Verification.Kind.REORDERED, index, chainedEvent, now.aggregateIdentifier(),
-                                       "事件被移动：原位置 " + index + "，现位置 " + now.globalIndex()
-                                       + " (moved from global index " + index + " to " + now.globalIndex() + ")" + instead);
-                            } else {
-                                report(Verification.Kind.DELETED, index, chainedEvent, null,
-                                       "事件已被删除 (deleted from global index " + index + ")" + instead);
-                            }
-                            if (inStore) {
-                                recomputed = ChainHashing.link(recomputed, event);
-                                if (chainedAt(event.eventIdentifier()).isEmpty()) {
-                                    report(Verification.Kind.INSERTED, event, "事件不在哈希链中：它出现在已被占用的位置 " + index
-                                           + " (never chained: it appeared at global index " + index
-                                           + ", where the chain has another event)");
-                                }
-                            }
-                        }
-                        previousStored = storedLink;
+                        index = event.globalIndex();
+                        position(index, event, chained);
+                        event = nextEvent(eventRows);
+                        chained = nextChained(chainRows);
                     }
                     if (anchorIndex != null && index == anchorIndex) {
                         recomputedAtAnchor = ChainHashing.hex(recomputed);
@@ -154,6 +121,67 @@ public final class ChainVerification {
         return new Verification(problemCount == 0, verifiedAt, eventsInStore, eventsChained, notYetChained, storedHead,
                                 ChainHashing.hex(recomputed), anchor, listed.isEmpty() ? null : listed.get(0),
                                 problemCount, listed);
+    }
+
+    /** One global position: the event stored there now, the event chained there, or both. */
+    private void position(long index, StoredEvent event, Chained chained) throws SQLException {
+        if (event != null) {
+            eventsInStore++;
+        }
+        if (chained == null) {
+            if (index > storedHead.globalIndex()) {
+                notYetChained++;
+                return;
+            }
+            recomputed = ChainHashing.link(recomputed, event);
+            if (chainedAt(event.eventIdentifier()).isEmpty()) {
+                report(Verification.Kind.INSERTED, event, "事件不在哈希链中：它出现在链已经经过的位置 " + index
+                       + " (never chained: it appeared at global index " + index
+                       + ", a position the chain had already passed)");
+            } // else it was moved here: reported where it was chained
+            return;
+        }
+        eventsChained++;
+        if (event != null && event.eventIdentifier().equals(chained.eventIdentifier())) {
+            byte[] payloadDigest = ChainHashing.digest(event.payload());
+            byte[] metaDataDigest = ChainHashing.digest(event.metaData());
+            byte[] link = ChainHashing.link(previousStored, event, payloadDigest, metaDataDigest);
+            if (!Arrays.equals(link, chained.link())) {
+                report(Verification.Kind.ALTERED, event,
+                       altered(payloadDigest, metaDataDigest, chained.payloadDigest(), chained.metaDataDigest()));
+            }
+            recomputed = ChainHashing.link(recomputed, event, payloadDigest, metaDataDigest);
+        } else {
+            Located now = storedAt(chained.eventIdentifier());
+            String instead = event != null ? "；该位置现为事件 " + event.eventIdentifier()
+                                             + " (its place is now taken by event " + event.eventIdentifier() + ")" : "";
+            if (now != null) {
+                report(Verification.Kind.REORDERED, index, chained.eventIdentifier(), now.aggregateIdentifier(),
+                       "事件被移动：原位置 " + index + "，现位置 " + now.globalIndex()
+                       + " (moved from global index " + index + " to " + now.globalIndex() + ")" + instead);
+            } else {
+                report(Verification.Kind.DELETED, index, chained.eventIdentifier(), null,
+                       "事件已被删除 (deleted from global index " + index + ")" + instead);
+            }
+            if (event != null) {
+                recomputed = ChainHashing.link(recomputed, event);
+                if (chainedAt(event.eventIdentifier()).isEmpty()) {
+                    report(Verification.Kind.INSERTED, event, "事件不在哈希链中：它出现在已被占用的位置 " + index
+                           + " (never chained: it appeared at global index " + index
+                           + ", where the chain has another event)");
+                }
+            }
+        }
+        previousStored = chained.link();
+    }
+
+    private static StoredEvent nextEvent(ResultSet rows) throws SQLException {
+        return rows.next() ? StoredEvent.read(rows, "") : null;
+    }
+
+    private static Chained nextChained(ResultSet rows) throws SQLException {
+        return rows.next() ? new Chained(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4),
+                                         rows.getBytes(5)) : null;
     }
 
     private static String altered(byte[] payloadDigest, byte[] metaDataDigest, byte[] chainedPayload,

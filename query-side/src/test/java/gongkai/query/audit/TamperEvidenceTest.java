@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -62,7 +64,7 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void an_altered_a_deleted_and_two_swapped_events_are_each_named_and_the_store_was_intact_before() {
+    void an_altered_a_deleted_and_two_swapped_events_are_each_named_and_the_store_was_intact_before() throws Exception {
         start();
         try {
             List<String> cases = new ArrayList<>();
@@ -121,6 +123,14 @@ class TamperEvidenceTest {
                               .contains("ALTERED global index " + altered + " event " + alteredId)
                               .contains("DELETED global index " + deleted + " event " + deletedId)
                               .contains("REORDERED global index " + swappedA + " event " + swappedAId);
+            Process alone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    location(VerifyCli.class) + File.pathSeparator + location(org.postgresql.Driver.class),
+                    VerifyCli.class.getName(), commandSide.databaseUrl(), "postgres", "postgres")
+                    .redirectErrorStream(true).start();
+            String printed = new String(alone.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(alone.waitFor()).as("the CLI needs only the JDK, its classes and the driver: " + printed).isEqualTo(1);
+            assertThat(printed).contains("DELETED global index " + deleted + " event " + deletedId);
+
             Http.Response byAdmin = querySide.as("admin", RunningCommandSide.ADMIN_PASSWORD)
                                              .post("/api/admin/verification", "");
             assertThat(byAdmin.status()).isEqualTo(200);
@@ -203,6 +213,10 @@ class TamperEvidenceTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(printed.startsWith("INTACT") ? 0 : 1);
         return printed;
+    }
+
+    private static String location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static void expectProblem(JsonNode verification, String kind, long globalIndex, String eventId, String detail) {
