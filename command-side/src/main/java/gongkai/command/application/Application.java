@@ -49,9 +49,15 @@ final class Application {
     private LocalDate receivedOn;
     private ApplicantType applicantType;
     private Channel channel;
-    /** The latest business date of any step recorded so far: an answer cannot precede the work on it. */
+    /**
+     * The latest business date of any step between receipt and answer (null while there is none): an
+     * answer cannot precede the work on it. Neither the receipt nor the answer counts, as both can be corrected.
+     */
     private LocalDate latestStepOn;
-    /** The earliest business date of any step after receipt: the date of receipt cannot be moved past it. */
+    /**
+     * The earliest business date of any step between receipt and answer (null while there is none): the
+     * date of receipt cannot be moved past it, nor past the answer.
+     */
     private LocalDate earliestStepOn;
     private LocalDate supplementRequestedOn;
     private LocalDate supplementReceivedOn;
@@ -66,7 +72,6 @@ final class Application {
         this.receivedOn = receipt.receivedOn();
         this.applicantType = receipt.applicantType();
         this.channel = receipt.channel();
-        this.latestStepOn = receipt.receivedOn();
     }
 
     static Application from(ApplicationReceived receipt) {
@@ -180,7 +185,7 @@ final class Application {
     ApplicationWithdrawn withdraw(WithdrawApplication c, LocalDate today) {
         stillOpen();
         notInFuture("withdrawnOn", c.withdrawnOn(), today);
-        notBefore("withdrawnOn", c.withdrawnOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        notBefore("withdrawnOn", c.withdrawnOn(), lastRecordedOn(), "已登记的办理步骤 (a step already recorded)");
         return new ApplicationWithdrawn(c.applicationId(), c.withdrawnOn());
     }
 
@@ -188,7 +193,7 @@ final class Application {
         stillOpen();
         notInFuture("concludedOn", c.concludedOn(), today);
         notBefore("concludedOn", c.concludedOn(), receivedOn, "收到申请之日 (the date of receipt)");
-        notBefore("concludedOn", c.concludedOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        notBefore("concludedOn", c.concludedOn(), lastRecordedOn(), "已登记的办理步骤 (a step already recorded)");
         List<Outcome> reasons = c.withheldReasons() == null ? List.of() : c.withheldReasons();
         checkWithheldReasons(c.outcome(), reasons);
         // 第三十条: only an applicant who was asked to supplement can fail to do so.
@@ -223,8 +228,12 @@ final class Application {
             case receivedOn -> {
                 LocalDate corrected = parseDate(c.value());
                 notInFuture("value", corrected, today);
-                if (earliestStepOn != null && corrected.isAfter(earliestStepOn)) {
-                    throw Refusal.conflict("收到申请之日不能晚于已登记的办理步骤 (" + earliestStepOn
+                LocalDate firstAfterReceipt = earliestStepOn;
+                if (concludedOn != null && (firstAfterReceipt == null || concludedOn.isBefore(firstAfterReceipt))) {
+                    firstAfterReceipt = concludedOn;
+                }
+                if (firstAfterReceipt != null && corrected.isAfter(firstAfterReceipt)) {
+                    throw Refusal.conflict("收到申请之日不能晚于已登记的办理步骤 (" + firstAfterReceipt
                                            + ") (the date of receipt cannot follow a recorded step)");
                 }
                 oldValue = receivedOn.toString();
@@ -242,6 +251,9 @@ final class Application {
                 LocalDate corrected = parseDate(c.value());
                 notInFuture("value", corrected, today);
                 notBefore("value", corrected, receivedOn, "收到申请之日 (the date of receipt)");
+                if (latestStepOn != null) {
+                    notBefore("value", corrected, latestStepOn, "已登记的办理步骤 (a step already recorded)");
+                }
                 oldValue = concludedOn.toString();
                 newValue = corrected.toString();
             }
@@ -277,14 +289,16 @@ final class Application {
         } else if (event instanceof ApplicationWithdrawn e) {
             concludedOn = e.withdrawnOn();
             outcome = Outcome.OTHER_OTHER; // counting rule 4: a withdrawal counts under 其他
+            return;
         } else if (event instanceof ApplicationConcluded e) {
             concludedOn = e.concludedOn();
             outcome = e.outcome();
+            return;
         } else if (event instanceof ApplicationCorrected e) {
             applyCorrection(e);
             return;
         }
-        if (event.businessDate().isAfter(latestStepOn)) {
+        if (latestStepOn == null || event.businessDate().isAfter(latestStepOn)) {
             latestStepOn = event.businessDate();
         }
         if (earliestStepOn == null || event.businessDate().isBefore(earliestStepOn)) {
@@ -296,15 +310,15 @@ final class Application {
         switch (e.field()) {
             case applicantType -> applicantType = ApplicantType.valueOf(e.newValue());
             case channel -> channel = Channel.valueOf(e.newValue());
-            case receivedOn -> {
-                receivedOn = LocalDate.parse(e.newValue());
-                if (receivedOn.isAfter(latestStepOn)) {
-                    latestStepOn = receivedOn;
-                }
-            }
+            case receivedOn -> receivedOn = LocalDate.parse(e.newValue());
             case outcome -> outcome = Outcome.valueOf(e.newValue());
             case concludedOn -> concludedOn = LocalDate.parse(e.newValue());
         }
+    }
+
+    /** The latest date recorded before an answer: the receipt or a later step. */
+    private LocalDate lastRecordedOn() {
+        return latestStepOn == null || latestStepOn.isBefore(receivedOn) ? receivedOn : latestStepOn;
     }
 
     String agencyId() {
