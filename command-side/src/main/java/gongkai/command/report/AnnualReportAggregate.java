@@ -1,0 +1,63 @@
+package gongkai.command.report;
+
+import gongkai.command.CaseNotFound;
+import gongkai.command.eventstore.CaseRecorder;
+import gongkai.command.report.ReportCommands.WriteNarrative;
+import gongkai.events.report.ReportEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Axon's wiring of an {@link AnnualReport}: one per agency and year, id
+ * {@code "report:" + agencyId + ":" + year} ({@link ReportEvent#reportId(String, int)}), created by its
+ * first event. The year's publication (freezing its figures) will be a command of this aggregate too.
+ */
+@Aggregate(cache = "aggregateCache")
+public class AnnualReportAggregate {
+
+    @AggregateIdentifier
+    private String reportId;
+    private String agencyId;
+    private AnnualReport report = AnnualReport.empty();
+
+    protected AnnualReportAggregate() {
+        // for Axon: rebuilt from its events, or created empty by the first writing
+    }
+
+    /** Returns whether an event was recorded: writing the text that is already there records nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(WriteNarrative command, Clock clock) {
+        if (report.alreadySays(command)) {
+            return false;
+        }
+        CaseRecorder.record(report.writeNarrative(command, LocalDate.now(clock)), command.agencyId());
+        return true;
+    }
+
+    /** A clerk writes only the reports of their own agency. */
+    @CommandHandlerInterceptor
+    public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (agencyId != null && !CaseRecorder.actorMayActFor(command, agencyId)) {
+            throw new CaseNotFound("report", reportId);
+        }
+        return chain.proceed();
+    }
+
+    @EventSourcingHandler
+    void on(ReportEvent event) {
+        reportId = event.caseId();
+        agencyId = event.agencyId();
+        report.apply(event);
+    }
+}
