@@ -1,5 +1,8 @@
 package gongkai.command.application;
 
+import static gongkai.command.BusinessDates.notBefore;
+import static gongkai.command.BusinessDates.notInFuture;
+
 import gongkai.command.Refusal;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
@@ -343,19 +346,6 @@ final class Application {
     private void stepDate(String field, LocalDate date, LocalDate today) {
         notInFuture(field, date, today);
         notBefore(field, date, receivedOn, "收到申请之日 (the date of receipt)");
-    }
-
-    private static void notInFuture(String field, LocalDate date, LocalDate today) {
-        if (date.isAfter(today)) {
-            throw Refusal.invalid(field, "日期不能晚于今天 (the date " + date + " is after today, " + today + ")");
-        }
-    }
-
-    private static void notBefore(String field, LocalDate date, LocalDate earliest, String what) {
-        if (date.isBefore(earliest)) {
-            throw Refusal.conflict(field + " " + date + " 早于" + what + " " + earliest
-                                   + " (" + field + " cannot precede " + earliest + ")");
-        }
     }
 
     private static void checkWithheldReasons(Outcome outcome, List<Outcome> reasons) {

@@ -33,7 +33,7 @@ import java.time.LocalDate;
  * Axon's wiring of an {@link Application}: each command handler asks the plain-Java rules for the
  * event and records it; the one event-sourcing handler only changes state.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "applicationCache")
 public class ApplicationAggregate {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package gongkai.command.application;
 import gongkai.command.Refusal;
 import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
+import gongkai.command.web.Ids;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
 import gongkai.command.application.ApplicationCommands.EndConsultation;
@@ -37,7 +38,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** api.md's commands on disclosure applications. Every answer names the event recorded. */
 @RestController
@@ -104,7 +104,7 @@ public class ApplicationController {
         if (!body.agencyId().equals(clerk.agencyId())) {
             throw Refusal.invalid("agencyId", "只能登记本机关的申请 (you record applications of your own agency only)");
         }
-        String id = body.applicationId() == null ? UUID.randomUUID().toString() : uuid(body.applicationId());
+        String id = Ids.chosenOrNew("applicationId", body.applicationId());
         Receipt receipt = commands.send(new ReceiveApplication(id, body.agencyId(), body.receivedOn(), body.channel(),
                                                                body.applicantType(), body.applicant().toApplicant(),
                                                                body.request()), clerk);
@@ -179,14 +179,5 @@ public class ApplicationController {
     private Map<String, String> send(Object command, String recorded, Actor clerk) {
         commands.send(command, clerk);
         return Map.of("recorded", recorded);
-    }
-
-    /** Application ids are UUIDs, chosen by the client or by gongkai. */
-    private static String uuid(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("applicationId", "申请编号必须是 UUID (applicationId must be a UUID)");
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /** Axon's wiring of a {@link Lawsuit}; its id is the lawsuitId (a UUID). */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "lawsuitCache")
 public class LawsuitAggregate {
 
     @AggregateIdentifier

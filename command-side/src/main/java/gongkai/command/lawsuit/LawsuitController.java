@@ -2,7 +2,7 @@ package gongkai.command.lawsuit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import gongkai.command.Refusal;
-import gongkai.command.access.Actor;
+import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
 import gongkai.command.access.OwnAgency;
 import gongkai.command.lawsuit.LawsuitCommands.FileLawsuit;

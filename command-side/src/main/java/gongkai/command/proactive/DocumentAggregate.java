@@ -25,7 +25,7 @@ import java.time.LocalDate;
  * aggregate, not an entry of the agency's register: its rules (one repeal, not before the issue)
  * concern it alone, and a repeal years later then loads two events, not the agency's whole register.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "documentCache")
 public class DocumentAggregate {
 
     @AggregateIdentifier

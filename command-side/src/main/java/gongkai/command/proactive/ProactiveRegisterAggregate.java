@@ -33,7 +33,7 @@ import java.time.LocalDate;
  * (a few hundred a year for a township; the aggregate cache keeps it loaded). Documents, which have
  * rules of their own, are separate aggregates ({@link DocumentAggregate}).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "registerCache")
 public class ProactiveRegisterAggregate {
 
     @AggregateIdentifier

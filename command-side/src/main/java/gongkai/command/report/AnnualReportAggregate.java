@@ -22,7 +22,7 @@ import java.time.LocalDate;
  * {@code "report:" + agencyId + ":" + year} ({@link ReportEvent#reportId(String, int)}), created by its
  * first event. The year's publication (freezing its figures) will be a command of this aggregate too.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "reportTextCache")
 public class AnnualReportAggregate {
 
     @AggregateIdentifier

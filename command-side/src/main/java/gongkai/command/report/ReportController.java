@@ -1,6 +1,6 @@
 package gongkai.command.report;
 
-import gongkai.command.access.Actor;
+import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
 import gongkai.command.access.OwnAgency;
 import gongkai.command.report.ReportCommands.WriteNarrative;

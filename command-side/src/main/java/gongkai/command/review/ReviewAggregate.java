@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /** Axon's wiring of a {@link Review}; its id is the reviewId (a UUID). */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "reviewCache")
 public class ReviewAggregate {
 
     @AggregateIdentifier

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gongkai.command.CaseNotFound;
 import gongkai.command.Refusal;
 import gongkai.command.access.UserAccounts;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -49,6 +50,12 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(Exception e) {
         return Problems.of(HttpStatus.NOT_FOUND, e instanceof CaseNotFound ? e.getMessage()
                                                                            : "未找到该案件 (no such case)");
+    }
+
+    /** A case id used for another kind of case (an application's id posted as a review's, say). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKindOfCase(IncompatibleAggregateException e) {
+        return Problems.of(HttpStatus.CONFLICT, "该编号属于另一类案件 (this id belongs to another kind of case)");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
