@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * gongkai's benchmark: in one run, on one fresh PostgreSQL, it measures PostgreSQL's own limits
@@ -138,53 +136,27 @@ public final class Benchmark {
     /** Realistic lifecycles, each command timed from request to answer; the rate counts the measured window only. */
     private static double commandLoad(Client clerk, int port, int clients, int warmup, int seconds, Stats latency)
             throws InterruptedException {
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong done = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(() -> {
-                while (running.get()) {
-                    String id = java.util.UUID.randomUUID().toString();
-                    String path = "/api/applications/" + id;
-                    String[][] lifecycle = {
-                            {"/api/applications", "{\"applicationId\":\"" + id + "\",\"agencyId\":\"bench\",\"receivedOn\":\"2025-03-03\","
-                                                  + "\"channel\":\"ONLINE\",\"applicantType\":\"NATURAL_PERSON\",\"applicant\":{\"name\":\"申请人\"},"
-                                                  + "\"request\":\"请公开2024年道路维修预算及其执行情况\"}"},
-                            {path + "/consultation", "{\"startedOn\":\"2025-03-04\",\"party\":\"第三方\"}"},
-                            {path + "/consultation/end", "{\"endedOn\":\"2025-03-10\"}"},
-                            {path + "/conclusion", "{\"concludedOn\":\"2025-03-20\",\"outcome\":\"DISCLOSED\"}"}};
-                    for (String[] command : lifecycle) {
-                        if (!running.get()) {
-                            return;
-                        }
-                        long start = System.nanoTime();
+        return Load.run(clients, warmup, seconds, latency, op -> {
+            while (op.running()) {
+                String id = java.util.UUID.randomUUID().toString();
+                String path = "/api/applications/" + id;
+                String[][] lifecycle = {
+                        {"/api/applications", "{\"applicationId\":\"" + id + "\",\"agencyId\":\"bench\",\"receivedOn\":\"2025-03-03\","
+                                              + "\"channel\":\"ONLINE\",\"applicantType\":\"NATURAL_PERSON\",\"applicant\":{\"name\":\"申请人\"},"
+                                              + "\"request\":\"请公开2024年道路维修预算及其执行情况\"}"},
+                        {path + "/consultation", "{\"startedOn\":\"2025-03-04\",\"party\":\"第三方\"}"},
+                        {path + "/consultation/end", "{\"endedOn\":\"2025-03-10\"}"},
+                        {path + "/conclusion", "{\"concludedOn\":\"2025-03-20\",\"outcome\":\"DISCLOSED\"}"}};
+                for (String[] command : lifecycle) {
+                    op.timed(() -> {
                         int status = clerk.post(port, command[0], command[1]);
-                        long took = System.nanoTime() - start;
                         if (status >= 300) {
                             System.err.println("unexpected status " + status + " for " + command[0]);
                         }
-                        if (measuring.get()) {
-                            latency.add(took);
-                            done.incrementAndGet();
-                        }
-                    }
+                    });
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(warmup * 1000L);
-        measuring.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        measuring.set(false);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return done.get() / elapsed;
+            }
+        });
     }
 
     private static Stats lag(Client clerk, int commandPort, int queryPort, int samples) throws InterruptedException {

@@ -4,11 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** What PostgreSQL itself does on this machine: the yardstick every gongkai figure is divided by. */
 final class RawBaseline {
@@ -33,43 +29,25 @@ final class RawBaseline {
 
     /** Single-row INSERT transactions per second (each committed durably) with {@code clients} connections. */
     double insertRate(int clients, int warmupSeconds, int seconds) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicLong done = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(() -> {
-                try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement(
-                        "insert into bench_raw_event (aggregate_identifier, sequence_number, payload) values (?, ?, ?)")) {
-                    String aggregate = UUID.randomUUID().toString();
-                    long sequence = 0;
-                    while (running.get()) {
-                        insert.setString(1, aggregate);
-                        insert.setLong(2, sequence++);
-                        insert.setBytes(3, PAYLOAD);
-                        insert.executeUpdate();
-                        if (measuring.get()) {
-                            done.incrementAndGet();
+        return Load.run(clients, warmupSeconds, seconds, null, op -> {
+            try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement(
+                    "insert into bench_raw_event (aggregate_identifier, sequence_number, payload) values (?, ?, ?)")) {
+                String aggregate = UUID.randomUUID().toString();
+                long[] sequence = {0};
+                while (op.running()) {
+                    op.timed(() -> {
+                        try {
+                            insert.setString(1, aggregate);
+                            insert.setLong(2, sequence[0]++);
+                            insert.setBytes(3, PAYLOAD);
+                            insert.executeUpdate();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
                         }
-                    }
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
+                    });
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(warmupSeconds * 1000L);
-        measuring.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        measuring.set(false);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return done.get() / elapsed;
+            }
+        });
     }
 
     /** A full sequential JDBC read of the event table, every column, in global order. */
