@@ -10,7 +10,7 @@ public enum ReportFormat {
     HTML("html", "text/html;charset=UTF-8", true),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false),
     DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),
-    CSV("csv", "text/csv;charset=UTF-8;header=present", false);
+    CSV("csv", "text/csv;charset=UTF-8", false);
 
     private final String extension;
     private final String contentType;
