@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblCellMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
@@ -203,6 +204,12 @@ final class DocxReport {
         CTTblWidth width = properties.isSetTblW() ? properties.getTblW() : properties.addNewTblW();
         width.setType(STTblWidth.DXA);
         width.setW(BigInteger.valueOf(TEXT_WIDTH));
+        // narrow cell margins (1 mm), so that the figures of the 15 columns of table 四 fit
+        CTTblCellMar margins = properties.isSetTblCellMar() ? properties.getTblCellMar() : properties.addNewTblCellMar();
+        for (CTTblWidth side : new CTTblWidth[]{margins.addNewLeft(), margins.addNewRight()}) {
+            side.setType(STTblWidth.DXA);
+            side.setW(BigInteger.valueOf(57));
+        }
         CTTblLayoutType layout = properties.isSetTblLayout() ? properties.getTblLayout() : properties.addNewTblLayout();
         layout.setType(STTblLayoutType.FIXED);
         CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();

@@ -223,7 +223,7 @@ public final class ReportForm {
         }
         rows.add(applicationRow(report, label(ApplicationRow.CARRIED_FORWARD, 1, 3), ApplicationRow.CARRIED_FORWARD,
                                 rowLabel(ApplicationRow.CARRIED_FORWARD)));
-        return new FormTable(table, APPLICATIONS, new int[]{10, 13, 35, 6, 6, 6, 6, 6, 6, 6}, 3, rows,
+        return new FormTable(table, APPLICATIONS, new int[]{8, 11, 32, 7, 7, 7, 7, 7, 7, 7}, 3, rows,
                              report.hasTable(table));
     }
 

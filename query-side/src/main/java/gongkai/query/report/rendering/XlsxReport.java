@@ -65,7 +65,7 @@ final class XlsxReport {
         // About 100 characters across, in Excel's units of 1/256 of a character.
         int[] characters = new int[columns];
         for (int c = 0; c < columns; c++) {
-            characters[c] = Math.max(6, 100 * table.widths()[c] / total);
+            characters[c] = Math.max(10, 100 * table.widths()[c] / total);
             sheet.setColumnWidth(c, characters[c] * 256);
         }
 
@@ -110,7 +110,7 @@ final class XlsxReport {
                 for (int c = placed.column(); c <= placed.lastColumn(); c++) {
                     width += characters[c];
                 }
-                int lines = Math.max(1, (int) Math.ceil(2.0 * cell.text().length() / Math.max(1, width - 1)));
+                int lines = Math.max(1, (int) Math.ceil((double) displayWidth(cell.text()) / Math.max(1, width - 1)));
                 Row row = rows.get(placed.row());
                 row.setHeightInPoints(Math.max(row.getHeightInPoints(), 15f * lines + 3));
             }
@@ -132,6 +132,11 @@ final class XlsxReport {
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
         sheet.setHorizontallyCenter(true);
+    }
+
+    /** The width of a text in Excel's characters: a Chinese character is two. */
+    private static int displayWidth(String text) {
+        return text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
     }
 
     /** A figure as a number, or {@code null} when absent (or, against the contract, not a number). */

@@ -3,6 +3,7 @@ package gongkai.query.report.rendering;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * visible, the merged headers stand over the right columns, the page prints. Leaves a screenshot
  * and the printed PDF in /tmp. Skipped where chromium or chromedriver is not installed.
  */
+@Timeout(120)
 class ReportPageInBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
