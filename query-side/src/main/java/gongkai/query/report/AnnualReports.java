@@ -1,5 +1,7 @@
 package gongkai.query.report;
 
+import gongkai.query.timeliness.Timeliness;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -29,7 +31,18 @@ public class AnnualReports {
         report.put("asOf", asOf);
         report.put("applications", applications.rows());
         report.put("checks", checks);
+        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
+        report.put("timeliness", asOf == null && timeliness != null ? timeliness.of(agencyId, year) : null);
         report.put("published", null);
         return report;
+    }
+
+    // ---- timeliness figures (issue 3), wired apart from the tables ---------------------------
+
+    private Timeliness timeliness;
+
+    @Autowired
+    void setTimeliness(Timeliness timeliness) {
+        this.timeliness = timeliness;
     }
 }
