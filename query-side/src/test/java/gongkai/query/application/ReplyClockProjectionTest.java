@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,8 @@ class ReplyClockProjectionTest {
         // Received Wed 7 Feb: 8, 9, 18, 19–23, 26–29 Feb, 1, 4–8, 11, 12 Mar → Tue 12 Mar. Corrected to Mon 5 Feb: Fri 8 Mar.
         String id = received("clock-correction", "2024-02-07");
         assertThat(application(id).get("dueOn").asText()).isEqualTo("2024-03-12");
+        Instant beforeCorrection = Instant.now();
+        sleep(); // the event store keeps instants to the millisecond
         record(id, new ApplicationCorrected(id, d("2024-02-20"), CorrectedField.receivedOn, "2024-02-07", "2024-02-05",
                                             List.of(), "签收日期录入错误"));
 
@@ -98,6 +101,10 @@ class ReplyClockProjectionTest {
         assertThat(changes.get(1).get("dueOn").asText()).isEqualTo("2024-03-08");
         assertThat(changes.get(1).get("cause").asText()).isEqualTo("更正收到申请日期 (ApplicationCorrected)");
         assertThat(changes.get(1).get("causedByEventId").asText()).isNotBlank();
+        // As the system knew it before the correction:
+        JsonNode then = admin.get("/api/applications/" + id + "?asOf=" + beforeCorrection).json();
+        assertThat(then.get("receivedOn").asText()).isEqualTo("2024-02-07");
+        assertThat(then.get("dueOn").asText()).isEqualTo("2024-03-12");
     }
 
     @Test
@@ -192,6 +199,14 @@ class ReplyClockProjectionTest {
         eventStore.publish(new GenericDomainEventMessage<>("ApplicationAggregate", id, sequence, event,
                 MetaData.with(MetaDataKeys.ACTOR, "li").and(MetaDataKeys.BUSINESS_DATE, event.businessDate().toString())
                         .and(MetaDataKeys.AGENCY, agencyId)));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The application once the projections have read every event appended so far. */
