@@ -41,8 +41,8 @@ import java.util.Objects;
 public class ApplicationClocks {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationClocks.class);
-    private static final int MAX_EXPLANATION = 2000;
-    private static final int MAX_REASON = 500;
+    static final int MAX_EXPLANATION = 2000;
+    static final int MAX_REASON = 500;
 
     /** One row of the due-date history. */
     public record DueChange(LocalDate dueOn, ReplyDeadline.State clockState, LocalDate supplementRequestDeadline,
@@ -66,25 +66,29 @@ public class ApplicationClocks {
         this.lock = lock;
     }
 
-    /** After one of the application's events (its row in {@code application_case} already saved). */
-    public void follow(ApplicationEvent event, String eventId, Instant recordedAt) {
-        lock.shared();
-        List<Stored> found = jdbc.query("select * from application_case where application_id = ?",
-                                        (rs, i) -> stored(rs), event.applicationId());
-        if (found.isEmpty()) {
+    /** A move of a due date, to be written with the batch that made it. */
+    record HistoryRow(String applicationId, ReplyDeadline deadline, Instant recordedAt, String eventId, String cause) {
+    }
+
+    /** Writes the moves of due dates a batch of application events made. */
+    void writeHistory(List<HistoryRow> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        Stored before = found.get(0);
-        if (before.entries().isEmpty() && !(event instanceof ApplicationReceived)) {
-            log.warn("Application {} has no clock entries to follow; its due date is not counted", event.applicationId());
-            return;
-        }
-        List<ClockEvent> entries = ClockEntries.follow(before.entries(), event);
-        ReplyDeadline now = count(event.applicationId(), entries, calendar.current());
-        save(event.applicationId(), entries, now);
-        if (moved(before.deadline(), now)) {
-            history(event.applicationId(), now, recordedAt, eventId, ClockEntries.cause(event));
-        }
+        jdbc.batchUpdate("insert into application_due_history (application_id, due_on, clock_state, supplement_request_deadline, "
+                         + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         rows, rows.size(), (ps, r) -> {
+                             ReplyDeadline d = r.deadline();
+                             ps.setString(1, r.applicationId());
+                             ps.setDate(2, date(d.dueOn()));
+                             ps.setString(3, d.state().name());
+                             ps.setDate(4, date(d.supplementRequestDeadline()));
+                             ps.setString(5, clip(d.unknownReason(), MAX_REASON));
+                             ps.setString(6, clip(d.explanation(), MAX_EXPLANATION));
+                             ps.setTimestamp(7, Timestamp.from(r.recordedAt()));
+                             ps.setString(8, r.eventId());
+                             ps.setString(9, clip(r.cause(), MAX_REASON));
+                         });
     }
 
     /**
@@ -189,7 +193,7 @@ public class ApplicationClocks {
                                  extension == null ? 0 : extension, rs.getInt("counted_working_days"));
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
