@@ -24,16 +24,18 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The publications of reports (table {@code report_publication}, V6_2) and what a report shows of them.
@@ -227,28 +229,37 @@ public class Publications {
         return changed;
     }
 
+    /**
+     * The events that changed a figure since the publication, each with its net effect on the figure: an
+     * event that moved a source within the figure (closed one of its rows and opened another that counts
+     * the same) changed nothing there and is left out.
+     */
     private List<Map<String, Object>> eventsChanging(ReportTable table, Publication p, String row, String column,
                                                      Instant asOf) {
-        List<Change> changes = sources.changes(table, p.agencyId(), p.year(), row, column, p.publishedAt(), asOf);
-        Set<String> ids = new LinkedHashSet<>();
-        changes.forEach(c -> ids.add(c.eventId()));
-        Map<String, Map<String, Object>> described = events.describe(ids);
+        Map<String, BigDecimal> net = new LinkedHashMap<>();
+        Map<String, Change> first = new LinkedHashMap<>();
+        for (Change c : sources.changes(table, p.agencyId(), p.year(), row, column, p.publishedAt(), asOf)) {
+            String key = c.eventId() + " " + c.source().kind() + " " + c.source().id();
+            net.merge(key, c.opened() ? c.value() : c.value().negate(), BigDecimal::add);
+            first.putIfAbsent(key, c);
+        }
+        net.values().removeIf(value -> value.signum() == 0);
+        Map<String, Map<String, Object>> described = events.describe(
+                net.keySet().stream().map(key -> first.get(key).eventId()).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<Map<String, Object>> list = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Change c : changes) {
-            if (!seen.add(c.eventId() + (c.opened() ? "+" : "-") + c.source())) {
-                continue;
-            }
+        net.forEach((key, value) -> {
+            Change c = first.get(key);
             Map<String, Object> event = new LinkedHashMap<>(described.getOrDefault(c.eventId(), Map.of("eventId", c.eventId())));
-            event.put("effect", c.opened() ? "counted" : "uncounted");
+            event.put("effect", value.signum() > 0 ? "counted" : "uncounted");
             event.put("source", Map.of("kind", c.source().kind(), "id", c.source().id()));
             if (column.equals(ProactiveCounting.AMOUNT)) {
-                event.put("amountYuan", c.value().toPlainString());
+                event.put("amountYuan", value.toPlainString());
             } else {
-                event.put("value", c.value().intValueExact());
+                event.put("value", value.intValueExact());
             }
             list.add(event);
-        }
+        });
+        list.sort(Comparator.comparing(e -> e.get("globalIndex") instanceof Long index ? index : Long.MAX_VALUE));
         return list;
     }
 
