@@ -55,6 +55,9 @@ public class ProjectionPositions {
     }
 
     public boolean past(long index, Collection<String> processors) {
+        if (index < 0) {
+            return true; // no event at all: nothing to wait for
+        }
         for (String processor : processors) {
             Map<Integer, EventTrackerStatus> live = processing.eventProcessor(processor, StreamingEventProcessor.class)
                                                               .map(StreamingEventProcessor::processingStatus)
