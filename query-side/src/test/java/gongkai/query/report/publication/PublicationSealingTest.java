@@ -1,6 +1,12 @@
 package gongkai.query.report.publication;
 
 import gongkai.command.testing.RunningCommandSide;
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.ApplicationCorrected;
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.Channel;
+import gongkai.events.application.CorrectedField;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.events.report.ReportPublished;
@@ -73,10 +79,7 @@ class PublicationSealingTest {
             proactive.start();
         }
         events.awaitProjections();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Boolean.TRUE.equals(published(a).get("sealed")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitSealed(a);
 
         Map<String, Object> sealed = published(a);
         assertThat(sealed.get("sealed")).isEqualTo(true);
@@ -91,6 +94,52 @@ class PublicationSealingTest {
             assertThat(c.get("currentValue").toString()).isEqualTo("15");
             assertThat((List<?>) c.get("events")).hasSize(1);
         });
+    }
+
+    @Test
+    void a_backdated_receipt_correction_after_publication_is_flagged_in_table_three_with_its_event() throws Exception {
+        String a = "backdated";
+        String id = UUID.randomUUID().toString();
+        events.record(new ApplicationReceived(id, a, LocalDate.parse("2024-01-05"), Channel.MAIL,
+                                              ApplicantType.NATURAL_PERSON, new Applicant("张三", null, null, null, null),
+                                              "请求"), a);
+        events.record(new ReportPublished(a, 2023, LocalDate.parse("2024-01-20")), a);
+        events.awaitProjections();
+        awaitSealed(a);
+        // A letter signed for on 28 December belongs to 2023 (rule 7): the published 2023 table changes.
+        String correction = events.record(new ApplicationCorrected(id, LocalDate.parse("2024-02-01"), CorrectedField.receivedOn,
+                                                                   "2024-01-05", "2023-12-28", List.of(), "签收日期录入错误"), a);
+        events.awaitProjections();
+
+        Map<String, Object> published = published(a);
+        assertThat(published.get("verified")).isEqualTo(true);
+        assertThat(published.get("changedFigures")).asList()
+                .extracting(change -> {
+                    @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) change;
+                    return "(" + c.get("table") + ", " + c.get("rowKey") + ", " + c.get("columnKey") + ", "
+                           + c.get("publishedValue") + ", " + c.get("currentValue") + ")";
+                })
+                .containsExactlyInAnyOrder("(applications, NEW, NATURAL_PERSON, 0, 1)", "(applications, NEW, TOTAL, 0, 1)",
+                                           "(applications, CARRIED_FORWARD, NATURAL_PERSON, 0, 1)",
+                                           "(applications, CARRIED_FORWARD, TOTAL, 0, 1)");
+        assertThat(published.get("changedFigures")).asList().allSatisfy(change -> {
+            @SuppressWarnings("unchecked") List<Map<String, Object>> by =
+                    (List<Map<String, Object>>) ((Map<String, Object>) change).get("events");
+            assertThat(by).singleElement().satisfies(e -> {
+                assertThat(e.get("eventId")).isEqualTo(correction);
+                assertThat(e.get("type")).isEqualTo("ApplicationCorrected");
+                assertThat(e.get("caseId")).isEqualTo(id);
+                assertThat(e.get("effect")).isEqualTo("counted");
+            });
+        });
+    }
+
+    private static void awaitSealed(String agency) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Boolean.TRUE.equals(published(agency).get("sealed"))) {
+            assertThat(System.nanoTime()).as("the publication is sealed").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static void tally(String agency, int count) {
