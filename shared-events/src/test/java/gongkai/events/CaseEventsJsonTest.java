@@ -1,6 +1,7 @@
 package gongkai.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.events.calendar.WorkingDayCalendarPublished;
 import gongkai.events.lawsuit.LawsuitFiled;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.lawsuit.Route;
@@ -48,7 +49,9 @@ class CaseEventsJsonTest {
                 new FeesCollected("xiaoying", "f1", DAY, new BigDecimal("1250.50")),
                 new InformationPublished("xiaoying", "p1", "行政许可类", "标题", DAY),
                 new NarrativeWritten("xiaoying", 2023, "一", "五", "六", DAY),
-                new ReportPublished("xiaoying", 2023, DAY));
+                new ReportPublished("xiaoying", 2023, DAY),
+                new WorkingDayCalendarPublished(2027, "国办发明电〔2026〕1号",
+                                                "year: 2027\nnotice: 国办发明电〔2026〕1号\noff: 2027-01-01 # 元旦\n", DAY));
     }
 
     @ParameterizedTest
@@ -72,5 +75,13 @@ class CaseEventsJsonTest {
         assertThat(new OpeningBalanceRecorded("xiaoying", DAY, 0, 0).caseId()).isEqualTo("register:xiaoying");
         assertThat(new NarrativeWritten("xiaoying", 2023, "", "", "", DAY).caseId()).isEqualTo("report:xiaoying:2023");
         assertThat(new ReportPublished("xiaoying", 2023, DAY).caseId()).isEqualTo("report:xiaoying:2023");
+    }
+
+    @Test
+    void aYearsCalendarIsNamedAfterItsYearAndReadsBackAsTheYearItPublished() {
+        WorkingDayCalendarPublished published = new WorkingDayCalendarPublished(
+                2027, "通知", "year: 2027\nnotice: 通知\noff: 2027-01-01\n", DAY);
+        assertThat(published.caseId()).isEqualTo("calendar:2027");
+        assertThat(published.calendarYear().daysOff()).containsExactly(LocalDate.of(2027, 1, 1));
     }
 }

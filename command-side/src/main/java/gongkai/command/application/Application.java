@@ -31,6 +31,9 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
+import gongkai.events.calendar.ReplyClock;
+import gongkai.events.calendar.UnknownCalendarYear;
+import gongkai.events.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -110,6 +113,33 @@ final class Application {
             throw Refusal.invalid("replyBy", "补正期限早于补正要求日期 (replyBy is before requestedOn)");
         }
         return new SupplementRequested(c.applicationId(), c.requestedOn(), c.replyBy(), c.note());
+    }
+
+    /**
+     * 第三十条: a supplement is asked for within 7 working days of receipt. A later request is recorded
+     * all the same (lifecycle.md: warn, do not refuse), with this warning for the clerk; so is one
+     * whose deadline cannot be checked because the calendar lacks a year (never guessed).
+     */
+    List<String> supplementRequestWarnings(RequestSupplement c, WorkingDayCalendar calendar) {
+        LocalDate deadline;
+        try {
+            deadline = calendar.addWorkingDays(receivedOn, ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS);
+        } catch (UnknownCalendarYear e) {
+            return List.of("无法核对补正要求是否在收到申请后 " + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " 个工作日内："
+                           + e.getMessage());
+        }
+        if (c.requestedOn().isAfter(deadline)) {
+            return List.of("补正要求晚于收到申请后第 " + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " 个工作日（" + deadline
+                           + "），已登记 (第三十条: a supplement should be requested within "
+                           + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " working days of receipt, i.e. by " + deadline
+                           + "; the request was recorded)");
+        }
+        return List.of();
+    }
+
+    /** The date of receipt as it stands (corrections included). */
+    LocalDate receivedOn() {
+        return receivedOn;
     }
 
     SupplementReceived receiveSupplement(ReceiveSupplement c, LocalDate today) {

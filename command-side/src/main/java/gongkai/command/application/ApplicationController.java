@@ -114,10 +114,12 @@ public class ApplicationController {
                : ResponseEntity.ok(answer);
     }
 
+    /** Recorded even after the 7th working day after receipt (第三十条): then {@code warnings} says so. */
     @PostMapping("/{id}/supplement-request")
-    public Map<String, String> requestSupplement(@PathVariable String id, @Valid @RequestBody SupplementRequestBody b,
+    public Map<String, Object> requestSupplement(@PathVariable String id, @Valid @RequestBody SupplementRequestBody b,
                                                  @AuthenticationPrincipal Actor clerk) {
-        return send(new RequestSupplement(id, b.requestedOn(), b.replyBy(), b.note()), "SupplementRequested", clerk);
+        List<String> warnings = commands.send(new RequestSupplement(id, b.requestedOn(), b.replyBy(), b.note()), clerk);
+        return Map.of("recorded", "SupplementRequested", "warnings", warnings);
     }
 
     @PostMapping("/{id}/supplement")

@@ -2,14 +2,15 @@ package gongkai.command.eventstore;
 
 import gongkai.events.MetaDataKeys;
 import gongkai.events.store.StoredEventFormat;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public class EventStoreConfiguration {
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return StoredEventFormat.duplicateKeyResolver();
     }
 
     @Bean
@@ -74,36 +76,43 @@ public class EventStoreConfiguration {
     }
 
     // The single biggest command-side win measured here (stack-notes.md): aggregates stay loaded.
-    // One cache per kind of case, so that an id reused for another kind can never be served from it.
+    // One cache per kind of case, so that an id reused for another kind can never be served from it;
+    // each checked against the store, so that several instances can share it (StoreCheckedCache).
 
     @Bean
-    public Cache applicationCache() {
-        return new WeakReferenceCache();
+    public Cache applicationCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
     }
 
     @Bean
-    public Cache reviewCache() {
-        return new WeakReferenceCache();
+    public Cache reviewCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
     }
 
     @Bean
-    public Cache lawsuitCache() {
-        return new WeakReferenceCache();
+    public Cache lawsuitCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
     }
 
     @Bean
-    public Cache documentCache() {
-        return new WeakReferenceCache();
+    public Cache documentCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
     }
 
     @Bean
-    public Cache registerCache() {
-        return new WeakReferenceCache();
+    public Cache registerCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
     }
 
     @Bean
-    public Cache reportTextCache() {
-        return new WeakReferenceCache();
+    public Cache reportTextCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(jdbc);
+    }
+
+    /** Commands that lost a race with another instance are tried again on the stored case. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryOnConcurrentChange(3)).build();
     }
 
     /** Every event records who did it: the actor of the command that caused it. */

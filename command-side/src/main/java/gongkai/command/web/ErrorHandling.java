@@ -9,6 +9,7 @@ import gongkai.command.Refusal;
 import gongkai.command.access.UserAccounts;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "该编号属于另一类案件 (this id belongs to another kind of case)");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(Exception e) {
         return Problems.of(HttpStatus.CONFLICT,
                            "该案件刚被他人修改，请刷新后重试 (the case was changed concurrently: reload and retry)");
     }

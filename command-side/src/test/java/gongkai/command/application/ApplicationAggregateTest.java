@@ -14,6 +14,7 @@ import gongkai.command.application.ApplicationCommands.RecordFeePayment;
 import gongkai.command.application.ApplicationCommands.RequestSupplement;
 import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.command.calendar.PublishedCalendars;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
@@ -74,6 +75,8 @@ class ApplicationAggregateTest {
     static final String AGENCY = "xiaoying";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     static final LocalDate TODAY = LocalDate.of(2024, 6, 30);
+    /** The shipped working-day calendar, as the command handlers are given it (nothing published). */
+    static final PublishedCalendars CALENDARS = PublishedCalendars.officialOnly();
     static final LocalDate TOMORROW = TODAY.plusDays(1);
     static final LocalDate RECEIVED_ON = LocalDate.of(2024, 6, 3);
     static final Applicant APPLICANT = new Applicant("张三", "110101199001011234", "13800000000", null, null);
@@ -85,6 +88,7 @@ class ApplicationAggregateTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(ApplicationAggregate.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(CALENDARS);
     }
 
     // ---- commands and events ------------------------------------------------------------------
@@ -1148,7 +1152,7 @@ class ApplicationAggregateTest {
                                            .eventStore(fixture.getEventStore())
                                            .cache(cache)
                                            .parameterResolverFactory(MultiParameterResolverFactory.ordered(
-                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK)),
+                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS)),
                                                    ClasspathParameterResolverFactory.forClass(ApplicationAggregate.class)))
                                            .build());
             fixture.setReportIllegalStateChange(false);

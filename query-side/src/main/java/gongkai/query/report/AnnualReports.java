@@ -2,6 +2,8 @@ package gongkai.query.report;
 
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.publication.Publications;
+import gongkai.query.timeliness.Timeliness;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -53,9 +55,20 @@ public class AnnualReports {
         items.put("total", published.values().stream().mapToInt(Integer::intValue).sum());
         items.put("byCategory", published);
         report.put("publishedItems", items);
+        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
+        report.put("timeliness", asOf == null && timeliness != null ? timeliness.of(agencyId, year) : null);
         report.put("narrative", narratives.asOf(agencyId, year, asOf));
         report.put("overviewDraft", OverviewDraft.of(year, published, tables));
         report.put("published", publications.view(agencyId, year, asOf, tables));
         return report;
+    }
+
+    // ---- timeliness figures (issue 3), wired apart from the tables ---------------------------
+
+    private Timeliness timeliness;
+
+    @Autowired
+    void setTimeliness(Timeliness timeliness) {
+        this.timeliness = timeliness;
     }
 }

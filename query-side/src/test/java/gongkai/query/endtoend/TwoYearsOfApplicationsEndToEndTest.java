@@ -8,6 +8,7 @@ import gongkai.events.application.Outcome;
 import gongkai.query.testing.RunningQuerySide;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,7 +170,7 @@ class TwoYearsOfApplicationsEndToEndTest {
     }
 
     private static void awaitCaughtUp(Http reader) {
-        RunningQuerySide.awaitProjections(reader); // every projection: there are more than table 三's
+        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(30)).status()).isEqualTo(200);
     }
 
     private static void ok(Http.Response response, int status) {
