@@ -14,6 +14,7 @@ import gongkai.events.proactive.FeesCollected;
 import gongkai.events.proactive.InformationPublished;
 import gongkai.events.proactive.OpeningBalanceRecorded;
 import gongkai.events.report.NarrativeWritten;
+import gongkai.events.report.ReportPublished;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class CaseEventsJsonTest {
                 new FeesCollected("xiaoying", "f1", DAY, new BigDecimal("1250.50")),
                 new InformationPublished("xiaoying", "p1", "行政许可类", "标题", DAY),
                 new NarrativeWritten("xiaoying", 2023, "一", "五", "六", DAY),
+                new ReportPublished("xiaoying", 2023, DAY),
                 new WorkingDayCalendarPublished(2027, "国办发明电〔2026〕1号",
                                                 "year: 2027\nnotice: 国办发明电〔2026〕1号\noff: 2027-01-01 # 元旦\n", DAY));
     }
@@ -72,6 +74,7 @@ class CaseEventsJsonTest {
     void theRegisterAndTheReportAreNamedAfterTheirAgencyAndYear() {
         assertThat(new OpeningBalanceRecorded("xiaoying", DAY, 0, 0).caseId()).isEqualTo("register:xiaoying");
         assertThat(new NarrativeWritten("xiaoying", 2023, "", "", "", DAY).caseId()).isEqualTo("report:xiaoying:2023");
+        assertThat(new ReportPublished("xiaoying", 2023, DAY).caseId()).isEqualTo("report:xiaoying:2023");
     }
 
     @Test

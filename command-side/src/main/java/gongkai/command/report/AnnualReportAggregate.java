@@ -2,6 +2,7 @@ package gongkai.command.report;
 
 import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
+import gongkai.command.report.ReportCommands.PublishReport;
 import gongkai.command.report.ReportCommands.WriteNarrative;
 import gongkai.events.report.ReportEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -20,7 +21,7 @@ import java.time.LocalDate;
 /**
  * Axon's wiring of an {@link AnnualReport}: one per agency and year, id
  * {@code "report:" + agencyId + ":" + year} ({@link ReportEvent#reportId(String, int)}), created by its
- * first event. The year's publication (freezing its figures) will be a command of this aggregate too.
+ * first event: its text and its publications (which freeze its figures on the query side).
  */
 @Aggregate(cache = "reportTextCache")
 public class AnnualReportAggregate {
@@ -43,6 +44,14 @@ public class AnnualReportAggregate {
         }
         CaseRecorder.record(report.writeNarrative(command, LocalDate.now(clock)), command.agencyId());
         return true;
+    }
+
+    /** Records ReportPublished dated today; returns the number of this publication (1 for the first). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public int handle(PublishReport command, Clock clock) {
+        CaseRecorder.record(report.publish(command, LocalDate.now(clock)), command.agencyId());
+        return report.publications();
     }
 
     /** A clerk writes only the reports of their own agency. */

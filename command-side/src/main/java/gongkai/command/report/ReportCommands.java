@@ -16,4 +16,13 @@ public final class ReportCommands {
             return ReportEvent.reportId(agencyId, year);
         }
     }
+
+    /** Publish (freeze) the figures of the agency's report of {@code year}; see {@link AnnualReport#publish}. */
+    public record PublishReport(String agencyId, int year) {
+
+        @TargetAggregateIdentifier
+        public String reportId() {
+            return ReportEvent.reportId(agencyId, year);
+        }
+    }
 }

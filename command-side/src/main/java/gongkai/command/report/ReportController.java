@@ -3,12 +3,16 @@ package gongkai.command.report;
 import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
 import gongkai.command.access.OwnAgency;
+import gongkai.command.report.ReportCommands.PublishReport;
 import gongkai.command.report.ReportCommands.WriteNarrative;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +22,7 @@ import java.util.Map;
 
 /**
  * api.md's commands on an agency's annual report. The agency in the path must be the clerk's own (else
- * 403, {@link OwnAgency#inPath}). Publication is not here yet: it needs the query side's figures.
+ * 403, {@link OwnAgency#inPath}).
  */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}/reports/{year}")
@@ -45,5 +49,20 @@ public class ReportController {
         OwnAgency.inPath(agencyId, clerk);
         boolean written = commands.send(new WriteNarrative(agencyId, year, b.overview(), b.problems(), b.other()), clerk);
         return Map.of("recorded", written ? "NarrativeWritten" : "nothing");
+    }
+
+    /**
+     * Publishes (freezes) the report: 201 with the publication's number (1 for the first; a report may be
+     * published again after a correction). The query side freezes the figures as they stood at the
+     * instant the event was recorded; {@code GET /api/agencies/{agencyId}/reports/{year}} on the query
+     * side then shows them under {@code published}.
+     */
+    @PostMapping("/publication")
+    public ResponseEntity<Map<String, Object>> publish(@PathVariable String agencyId, @PathVariable int year,
+                                                       @AuthenticationPrincipal Actor clerk) {
+        OwnAgency.inPath(agencyId, clerk);
+        int publication = commands.send(new PublishReport(agencyId, year), clerk);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                             .body(Map.of("recorded", "ReportPublished", "publication", publication));
     }
 }

@@ -2,8 +2,10 @@ package gongkai.command.report;
 
 import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
+import gongkai.command.report.ReportCommands.PublishReport;
 import gongkai.command.report.ReportCommands.WriteNarrative;
 import gongkai.events.report.NarrativeWritten;
+import gongkai.events.report.ReportPublished;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,56 @@ class AnnualReportAggregateTest {
     void aClerkOfAnotherAgencyCannotWriteTheReport() {
         fixture.given(WRITTEN)
                .when(new WriteNarrative("xiaoying", 2023, "x", "y", "z"), Map.of(CaseRecorder.ACTOR_AGENCY, "luanping"))
+               .expectNoEvents()
+               .expectException(CaseNotFound.class);
+    }
+
+    // ---- publication ---------------------------------------------------------------------------
+
+    @Test
+    void publishingAReportOfAYearThatIsOverRecordsReportPublishedDatedToday() {
+        fixture.given(WRITTEN)
+               .when(new PublishReport("xiaoying", 2023), Map.of(CaseRecorder.ACTOR_AGENCY, "xiaoying"))
+               .expectEvents(new ReportPublished("xiaoying", 2023, TODAY))
+               .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void aReportWithoutTextCanBePublished_itsFiguresAreWhatIsFrozen() {
+        fixture.givenNoPriorActivity()
+               .when(new PublishReport("xiaoying", 2023))
+               .expectEvents(new ReportPublished("xiaoying", 2023, TODAY))
+               .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void republishingRecordsASecondPublication() {
+        fixture.given(WRITTEN, new ReportPublished("xiaoying", 2023, LocalDate.of(2024, 1, 26)))
+               .when(new PublishReport("xiaoying", 2023))
+               .expectEvents(new ReportPublished("xiaoying", 2023, TODAY))
+               .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void theReportOfTheRunningYearCannotBePublished() {
+        fixture.givenNoPriorActivity()
+               .when(new PublishReport("xiaoying", TODAY.getYear()))
+               .expectNoEvents()
+               .expectException(invalid("year"));
+    }
+
+    @Test
+    void aReportOfAYearBeforeTheRegulationsCannotBePublished() {
+        fixture.givenNoPriorActivity()
+               .when(new PublishReport("xiaoying", 2007))
+               .expectNoEvents()
+               .expectException(invalid("year"));
+    }
+
+    @Test
+    void aClerkOfAnotherAgencyCannotPublishTheReport() {
+        fixture.given(WRITTEN)
+               .when(new PublishReport("xiaoying", 2023), Map.of(CaseRecorder.ACTOR_AGENCY, "luanping"))
                .expectNoEvents()
                .expectException(CaseNotFound.class);
     }

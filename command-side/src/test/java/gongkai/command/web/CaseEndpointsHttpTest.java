@@ -93,6 +93,17 @@ class CaseEndpointsHttpTest {
         problem(clerk.put("/api/agencies/xiaoying/reports/2023/narrative", "{\"overview\":\"总体情况\",\"colour\":1}"), 400, null);
     }
 
+    @Test
+    void a_report_of_a_year_that_is_over_is_published_201_and_may_be_published_again() {
+        Http.Response first = clerk.post("/api/agencies/xiaoying/reports/2023/publication", "");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("publication").asInt()).isEqualTo(1);
+        assertThat(clerk.post("/api/agencies/xiaoying/reports/2023/publication", "").json().get("publication").asInt())
+                .isEqualTo(2);
+        problem(clerk.post("/api/agencies/xiaoying/reports/2099/publication", ""), 400, "year");
+        problem(clerk.post("/api/agencies/luanping/reports/2023/publication", ""), 403, null);
+    }
+
     private static void problem(Http.Response response, int status, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

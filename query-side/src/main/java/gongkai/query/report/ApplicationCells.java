@@ -130,6 +130,43 @@ public class ApplicationCells {
                                  + " order by application_id", String.class, all.toArray());
     }
 
+    /**
+     * The events that opened or closed one of the cell's rows after {@code since}, up to {@code until}
+     * (null: now): what changed the cell between the two instants (a column key of {@code null} means
+     * every column).
+     */
+    public List<Contributions.Change> changes(String agencyId, int year, List<String> rowKeys, String columnKey,
+                                              Instant since, Instant until) {
+        List<Object> args = new java.util.ArrayList<>(List.of(agencyId, year, year));
+        args.addAll(RecordedInstants.changeArgs(since, until));
+        args.addAll(rowKeys);
+        String columnFilter = "";
+        if (columnKey != null) {
+            columnFilter = " and column_key = ?";
+            args.add(columnKey);
+        }
+        List<Contributions.Change> changes = new java.util.ArrayList<>();
+        jdbc.query("select application_id, valid_from, opened_by, valid_to, closed_by from application_cell "
+                   + "where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
+                   + RecordedInstants.changedBetween(until) + " and row_key in ("
+                   + String.join(",", rowKeys.stream().map(k -> "?").toList()) + ")" + columnFilter + " order by id",
+                   rs -> {
+                       Contributions.Source source = new Contributions.Source("APPLICATION", rs.getString(1));
+                       Instant opened = rs.getTimestamp(2).toInstant();
+                       Timestamp closed = rs.getTimestamp(4);
+                       if (opened.isAfter(since) && (until == null || !opened.isAfter(until))) {
+                           changes.add(new Contributions.Change(rs.getString(3), opened, true, source,
+                                                                java.math.BigDecimal.ONE));
+                       }
+                       if (closed != null && closed.toInstant().isAfter(since)
+                           && (until == null || !closed.toInstant().isAfter(until))) {
+                           changes.add(new Contributions.Change(rs.getString(5), closed.toInstant(), false, source,
+                                                                java.math.BigDecimal.ONE));
+                       }
+                   }, args.toArray());
+        return changes;
+    }
+
     public void deleteAll() {
         jdbc.update("delete from application_cell");
     }

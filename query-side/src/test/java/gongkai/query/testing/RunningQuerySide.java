@@ -71,6 +71,14 @@ public final class RunningQuerySide implements AutoCloseable {
         }, timeout);
     }
 
+    /** Waits until every projection has read the whole event stream, as a reader sees it; fails after 30 s. */
+    public static void awaitProjections(Http reader) {
+        Http.Response caughtUp = awaitCaughtUp(reader, Duration.ofSeconds(30));
+        if (caughtUp.status() != 200) {
+            throw new IllegalStateException("projections not readable: " + caughtUp.body());
+        }
+    }
+
     @Override
     public void close() {
         context.close();

@@ -3,7 +3,7 @@ package gongkai.events.report;
 import gongkai.events.CaseEvent;
 
 /** An event about one agency's annual report of one year (政府信息公开工作年度报告). */
-public sealed interface ReportEvent extends CaseEvent permits NarrativeWritten {
+public sealed interface ReportEvent extends CaseEvent permits NarrativeWritten, ReportPublished {
 
     String agencyId();
 

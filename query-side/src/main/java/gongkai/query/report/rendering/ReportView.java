@@ -53,7 +53,10 @@ public final class ReportView {
 
     /** The agency's name when the report carries it, else its id. */
     public String agencyName() {
-        String name = text(root.get("agencyName"));
+        String name = text(root.get("name"));
+        if (name == null || name.isBlank()) {
+            name = text(root.get("agencyName"));
+        }
         return name == null || name.isBlank() ? agencyId() : name;
     }
 

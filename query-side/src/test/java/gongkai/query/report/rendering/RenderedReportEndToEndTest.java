@@ -95,7 +95,8 @@ class RenderedReportEndToEndTest {
             JsonNode report = reader.get(REPORT).json();
             assertThat(report.at("/applications/NEW/TOTAL").asInt()).isEqualTo(6);
             assertThat(report.at("/applications/CARRIED_FORWARD/TOTAL").asInt()).isEqualTo(1);
-            String title = (report.hasNonNull("agencyName") ? report.get("agencyName").asText() : "dongshan")
+            String title = (report.hasNonNull("name") ? report.get("name").asText()
+                            : report.hasNonNull("agencyName") ? report.get("agencyName").asText() : "dongshan")
                            + "2023年政府信息公开工作年度报告";
 
             Fetched html = fetch(base, REPORT + "?format=html", "qian");
