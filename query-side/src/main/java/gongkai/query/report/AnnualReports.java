@@ -3,7 +3,6 @@ package gongkai.query.report;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.publication.Publications;
 import gongkai.query.timeliness.Timeliness;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -27,9 +26,11 @@ public class AnnualReports {
     private final Narratives narratives;
     private final Publications publications;
     private final AgencyNames agencies;
+    private final Timeliness timeliness;
 
     public AnnualReports(ReportFigures figures, Contributions contributions, Narratives narratives,
-                         Publications publications, AgencyNames agencies) {
+                         Publications publications, AgencyNames agencies, Timeliness timeliness) {
+        this.timeliness = timeliness;
         this.figures = figures;
         this.contributions = contributions;
         this.narratives = narratives;
@@ -56,19 +57,10 @@ public class AnnualReports {
         items.put("byCategory", published);
         report.put("publishedItems", items);
         // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
-        report.put("timeliness", asOf == null && timeliness != null ? timeliness.of(agencyId, year) : null);
+        report.put("timeliness", asOf == null ? timeliness.of(agencyId, year) : null);
         report.put("narrative", narratives.asOf(agencyId, year, asOf));
         report.put("overviewDraft", OverviewDraft.of(year, published, tables));
         report.put("published", publications.view(agencyId, year, asOf, tables));
         return report;
-    }
-
-    // ---- timeliness figures (issue 3), wired apart from the tables ---------------------------
-
-    private Timeliness timeliness;
-
-    @Autowired
-    void setTimeliness(Timeliness timeliness) {
-        this.timeliness = timeliness;
     }
 }
