@@ -1,5 +1,8 @@
 package gongkai.command.application;
 
+import static gongkai.command.BusinessDates.notBefore;
+import static gongkai.command.BusinessDates.notInFuture;
+
 import gongkai.command.Refusal;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
@@ -28,6 +31,9 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
+import gongkai.events.calendar.ReplyClock;
+import gongkai.events.calendar.UnknownCalendarYear;
+import gongkai.events.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,9 +55,15 @@ final class Application {
     private LocalDate receivedOn;
     private ApplicantType applicantType;
     private Channel channel;
-    /** The latest business date of any step recorded so far: an answer cannot precede the work on it. */
+    /**
+     * The latest business date of any step between receipt and answer (null while there is none): an
+     * answer cannot precede the work on it. Neither the receipt nor the answer counts, as both can be corrected.
+     */
     private LocalDate latestStepOn;
-    /** The earliest business date of any step after receipt: the date of receipt cannot be moved past it. */
+    /**
+     * The earliest business date of any step between receipt and answer (null while there is none): the
+     * date of receipt cannot be moved past it, nor past the answer.
+     */
     private LocalDate earliestStepOn;
     private LocalDate supplementRequestedOn;
     private LocalDate supplementReceivedOn;
@@ -66,7 +78,6 @@ final class Application {
         this.receivedOn = receipt.receivedOn();
         this.applicantType = receipt.applicantType();
         this.channel = receipt.channel();
-        this.latestStepOn = receipt.receivedOn();
     }
 
     static Application from(ApplicationReceived receipt) {
@@ -102,6 +113,33 @@ final class Application {
             throw Refusal.invalid("replyBy", "补正期限早于补正要求日期 (replyBy is before requestedOn)");
         }
         return new SupplementRequested(c.applicationId(), c.requestedOn(), c.replyBy(), c.note());
+    }
+
+    /**
+     * 第三十条: a supplement is asked for within 7 working days of receipt. A later request is recorded
+     * all the same (lifecycle.md: warn, do not refuse), with this warning for the clerk; so is one
+     * whose deadline cannot be checked because the calendar lacks a year (never guessed).
+     */
+    List<String> supplementRequestWarnings(RequestSupplement c, WorkingDayCalendar calendar) {
+        LocalDate deadline;
+        try {
+            deadline = calendar.addWorkingDays(receivedOn, ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS);
+        } catch (UnknownCalendarYear e) {
+            return List.of("无法核对补正要求是否在收到申请后 " + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " 个工作日内："
+                           + e.getMessage());
+        }
+        if (c.requestedOn().isAfter(deadline)) {
+            return List.of("补正要求晚于收到申请后第 " + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " 个工作日（" + deadline
+                           + "），已登记 (第三十条: a supplement should be requested within "
+                           + ReplyClock.SUPPLEMENT_REQUEST_WORKING_DAYS + " working days of receipt, i.e. by " + deadline
+                           + "; the request was recorded)");
+        }
+        return List.of();
+    }
+
+    /** The date of receipt as it stands (corrections included). */
+    LocalDate receivedOn() {
+        return receivedOn;
     }
 
     SupplementReceived receiveSupplement(ReceiveSupplement c, LocalDate today) {
@@ -180,7 +218,7 @@ final class Application {
     ApplicationWithdrawn withdraw(WithdrawApplication c, LocalDate today) {
         stillOpen();
         notInFuture("withdrawnOn", c.withdrawnOn(), today);
-        notBefore("withdrawnOn", c.withdrawnOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        notBefore("withdrawnOn", c.withdrawnOn(), lastRecordedOn(), "已登记的办理步骤 (a step already recorded)");
         return new ApplicationWithdrawn(c.applicationId(), c.withdrawnOn());
     }
 
@@ -188,7 +226,7 @@ final class Application {
         stillOpen();
         notInFuture("concludedOn", c.concludedOn(), today);
         notBefore("concludedOn", c.concludedOn(), receivedOn, "收到申请之日 (the date of receipt)");
-        notBefore("concludedOn", c.concludedOn(), latestStepOn, "已登记的办理步骤 (a step already recorded)");
+        notBefore("concludedOn", c.concludedOn(), lastRecordedOn(), "已登记的办理步骤 (a step already recorded)");
         List<Outcome> reasons = c.withheldReasons() == null ? List.of() : c.withheldReasons();
         checkWithheldReasons(c.outcome(), reasons);
         // 第三十条: only an applicant who was asked to supplement can fail to do so.
@@ -223,8 +261,12 @@ final class Application {
             case receivedOn -> {
                 LocalDate corrected = parseDate(c.value());
                 notInFuture("value", corrected, today);
-                if (earliestStepOn != null && corrected.isAfter(earliestStepOn)) {
-                    throw Refusal.conflict("收到申请之日不能晚于已登记的办理步骤 (" + earliestStepOn
+                LocalDate firstAfterReceipt = earliestStepOn;
+                if (concludedOn != null && (firstAfterReceipt == null || concludedOn.isBefore(firstAfterReceipt))) {
+                    firstAfterReceipt = concludedOn;
+                }
+                if (firstAfterReceipt != null && corrected.isAfter(firstAfterReceipt)) {
+                    throw Refusal.conflict("收到申请之日不能晚于已登记的办理步骤 (" + firstAfterReceipt
                                            + ") (the date of receipt cannot follow a recorded step)");
                 }
                 oldValue = receivedOn.toString();
@@ -242,6 +284,9 @@ final class Application {
                 LocalDate corrected = parseDate(c.value());
                 notInFuture("value", corrected, today);
                 notBefore("value", corrected, receivedOn, "收到申请之日 (the date of receipt)");
+                if (latestStepOn != null) {
+                    notBefore("value", corrected, latestStepOn, "已登记的办理步骤 (a step already recorded)");
+                }
                 oldValue = concludedOn.toString();
                 newValue = corrected.toString();
             }
@@ -277,14 +322,16 @@ final class Application {
         } else if (event instanceof ApplicationWithdrawn e) {
             concludedOn = e.withdrawnOn();
             outcome = Outcome.OTHER_OTHER; // counting rule 4: a withdrawal counts under 其他
+            return;
         } else if (event instanceof ApplicationConcluded e) {
             concludedOn = e.concludedOn();
             outcome = e.outcome();
+            return;
         } else if (event instanceof ApplicationCorrected e) {
             applyCorrection(e);
             return;
         }
-        if (event.businessDate().isAfter(latestStepOn)) {
+        if (latestStepOn == null || event.businessDate().isAfter(latestStepOn)) {
             latestStepOn = event.businessDate();
         }
         if (earliestStepOn == null || event.businessDate().isBefore(earliestStepOn)) {
@@ -296,15 +343,15 @@ final class Application {
         switch (e.field()) {
             case applicantType -> applicantType = ApplicantType.valueOf(e.newValue());
             case channel -> channel = Channel.valueOf(e.newValue());
-            case receivedOn -> {
-                receivedOn = LocalDate.parse(e.newValue());
-                if (receivedOn.isAfter(latestStepOn)) {
-                    latestStepOn = receivedOn;
-                }
-            }
+            case receivedOn -> receivedOn = LocalDate.parse(e.newValue());
             case outcome -> outcome = Outcome.valueOf(e.newValue());
             case concludedOn -> concludedOn = LocalDate.parse(e.newValue());
         }
+    }
+
+    /** The latest date recorded before an answer: the receipt or a later step. */
+    private LocalDate lastRecordedOn() {
+        return latestStepOn == null || latestStepOn.isBefore(receivedOn) ? receivedOn : latestStepOn;
     }
 
     String agencyId() {
@@ -329,19 +376,6 @@ final class Application {
     private void stepDate(String field, LocalDate date, LocalDate today) {
         notInFuture(field, date, today);
         notBefore(field, date, receivedOn, "收到申请之日 (the date of receipt)");
-    }
-
-    private static void notInFuture(String field, LocalDate date, LocalDate today) {
-        if (date.isAfter(today)) {
-            throw Refusal.invalid(field, "日期不能晚于今天 (the date " + date + " is after today, " + today + ")");
-        }
-    }
-
-    private static void notBefore(String field, LocalDate date, LocalDate earliest, String what) {
-        if (date.isBefore(earliest)) {
-            throw Refusal.conflict(field + " " + date + " 早于" + what + " " + earliest
-                                   + " (" + field + " cannot precede " + earliest + ")");
-        }
     }
 
     private static void checkWithheldReasons(Outcome outcome, List<Outcome> reasons) {

@@ -13,9 +13,11 @@ import gongkai.command.application.ApplicationCommands.RecordFeePayment;
 import gongkai.command.application.ApplicationCommands.RequestSupplement;
 import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.command.calendar.PublishedCalendars;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.SupplementRequested;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,12 +30,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Axon's wiring of an {@link Application}: each command handler asks the plain-Java rules for the
  * event and records it; the one event-sourcing handler only changes state.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "applicationCache")
 public class ApplicationAggregate {
 
     @AggregateIdentifier
@@ -56,9 +59,18 @@ public class ApplicationAggregate {
         return new Receipt(command.applicationId(), true);
     }
 
+    /**
+     * Returns the warnings for the clerk (a request after the 7th working day is recorded, and warned
+     * about), counted on the calendar as published ({@link PublishedCalendars}).
+     */
     @CommandHandler
-    public void handle(RequestSupplement command, Clock clock) {
-        record(application.requestSupplement(command, today(clock)));
+    public List<String> handle(RequestSupplement command, Clock clock, PublishedCalendars calendars) {
+        SupplementRequested requested = application.requestSupplement(command, today(clock));
+        int receiptYear = application.receivedOn().getYear();
+        List<String> warnings = application.supplementRequestWarnings(
+                command, calendars.covering(receiptYear, receiptYear + 1));
+        record(requested);
+        return warnings;
     }
 
     @CommandHandler

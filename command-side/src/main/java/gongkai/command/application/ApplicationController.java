@@ -3,6 +3,7 @@ package gongkai.command.application;
 import gongkai.command.Refusal;
 import gongkai.events.access.Actor;
 import gongkai.command.access.CommandSender;
+import gongkai.command.web.Ids;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
 import gongkai.command.application.ApplicationCommands.EndConsultation;
@@ -37,7 +38,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** api.md's commands on disclosure applications. Every answer names the event recorded. */
 @RestController
@@ -104,7 +104,7 @@ public class ApplicationController {
         if (!body.agencyId().equals(clerk.agencyId())) {
             throw Refusal.invalid("agencyId", "只能登记本机关的申请 (you record applications of your own agency only)");
         }
-        String id = body.applicationId() == null ? UUID.randomUUID().toString() : uuid(body.applicationId());
+        String id = Ids.chosenOrNew("applicationId", body.applicationId());
         Receipt receipt = commands.send(new ReceiveApplication(id, body.agencyId(), body.receivedOn(), body.channel(),
                                                                body.applicantType(), body.applicant().toApplicant(),
                                                                body.request()), clerk);
@@ -114,10 +114,12 @@ public class ApplicationController {
                : ResponseEntity.ok(answer);
     }
 
+    /** Recorded even after the 7th working day after receipt (第三十条): then {@code warnings} says so. */
     @PostMapping("/{id}/supplement-request")
-    public Map<String, String> requestSupplement(@PathVariable String id, @Valid @RequestBody SupplementRequestBody b,
+    public Map<String, Object> requestSupplement(@PathVariable String id, @Valid @RequestBody SupplementRequestBody b,
                                                  @AuthenticationPrincipal Actor clerk) {
-        return send(new RequestSupplement(id, b.requestedOn(), b.replyBy(), b.note()), "SupplementRequested", clerk);
+        List<String> warnings = commands.send(new RequestSupplement(id, b.requestedOn(), b.replyBy(), b.note()), clerk);
+        return Map.of("recorded", "SupplementRequested", "warnings", warnings);
     }
 
     @PostMapping("/{id}/supplement")
@@ -179,14 +181,5 @@ public class ApplicationController {
     private Map<String, String> send(Object command, String recorded, Actor clerk) {
         commands.send(command, clerk);
         return Map.of("recorded", recorded);
-    }
-
-    /** Application ids are UUIDs, chosen by the client or by gongkai. */
-    private static String uuid(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("applicationId", "申请编号必须是 UUID (applicationId must be a UUID)");
-        }
     }
 }

@@ -3,6 +3,8 @@ package gongkai.command.eventstore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -35,6 +37,8 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                              .toAbsolutePath();
         int port = environment.getProperty("gongkai.embedded-database.port", Integer.class, DEFAULT_PORT);
         start(directory, port);
+        // Stopped with the application (a restart in the same JVM starts it again on the same data).
+        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stop());
         environment.getPropertySources().addFirst(new MapPropertySource("gongkai-embedded-database", Map.of(
                 "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres",
                 "spring.datasource.username", "postgres",
@@ -58,6 +62,18 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                                       .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    private static synchronized void stop() {
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+            } finally {
+                running = null;
+            }
         }
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gongkai.command.CaseNotFound;
 import gongkai.command.Refusal;
 import gongkai.command.access.UserAccounts;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,14 @@ public class ErrorHandling extends ResponseEntityExceptionHandler {
                                                                            : "未找到该案件 (no such case)");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    /** A case id used for another kind of case (an application's id posted as a review's, say). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKindOfCase(IncompatibleAggregateException e) {
+        return Problems.of(HttpStatus.CONFLICT, "该编号属于另一类案件 (this id belongs to another kind of case)");
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(Exception e) {
         return Problems.of(HttpStatus.CONFLICT,
                            "该案件刚被他人修改，请刷新后重试 (the case was changed concurrently: reload and retry)");
     }

@@ -121,6 +121,19 @@ class ApplicationHttpContractTest {
     }
 
     @Test
+    void an_application_id_reused_for_another_kind_of_case_is_refused_without_harm() {
+        String id = UUID.randomUUID().toString();
+        clerk.post("/api/applications", application(id, "2023-03-02"));
+        long before = events();
+        Http.Response review = clerk.post("/api/reviews", "{\"reviewId\":\"" + id + "\",\"agencyId\":\"xiaoying\",\"filedOn\":\"2023-05-02\"}");
+        assertThat(review.status()).as(review.body()).isIn(404, 409);
+        Http.Response decision = clerk.post("/api/reviews/" + id + "/decision", "{\"decidedOn\":\"2023-06-02\",\"result\":\"UPHELD\"}");
+        assertThat(decision.status()).as(decision.body()).isIn(404, 409);
+        assertThat(events()).isEqualTo(before);
+        assertThat(clerk.post("/api/applications/" + id + "/withdrawal", "{\"withdrawnOn\":\"2023-03-04\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void the_service_keeps_serving_after_bad_input() {
         for (int i = 0; i < 20; i++) {
             clerk.post("/api/applications", "[" + "{".repeat(i));

@@ -55,6 +55,12 @@ public final class Http {
                                  .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A PUT of a body of any content type (e.g. {@code text/plain; charset=UTF-8}). */
+    public Response put(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {

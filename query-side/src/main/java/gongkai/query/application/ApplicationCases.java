@@ -11,6 +11,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import gongkai.events.calendar.ReplyDeadline;
+import gongkai.query.report.ApplicationCells;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,27 +43,73 @@ public class ApplicationCases {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    public void save(ApplicationFacts f, Instant recordedAt) {
-        Timestamp at = Timestamp.from(recordedAt);
-        jdbc.update("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                    + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
-                    + "channel = excluded.channel, received_on = excluded.received_on, "
-                    + "supplement_requested_on = excluded.supplement_requested_on, "
-                    + "supplement_received_on = excluded.supplement_received_on, "
-                    + "consultation_started_on = excluded.consultation_started_on, "
-                    + "extension_working_days = excluded.extension_working_days, "
-                    + "unpaid_fee_notice_on = excluded.unpaid_fee_notice_on, withdrawn = excluded.withdrawn, "
-                    + "concluded_on = excluded.concluded_on, outcome = excluded.outcome, "
-                    + "withheld_reasons = excluded.withheld_reasons, state = excluded.state, "
-                    + "last_recorded_at = excluded.last_recorded_at, "
-                    + "event_count = application_case.event_count + 1",
-                    f.applicationId(), f.agencyId(), f.applicantType().name(), f.channel().name(), date(f.receivedOn()),
-                    date(f.supplementRequestedOn()), date(f.supplementReceivedOn()), date(f.consultationStartedOn()),
-                    f.extensionWorkingDays(), date(f.unpaidFeeNoticeOn()), f.withdrawn(), date(f.concludedOn()),
-                    f.outcome() == null ? null : f.outcome().name(),
-                    f.withheldReasons().stream().map(Enum::name).collect(Collectors.joining(",")),
-                    f.state().name(), at, at);
+    /** The application as stored, with its clock and its open cells, for a batch to follow; null if unknown. */
+    ApplicationBatch.Working working(String applicationId, ApplicationCells cells) {
+        List<ApplicationBatch.Working> found = jdbc.query(
+                "select * from application_case where application_id = ?",
+                (rs, i) -> new ApplicationBatch.Working(facts(rs, i), true, ClockEntries.decode(rs.getString("clock_events")),
+                                                        ApplicationClocks.DEADLINE.mapRow(rs, i), cells.openCells(applicationId)),
+                applicationId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Writes the applications a batch followed: their facts, their clocks and how many events they had. */
+    void saveAll(Collection<ApplicationBatch.Working> applications) {
+        if (applications.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
+                         + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
+                         + "supplement_request_deadline, paused_working_days, counted_working_days) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
+                         + "channel = excluded.channel, received_on = excluded.received_on, "
+                         + "supplement_requested_on = excluded.supplement_requested_on, "
+                         + "supplement_received_on = excluded.supplement_received_on, "
+                         + "consultation_started_on = excluded.consultation_started_on, "
+                         + "extension_working_days = excluded.extension_working_days, "
+                         + "unpaid_fee_notice_on = excluded.unpaid_fee_notice_on, withdrawn = excluded.withdrawn, "
+                         + "concluded_on = excluded.concluded_on, outcome = excluded.outcome, "
+                         + "withheld_reasons = excluded.withheld_reasons, state = excluded.state, "
+                         + "last_recorded_at = excluded.last_recorded_at, "
+                         + "event_count = application_case.event_count + excluded.event_count, "
+                         + "clock_events = excluded.clock_events, clock_state = excluded.clock_state, "
+                         + "due_on = excluded.due_on, due_explanation = excluded.due_explanation, "
+                         + "due_unknown_reason = excluded.due_unknown_reason, "
+                         + "supplement_request_deadline = excluded.supplement_request_deadline, "
+                         + "paused_working_days = excluded.paused_working_days, "
+                         + "counted_working_days = excluded.counted_working_days",
+                         applications, 500, (ps, w) -> {
+                             ApplicationFacts f = w.facts;
+                             int i = 0;
+                             ps.setString(++i, f.applicationId());
+                             ps.setString(++i, f.agencyId());
+                             ps.setString(++i, f.applicantType().name());
+                             ps.setString(++i, f.channel().name());
+                             ps.setDate(++i, date(f.receivedOn()));
+                             ps.setDate(++i, date(f.supplementRequestedOn()));
+                             ps.setDate(++i, date(f.supplementReceivedOn()));
+                             ps.setDate(++i, date(f.consultationStartedOn()));
+                             ps.setObject(++i, f.extensionWorkingDays(), java.sql.Types.INTEGER);
+                             ps.setDate(++i, date(f.unpaidFeeNoticeOn()));
+                             ps.setBoolean(++i, f.withdrawn());
+                             ps.setDate(++i, date(f.concludedOn()));
+                             ps.setString(++i, f.outcome() == null ? null : f.outcome().name());
+                             ps.setString(++i, f.withheldReasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+                             ps.setString(++i, f.state().name());
+                             ps.setTimestamp(++i, Timestamp.from(w.firstRecordedAt != null ? w.firstRecordedAt : w.lastRecordedAt));
+                             ps.setTimestamp(++i, Timestamp.from(w.lastRecordedAt));
+                             ps.setInt(++i, w.events);
+                             ReplyDeadline d = w.deadline;
+                             ps.setString(++i, w.clock.isEmpty() ? null : ClockEntries.encode(w.clock));
+                             ps.setString(++i, d == null ? null : d.state().name());
+                             ps.setDate(++i, d == null ? null : date(d.dueOn()));
+                             ps.setString(++i, d == null ? null : ApplicationClocks.clip(d.explanation(), ApplicationClocks.MAX_EXPLANATION));
+                             ps.setString(++i, d == null ? null : ApplicationClocks.clip(d.unknownReason(), ApplicationClocks.MAX_REASON));
+                             ps.setDate(++i, d == null ? null : date(d.supplementRequestDeadline()));
+                             ps.setObject(++i, d == null ? null : d.pausedWorkingDays(), java.sql.Types.INTEGER);
+                             ps.setObject(++i, d == null ? null : d.countedWorkingDays(), java.sql.Types.INTEGER);
+                         });
     }
 
     public void deleteAll() {

@@ -1,18 +1,22 @@
 package gongkai.query.application;
 
 import gongkai.events.application.ApplicationEvent;
-import gongkai.events.application.ApplicationReceived;
-import gongkai.query.report.ApplicationCounting;
+import gongkai.query.calendar.ClockLock;
+import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.report.ApplicationCells;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows every application event: the application's present facts (for the worklist) and the
- * cells of table 三 it counts in, each change stamped with the event's recorded instant.
+ * Follows every application event: the application's present facts (for the worklist), the
+ * cells of table 三 it counts in, each change stamped with the event's recorded instant, and its
+ * reply clock ({@link ApplicationClocks}: due date, explanation, history of moves). A processor's
+ * batch of events is followed in memory and written once ({@link ApplicationBatch}).
  * Events of one application always reach the same segment, in order.
  */
 @Component
@@ -23,31 +27,42 @@ public class ApplicationProjection {
 
     private final ApplicationCases cases;
     private final ApplicationCells cells;
+    private final ApplicationClocks clocks;
+    private final ClockLock clockLock;
+    private final KnownCalendar calendar;
 
-    public ApplicationProjection(ApplicationCases cases, ApplicationCells cells) {
+    public ApplicationProjection(ApplicationCases cases, ApplicationCells cells, ApplicationClocks clocks,
+                                 ClockLock clockLock, KnownCalendar calendar) {
         this.cases = cases;
         this.cells = cells;
+        this.clocks = clocks;
+        this.clockLock = clockLock;
+        this.calendar = calendar;
     }
 
     @EventHandler
     void on(ApplicationEvent event, EventMessage<?> message) {
-        ApplicationFacts facts;
-        if (event instanceof ApplicationReceived received) {
-            facts = ApplicationFacts.received(received);
-        } else {
-            ApplicationFacts before = cases.facts(event.applicationId());
-            if (before == null) {
-                return; // cannot happen for a stream read in order; never fail the whole segment for it
-            }
-            facts = before.apply(event);
+        // Before the batch writes anything: a calendar publication waits for it, or it for the publication.
+        clockLock.shared();
+        batch().apply(event, message.getIdentifier(), message.getTimestamp());
+    }
+
+    /** The batch of the current unit of work (a processor's batch of events), written when it commits. */
+    private ApplicationBatch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("application events are handled in a processor's unit of work");
         }
-        cases.save(facts, message.getTimestamp());
-        cells.follow(facts.applicationId(), facts.agencyId(), ApplicationCounting.cellsOf(facts),
-                     message.getTimestamp(), message.getIdentifier());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(ApplicationBatch.class.getName(), key -> {
+            ApplicationBatch batch = new ApplicationBatch(cases, cells, clocks, calendar.current());
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
     }
 
     @ResetHandler
     void reset() {
+        clocks.deleteHistory();
         cells.deleteAll();
         cases.deleteAll();
     }

@@ -2,12 +2,17 @@ package gongkai.query.application;
 
 import gongkai.events.access.Actor;
 import gongkai.events.application.ApplicationEvent;
+import gongkai.events.calendar.ReplyDeadline;
+import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.access.ReadAccess;
+import gongkai.query.calendar.CalendarConfiguration;
+import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.web.Problems;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,31 +20,54 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
-/** The clerk's view of applications: a filtered page of them, or one, now or as of an instant. */
+/**
+ * The clerk's view of applications: a filtered page of them (the worklist), or one, now or as of an
+ * instant; each with its reply due date, how it was reached, and the working days left
+ * ({@link Worklist} defines the states, DUE_SOON and OVERDUE included).
+ */
 @RestController
 @RequestMapping("/api/applications")
 public class ApplicationQueryController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    private final JdbcTemplate jdbc;
-    private final EventStore eventStore;
-
-    public ApplicationQueryController(JdbcTemplate jdbc, EventStore eventStore) {
-        this.jdbc = jdbc;
-        this.eventStore = eventStore;
+    /** A row of {@code application_case}: the case's facts and its clock (null if never counted). */
+    private record Row(ApplicationFacts facts, ReplyDeadline deadline) {
     }
 
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(ApplicationCases.FACTS.mapRow(rs, i),
+                                                                 ApplicationClocks.DEADLINE.mapRow(rs, i));
+
+    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
+    private final KnownCalendar calendar;
+    private final Clock clock;
+
+    public ApplicationQueryController(JdbcTemplate jdbc, EventStore eventStore, KnownCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code state}: a state of the case, or DUE_SOON / OVERDUE (open cases by urgency, see {@link Worklist});
+     * {@code dueBefore}: open cases whose due date is known and strictly before that date. With either
+     * urgency or {@code dueBefore} the page is ordered by due date, else by date of receipt.
+     */
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) String agencyId,
-                                    @RequestParam(required = false) ApplicationFacts.State state,
+                                    @RequestParam(required = false) Worklist.State state,
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
                                     @RequestParam(defaultValue = "0") int page,
@@ -56,24 +84,41 @@ public class ApplicationQueryController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
         }
+        Today today = today(null);
         StringBuilder where = new StringBuilder(" where agency_id = ?");
         List<Object> args = new ArrayList<>(List.of(agency));
-        if (state != null) {
+        boolean byDueDate = dueBefore != null;
+        if (state != null && state.stored()) {
             where.append(" and state = ?");
             args.add(state.name());
+        } else if (state == Worklist.State.OVERDUE) {
+            where.append(" and concluded_on is null and due_on < ?");
+            args.add(Date.valueOf(today.date()));
+            byDueDate = true;
+        } else if (state == Worklist.State.DUE_SOON) {
+            where.append(" and concluded_on is null and due_on >= ? and due_on < ?");
+            args.add(Date.valueOf(today.date()));
+            args.add(Date.valueOf(today.dueSoonLimit()));
+            byDueDate = true;
+        }
+        if (dueBefore != null) {
+            where.append(" and concluded_on is null and due_on < ?");
+            args.add(Date.valueOf(dueBefore));
         }
         Integer total = jdbc.queryForObject("select count(*) from application_case" + where, Integer.class,
                                             args.toArray());
         args.add(size);
         args.add((long) page * size);
-        List<ApplicationFacts> items = jdbc.query("select * from application_case" + where
-                                                  + " order by received_on, application_id limit ? offset ?",
-                                                  ApplicationCases.FACTS, args.toArray());
+        List<Row> items = jdbc.query("select * from application_case" + where
+                                     + (byDueDate ? " order by due_on, received_on, application_id"
+                                                  : " order by received_on, application_id")
+                                     + " limit ? offset ?", ROW, args.toArray());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("page", page);
         answer.put("size", size);
         answer.put("total", total);
-        answer.put("items", items.stream().map(ApplicationQueryController::view).toList());
+        answer.put("today", today.date());
+        answer.put("items", items.stream().map(row -> view(row.facts(), row.deadline(), today)).toList());
         return answer;
     }
 
@@ -82,24 +127,27 @@ public class ApplicationQueryController {
                                    @RequestParam(required = false)
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
                                    @AuthenticationPrincipal Actor reader) {
-        ApplicationFacts facts;
+        Today today = today(asOf);
+        Row row;
         if (asOf == null) {
-            List<ApplicationFacts> found = jdbc.query("select * from application_case where application_id = ?",
-                                                      ApplicationCases.FACTS, id);
-            facts = found.isEmpty() ? null : found.get(0);
+            List<Row> found = jdbc.query("select * from application_case where application_id = ?", ROW, id);
+            row = found.isEmpty() ? null : found.get(0);
         } else {
-            facts = asOf(id, asOf);
+            row = asOf(id, asOf, today.calendar());
         }
-        if (facts == null || !ReadAccess.mayRead(reader, facts.agencyId())) {
+        if (row == null || !ReadAccess.mayRead(reader, row.facts().agencyId())) {
             throw Problems.Refused.notFound("未找到该申请 (no application " + id + " that you may read)");
         }
-        Map<String, Object> view = view(facts);
+        Map<String, Object> view = view(row.facts(), row.deadline(), today);
         view.put("asOf", asOf);
         return view;
     }
 
-    /** The application as the system knew it at {@code asOf}: its own events recorded until then, folded. */
-    private ApplicationFacts asOf(String id, OffsetDateTime asOf) {
+    /**
+     * The application as the system knew it at {@code asOf}: its own events recorded until then, folded,
+     * and its clock counted from them on the calendar as known now.
+     */
+    private Row asOf(String id, OffsetDateTime asOf, WorkingDayCalendar calendar) {
         List<ApplicationEvent> events = new ArrayList<>();
         eventStore.readEvents(id).asStream()
                   .filter(message -> !message.getTimestamp().isAfter(asOf.toInstant()))
@@ -107,14 +155,29 @@ public class ApplicationQueryController {
                   .filter(ApplicationEvent.class::isInstance)
                   .map(ApplicationEvent.class::cast)
                   .forEach(events::add);
-        return events.isEmpty() ? null : ApplicationFacts.fold(events);
+        if (events.isEmpty()) {
+            return null;
+        }
+        return new Row(ApplicationFacts.fold(events), ApplicationClocks.count(id, ClockEntries.of(events), calendar));
     }
 
-    static Map<String, Object> view(ApplicationFacts f) {
+    /** Today (or the day of {@code asOf}) in Asia/Shanghai, and the calendar to tell urgency by. */
+    private record Today(LocalDate date, WorkingDayCalendar calendar, LocalDate dueSoonLimit) {
+    }
+
+    private Today today(OffsetDateTime asOf) {
+        LocalDate date = asOf == null ? LocalDate.now(clock)
+                                      : asOf.atZoneSameInstant(CalendarConfiguration.BUSINESS_ZONE).toLocalDate();
+        WorkingDayCalendar known = calendar.current();
+        return new Today(date, known, Worklist.dueSoonLimit(known, date));
+    }
+
+    private static Map<String, Object> view(ApplicationFacts f, ReplyDeadline deadline, Today today) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("applicationId", f.applicationId());
         view.put("agencyId", f.agencyId());
-        view.put("state", f.state());
+        view.put("state", Worklist.stateOf(f.state(), deadline, today.date(), today.dueSoonLimit()));
+        view.put("lifecycleState", f.state());
         view.put("applicantType", f.applicantType());
         view.put("channel", f.channel());
         view.put("receivedOn", f.receivedOn());
@@ -126,7 +189,14 @@ public class ApplicationQueryController {
         view.put("concludedOn", f.concludedOn());
         view.put("outcome", f.outcome());
         view.put("withheldReasons", f.withheldReasons());
-        view.put("dueOn", null);
+        view.put("clockState", deadline == null ? null : deadline.state());
+        view.put("dueOn", deadline == null ? null : deadline.dueOn());
+        view.put("dueExplanation", deadline == null ? null : deadline.explanation());
+        view.put("dueUnknownReason", deadline == null ? null : deadline.unknownReason());
+        OptionalInt left = Worklist.workingDaysLeft(today.calendar(), deadline, today.date());
+        view.put("workingDaysLeft", left.isPresent() ? left.getAsInt() : null);
+        view.put("pausedWorkingDays", deadline == null ? null : deadline.pausedWorkingDays());
+        view.put("supplementRequestDeadline", deadline == null ? null : deadline.supplementRequestDeadline());
         return view;
     }
 }

@@ -16,6 +16,10 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
+import gongkai.events.lawsuit.LawsuitFiled;
+import gongkai.events.lawsuit.LawsuitJudged;
+import gongkai.events.review.ReviewDecided;
+import gongkai.events.review.ReviewFiled;
 import org.axonframework.serialization.UnknownSerializedType;
 
 import java.util.ArrayList;
@@ -98,6 +102,22 @@ public final class EventDescriptions {
                                                   .collect(Collectors.joining("、")) + "）";
             return "更正" + change.label() + "：由 " + change.oldValue() + " 改为 " + change.newValue() + reasons
                    + "，理由：" + shortened(e.reason());
+        }
+        if (payload instanceof ReviewFiled e) {
+            return "收到行政复议（" + e.filedOn() + "）" + (e.body() == null ? "" : "，复议机关：" + shortened(e.body()))
+                   + (e.applicationId() == null ? "" : "，涉及申请 " + e.applicationId());
+        }
+        if (payload instanceof ReviewDecided e) {
+            return "行政复议决定（" + e.decidedOn() + "）：" + e.result().label() + note(e.note());
+        }
+        if (payload instanceof LawsuitFiled e) {
+            return "行政诉讼立案（" + e.filedOn() + "）：" + e.route().label()
+                   + (e.court() == null ? "" : "，法院：" + shortened(e.court()))
+                   + (e.reviewId() == null ? "" : "，复议案件 " + e.reviewId())
+                   + (e.applicationId() == null ? "" : "，涉及申请 " + e.applicationId());
+        }
+        if (payload instanceof LawsuitJudged e) {
+            return (e.finalJudgment() ? "终审判决（" : "判决（") + e.decidedOn() + "）：" + e.result().label();
         }
         return generic(type, PersonalDataMasking.content(payload, false));
     }

@@ -2,45 +2,45 @@ package gongkai.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.events.MetaDataKeys;
-import gongkai.events.application.Outcome;
 import gongkai.events.store.StoredEventFormat;
-import gongkai.query.report.ApplicantColumn;
-import gongkai.query.report.ApplicationCells;
-import gongkai.query.report.ApplicationRow;
-import gongkai.query.report.TableThree;
+import gongkai.query.report.Contributions.Change;
+import gongkai.query.report.FigureSources;
+import gongkai.query.report.RecordedEvents;
+import gongkai.query.report.ReportFigures;
+import gongkai.query.report.ReportTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.io.IOException;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * How an agency's table 三 of a year changed between two recorded instants, cell by cell, with the
- * events that account for each change: a case enters a cell through the event that opened its
- * {@code application_cell} row and leaves it through the event that closed it. Rows both opened
- * and closed between the two instants changed nothing and are left out.
+ * How an agency's report of a year changed between two recorded instants, figure by figure in tables
+ * 二, 三 and 四, with the events that account for each change: a source (an application, a document,
+ * a tally, a review…) enters a figure through the event that opened one of its rows and leaves it
+ * through the event that closed it. An event whose rows opened and closed within the figure between
+ * the two instants changed nothing there and is left out.
  */
 @Service
 public class ReportDiff {
 
-    /** An event that moved a case into ({@code effect} +1) or out of (−1) a cell. */
+    /**
+     * An event that changed a figure by {@code effect} (+1/−1 for a count, the amount for a sum), through
+     * one source of the figure ({@code sourceKind} {@code APPLICATION}, {@code DOCUMENT}, {@code REVIEW}…).
+     */
     public record Cause(String eventId, Long globalIndex, String type, Instant recordedAt, String actor, String caseId,
-                        int effect) {
+                        String sourceKind, String sourceId, BigDecimal effect) {
     }
 
-    public record CellChange(String rowKey, String columnKey, int from, int to, int difference, List<Cause> events) {
+    public record FigureChange(String table, String rowKey, String columnKey, JsonNode from, JsonNode to,
+                               BigDecimal difference, List<Cause> events) {
     }
 
     /** An event that accounts for changes, once, with what it says. */
@@ -48,140 +48,99 @@ public class ReportDiff {
                         String summary) {
     }
 
-    public record Diff(String agencyId, int year, String table, Instant from, Instant to, List<CellChange> changes,
+    public record Diff(String agencyId, int year, Instant from, Instant to, List<FigureChange> changes,
                        List<Event> events) {
     }
 
-    private record Contribution(String rowKey, String columnKey, String caseId, String eventId, int effect) {
-    }
-
-    private record Recorded(String eventId, long globalIndex, String type, Instant recordedAt, String actor,
-                            String caseId) {
-    }
-
-    private static final Set<String> OUTCOMES = java.util.Arrays.stream(Outcome.values()).map(Enum::name)
-                                                                .collect(Collectors.toSet());
     private static final ObjectMapper JSON = StoredEventFormat.objectMapper();
 
-    private final ApplicationCells cells;
+    private final ReportFigures figures;
+    private final FigureSources sources;
+    private final RecordedEvents recorded;
     private final JdbcTemplate jdbc;
 
-    public ReportDiff(ApplicationCells cells, JdbcTemplate jdbc) {
-        this.cells = cells;
+    public ReportDiff(ReportFigures figures, FigureSources sources, RecordedEvents recorded, JdbcTemplate jdbc) {
+        this.figures = figures;
+        this.sources = sources;
+        this.recorded = recorded;
         this.jdbc = jdbc;
     }
 
     public Diff between(String agencyId, int year, Instant from, Instant to) {
-        TableThree before = TableThree.of(cells.counts(agencyId, year, from));
-        TableThree after = TableThree.of(cells.counts(agencyId, year, to));
-        List<Contribution> contributions = contributions(agencyId, year, from, to);
-        Map<String, Recorded> recorded = recorded(contributions.stream().map(Contribution::eventId).distinct().toList());
-
-        List<CellChange> changes = new ArrayList<>();
-        Set<String> accounting = new java.util.LinkedHashSet<>();
-        for (ApplicationRow row : ApplicationRow.ALL) {
-            for (ApplicantColumn column : ApplicantColumn.ALL) {
-                int was = before.get(row.key(), column.key());
-                int is = after.get(row.key(), column.key());
-                if (was == is) {
-                    continue;
+        JsonNode before = JSON.valueToTree(figures.of(agencyId, year, from).tables());
+        JsonNode after = JSON.valueToTree(figures.of(agencyId, year, to).tables());
+        List<FigureChange> changes = new ArrayList<>();
+        Set<String> accounting = new LinkedHashSet<>();
+        for (ReportTable table : ReportTable.values()) {
+            JsonNode rows = after.path(table.key());
+            rows.fieldNames().forEachRemaining(row -> rows.path(row).fieldNames().forEachRemaining(column -> {
+                JsonNode was = before.path(table.key()).path(row).path(column);
+                JsonNode is = rows.path(row).path(column);
+                if (!was.equals(is)) {
+                    List<Cause> causes = causes(table, agencyId, year, row, column, from, to);
+                    causes.forEach(cause -> accounting.add(cause.eventId()));
+                    changes.add(new FigureChange(table.key(), row, column, was, is, difference(was, is), causes));
                 }
-                List<Cause> causes = causes(contributions, row.key(), column.key(), recorded);
-                causes.forEach(cause -> accounting.add(cause.eventId()));
-                changes.add(new CellChange(row.key(), column.key(), was, is, is - was, causes));
-            }
+            }));
         }
-        List<Event> events = accounting.stream().map(recorded::get).filter(Objects::nonNull)
-                                       .sorted(Comparator.comparingLong(Recorded::globalIndex))
-                                       .map(r -> new Event(r.eventId(), r.globalIndex(), r.type(), r.recordedAt(),
-                                                           r.actor(), r.caseId(), summary(r.globalIndex())))
-                                       .toList();
-        return new Diff(agencyId, year, "applications", from, to, changes, events);
+        Map<String, Map<String, Object>> described = recorded.describe(accounting);
+        List<Event> events = described.values().stream()
+                .map(e -> new Event((String) e.get("eventId"), (Long) e.get("globalIndex"), (String) e.get("type"),
+                                    (Instant) e.get("recordedAt"), (String) e.get("actor"), (String) e.get("caseId"),
+                                    summary((Long) e.get("globalIndex"))))
+                .sorted(Comparator.comparing(e -> e.globalIndex() == null ? Long.MAX_VALUE : e.globalIndex()))
+                .toList();
+        return new Diff(agencyId, year, from, to, changes, events);
     }
 
-    /** The events behind one cell's change; TOTAL gathers the columns, RESULT_TOTAL the outcome rows. */
-    private static List<Cause> causes(List<Contribution> contributions, String rowKey, String columnKey,
-                                      Map<String, Recorded> recorded) {
-        Map<List<String>, Integer> net = new LinkedHashMap<>();
-        for (Contribution c : contributions) {
-            boolean row = rowKey.equals(ApplicationRow.RESULT_TOTAL) ? OUTCOMES.contains(c.rowKey()) : rowKey.equals(c.rowKey());
-            boolean column = columnKey.equals(ApplicantColumn.TOTAL) || columnKey.equals(c.columnKey());
-            if (row && column) {
-                net.merge(List.of(c.eventId(), c.caseId()), c.effect(), Integer::sum);
-            }
+    /** The events behind one figure's change, each with its net effect on the figure. */
+    private List<Cause> causes(ReportTable table, String agencyId, int year, String row, String column, Instant from,
+                               Instant to) {
+        Map<String, BigDecimal> net = new LinkedHashMap<>();
+        Map<String, Change> first = new LinkedHashMap<>();
+        for (Change c : sources.changes(table, agencyId, year, row, column, from, to)) {
+            String key = c.eventId() + " " + c.source().kind() + " " + c.source().id();
+            net.merge(key, c.opened() ? c.value() : c.value().negate(), BigDecimal::add);
+            first.putIfAbsent(key, c);
         }
+        net.values().removeIf(value -> value.signum() == 0);
+        Map<String, Map<String, Object>> described = recorded.describe(
+                net.keySet().stream().map(key -> first.get(key).eventId()).distinct().toList());
         List<Cause> causes = new ArrayList<>();
         net.forEach((key, effect) -> {
-            if (effect != 0) {
-                Recorded r = recorded.get(key.get(0));
-                causes.add(r == null ? new Cause(key.get(0), null, null, null, null, key.get(1), effect)
-                                     : new Cause(r.eventId(), r.globalIndex(), r.type(), r.recordedAt(), r.actor(),
-                                                 key.get(1), effect));
-            }
+            Change c = first.get(key);
+            Map<String, Object> e = described.getOrDefault(c.eventId(), Map.of());
+            causes.add(new Cause(c.eventId(), (Long) e.get("globalIndex"), (String) e.get("type"), c.recordedAt(),
+                                 (String) e.get("actor"), (String) e.get("caseId"), c.source().kind(), c.source().id(),
+                                 new BigDecimal(effect.stripTrailingZeros().toPlainString())));
         });
         causes.sort(Comparator.comparing(c -> c.globalIndex() == null ? Long.MAX_VALUE : c.globalIndex()));
         return causes;
     }
 
-    private List<Contribution> contributions(String agencyId, int year, Instant from, Instant to) {
-        Timestamp f = Timestamp.from(from);
-        Timestamp t = Timestamp.from(to);
-        String counted = "agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?)";
-        return jdbc.query("select row_key, column_key, application_id, opened_by as event_id, 1 as effect "
-                          + "from application_cell where " + counted
-                          + " and valid_from > ? and valid_from <= ? and (valid_to is null or valid_to > ?) "
-                          + "union all "
-                          + "select row_key, column_key, application_id, closed_by, -1 "
-                          + "from application_cell where " + counted
-                          + " and valid_from <= ? and valid_to > ? and valid_to <= ?",
-                          (rs, i) -> new Contribution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                                      rs.getInt(5)),
-                          agencyId, year, year, f, t, t, agencyId, year, year, f, f, t);
+    private static BigDecimal difference(JsonNode was, JsonNode is) {
+        BigDecimal from = number(was);
+        BigDecimal to = number(is);
+        return from == null || to == null ? null : to.subtract(from);
     }
 
-    /** The events as stored: type, recorded instant, actor. */
-    private Map<String, Recorded> recorded(List<String> eventIds) {
-        Map<String, Recorded> recorded = new HashMap<>();
-        if (eventIds.isEmpty()) {
-            return recorded;
+    private static BigDecimal number(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return BigDecimal.ZERO;
         }
-        jdbc.query("select event_identifier, global_index, payload_type, time_stamp, meta_data, aggregate_identifier from "
-                   + StoredEventFormat.EVENT_TABLE + " where event_identifier in ("
-                   + String.join(", ", eventIds.stream().map(id -> "?").toList()) + ")",
-                   rs -> {
-                       String type = rs.getString("payload_type");
-                       recorded.put(rs.getString(1), new Recorded(rs.getString(1), rs.getLong(2),
-                                                                  type.substring(type.lastIndexOf('.') + 1),
-                                                                  instant(rs.getString(4)), actor(rs.getBytes(5)),
-                                                                  rs.getString(6)));
-                   },
-                   eventIds.toArray());
-        return recorded;
+        try {
+            return new BigDecimal(value.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
-    private String summary(long globalIndex) {
+    private String summary(Long globalIndex) {
+        if (globalIndex == null) {
+            return null;
+        }
         List<String> summaries = jdbc.queryForList("select summary from audit_event where global_index = ?",
                                                    String.class, globalIndex);
         return summaries.isEmpty() ? null : summaries.get(0);
-    }
-
-    private static String actor(byte[] metaData) {
-        if (metaData == null) {
-            return null;
-        }
-        try {
-            JsonNode actor = JSON.readTree(metaData).path(MetaDataKeys.ACTOR);
-            return actor.isTextual() ? actor.asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Instant instant(String timeStamp) {
-        try {
-            return Instant.parse(timeStamp);
-        } catch (DateTimeParseException | NullPointerException e) {
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package gongkai.query.eventstream;
 
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -13,13 +14,14 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.time.Duration;
  * streaming processors; their tokens and dead letters are in its own tables (V1 migration).
  */
 @Configuration
+@EnableScheduling
 public class EventStreamConfiguration {
 
     @Bean
@@ -45,7 +48,7 @@ public class EventStreamConfiguration {
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return StoredEventFormat.duplicateKeyResolver();
     }
 
     @Bean
@@ -92,6 +95,11 @@ public class EventStreamConfiguration {
     @Bean
     public SignalledEventSource signalledEventSource(EventStore eventStore, AppendedEvents appendedEvents) {
         return new SignalledEventSource(eventStore, appendedEvents);
+    }
+
+    @Bean(destroyMethod = "leave")
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return new SegmentBalancer(processing, jdbc);
     }
 
     @Bean

@@ -29,30 +29,71 @@ public class ApplicationCells {
         this.jdbc = jdbc;
     }
 
-    /** Makes the application's current cells exactly {@code wanted}: closes the others, opens the new ones. */
-    public void follow(String applicationId, String agencyId, Set<CountedCell> wanted, Instant recordedAt,
-                       String eventId) {
-        Map<CountedCell, Long> current = new HashMap<>();
+    /** A cell row opened while following a batch of events; closed again within it if a later event says so. */
+    public static final class NewCell {
+        final String applicationId;
+        final String agencyId;
+        final CountedCell cell;
+        final Instant validFrom;
+        final String openedBy;
+        Instant validTo;
+        String closedBy;
+
+        public NewCell(String applicationId, String agencyId, CountedCell cell, Instant validFrom, String openedBy) {
+            this.applicationId = applicationId;
+            this.agencyId = agencyId;
+            this.cell = cell;
+            this.validFrom = validFrom;
+            this.openedBy = openedBy;
+        }
+
+        public void close(Instant at, String eventId) {
+            validTo = at;
+            closedBy = eventId;
+        }
+    }
+
+    /** A stored open row to close. */
+    public record Closing(long rowId, Instant at, String eventId) {
+    }
+
+    /** The application's cells still counted, with their row ids. */
+    public Map<CountedCell, Long> openCells(String applicationId) {
+        Map<CountedCell, Long> open = new HashMap<>();
         jdbc.query("select id, row_key, column_key, first_year, last_year from application_cell "
                    + "where application_id = ? and valid_to is null",
                    rs -> {
-                       current.put(new CountedCell(rs.getString(2), ApplicantType.valueOf(rs.getString(3)),
-                                                   rs.getInt(4), (Integer) rs.getObject(5)), rs.getLong(1));
+                       open.put(new CountedCell(rs.getString(2), ApplicantType.valueOf(rs.getString(3)),
+                                                rs.getInt(4), (Integer) rs.getObject(5)), rs.getLong(1));
                    }, applicationId);
-        Timestamp at = Timestamp.from(recordedAt);
-        for (Map.Entry<CountedCell, Long> cell : current.entrySet()) {
-            if (!wanted.contains(cell.getKey())) {
-                jdbc.update("update application_cell set valid_to = ?, closed_by = ? where id = ?",
-                            at, eventId, cell.getValue());
-            }
+        return open;
+    }
+
+    /** Writes the rows a batch opened (some already closed again) and closes the stored rows it ended. */
+    public void write(List<NewCell> opened, List<Closing> closed) {
+        if (!closed.isEmpty()) {
+            jdbc.batchUpdate("update application_cell set valid_to = ?, closed_by = ? where id = ?", closed, closed.size(),
+                             (ps, c) -> {
+                                 ps.setTimestamp(1, Timestamp.from(c.at()));
+                                 ps.setString(2, c.eventId());
+                                 ps.setLong(3, c.rowId());
+                             });
         }
-        for (CountedCell cell : wanted) {
-            if (!current.containsKey(cell)) {
-                jdbc.update("insert into application_cell (application_id, agency_id, row_key, column_key, first_year, "
-                            + "last_year, valid_from, opened_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                            applicationId, agencyId, cell.rowKey(), cell.column().name(), cell.firstYear(),
-                            cell.lastYear(), at, eventId);
-            }
+        if (!opened.isEmpty()) {
+            jdbc.batchUpdate("insert into application_cell (application_id, agency_id, row_key, column_key, first_year, "
+                             + "last_year, valid_from, opened_by, valid_to, closed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             opened, opened.size(), (ps, n) -> {
+                                 ps.setString(1, n.applicationId);
+                                 ps.setString(2, n.agencyId);
+                                 ps.setString(3, n.cell.rowKey());
+                                 ps.setString(4, n.cell.column().name());
+                                 ps.setInt(5, n.cell.firstYear());
+                                 ps.setObject(6, n.cell.lastYear(), java.sql.Types.INTEGER);
+                                 ps.setTimestamp(7, Timestamp.from(n.validFrom));
+                                 ps.setString(8, n.openedBy);
+                                 ps.setTimestamp(9, n.validTo == null ? null : Timestamp.from(n.validTo));
+                                 ps.setString(10, n.closedBy);
+                             });
         }
     }
 
@@ -87,6 +128,43 @@ public class ApplicationCells {
                                  + "where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
                                  + valid(asOf) + " and row_key in (" + rows + ")" + columnFilter
                                  + " order by application_id", String.class, all.toArray());
+    }
+
+    /**
+     * The events that opened or closed one of the cell's rows after {@code since}, up to {@code until}
+     * (null: now): what changed the cell between the two instants (a column key of {@code null} means
+     * every column).
+     */
+    public List<Contributions.Change> changes(String agencyId, int year, List<String> rowKeys, String columnKey,
+                                              Instant since, Instant until) {
+        List<Object> args = new java.util.ArrayList<>(List.of(agencyId, year, year));
+        args.addAll(RecordedInstants.changeArgs(since, until));
+        args.addAll(rowKeys);
+        String columnFilter = "";
+        if (columnKey != null) {
+            columnFilter = " and column_key = ?";
+            args.add(columnKey);
+        }
+        List<Contributions.Change> changes = new java.util.ArrayList<>();
+        jdbc.query("select application_id, valid_from, opened_by, valid_to, closed_by from application_cell "
+                   + "where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
+                   + RecordedInstants.changedBetween(until) + " and row_key in ("
+                   + String.join(",", rowKeys.stream().map(k -> "?").toList()) + ")" + columnFilter + " order by id",
+                   rs -> {
+                       Contributions.Source source = new Contributions.Source("APPLICATION", rs.getString(1));
+                       Instant opened = rs.getTimestamp(2).toInstant();
+                       Timestamp closed = rs.getTimestamp(4);
+                       if (opened.isAfter(since) && (until == null || !opened.isAfter(until))) {
+                           changes.add(new Contributions.Change(rs.getString(3), opened, true, source,
+                                                                java.math.BigDecimal.ONE));
+                       }
+                       if (closed != null && closed.toInstant().isAfter(since)
+                           && (until == null || !closed.toInstant().isAfter(until))) {
+                           changes.add(new Contributions.Change(rs.getString(5), closed.toInstant(), false, source,
+                                                                java.math.BigDecimal.ONE));
+                       }
+                   }, args.toArray());
+        return changes;
     }
 
     public void deleteAll() {

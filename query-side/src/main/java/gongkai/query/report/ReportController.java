@@ -17,17 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The annual report of an agency (api.md), and the cases behind each of its cells. */
+/** The annual report of an agency (api.md), and the sources behind each of its figures, in every table. */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}/reports/{year}")
 public class ReportController {
 
     private final AnnualReports reports;
     private final ApplicationCells cells;
+    private final FigureSources sources;
 
-    public ReportController(AnnualReports reports, ApplicationCells cells) {
+    public ReportController(AnnualReports reports, ApplicationCells cells, FigureSources sources) {
         this.reports = reports;
         this.cells = cells;
+        this.sources = sources;
     }
 
     @GetMapping
@@ -39,7 +41,14 @@ public class ReportController {
         return reports.report(agencyId, checkedYear(year), instant(asOf));
     }
 
-    /** The applications counted in one cell of table 三; TOTAL and RESULT_TOTAL gather their parts. */
+    /**
+     * The sources counted in one figure of any table. The row key names the table, since row keys are
+     * distinct across the tables ({@link ReportTable#ofRow}): table 三's rows (NEW … CARRIED_FORWARD) →
+     * the applications, TOTAL and RESULT_TOTAL gathering their parts; table 二's rows (RULES,
+     * NORMATIVE_DOCUMENTS, LICENSING, PENALTY, COERCION, FEES) → the documents, opening balance, tallies
+     * or fees with their values; table 四's groups (REVIEW, LAWSUIT_DIRECT, LAWSUIT_AFTER_REVIEW) → the
+     * cases. The column key must then be one of that row's columns. Either unknown: 404.
+     */
     @GetMapping("/cells/{rowKey}/{columnKey}")
     public Map<String, Object> cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String rowKey,
                                     @PathVariable String columnKey,
@@ -47,26 +56,32 @@ public class ReportController {
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
                                     @AuthenticationPrincipal Actor reader) {
         ReadAccess.requireAgency(reader, agencyId);
-        if (!ApplicationRow.exists(rowKey)) {
-            throw Problems.Refused.notFound("表三没有这一行 (table 三 has no row " + rowKey + ")");
+        ReportTable table = ReportTable.ofRow(rowKey).orElseThrow(() -> Problems.Refused.notFound(
+                "报告中没有这一行 (the report has no row " + rowKey + ")"));
+        if (!table.hasColumn(rowKey, columnKey)) {
+            throw Problems.Refused.notFound("该行没有这一列 (row " + rowKey + " of table " + table.key()
+                                            + " has no column " + columnKey + "; it has " + table.columnKeys(rowKey) + ")");
         }
-        if (!ApplicantColumn.exists(columnKey)) {
-            throw Problems.Refused.notFound("表三没有这一列 (table 三 has no column " + columnKey + ")");
-        }
-        List<String> rows = rowKey.equals(ApplicationRow.RESULT_TOTAL)
-                            ? ApplicationRow.ALL.stream().map(ApplicationRow::key).filter(TableThree::isOutcome).toList()
-                            : List.of(rowKey);
-        String column = columnKey.equals(ApplicantColumn.TOTAL) ? null : columnKey;
-        List<String> ids = cells.applicationsIn(agencyId, checkedYear(year), rows, column, instant(asOf));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("agencyId", agencyId);
         answer.put("year", year);
-        answer.put("table", "applications");
+        answer.put("asOf", asOf);
+        answer.put("table", table.key());
         answer.put("rowKey", rowKey);
         answer.put("columnKey", columnKey);
-        answer.put("count", ids.size());
-        answer.put("cases", ids.stream().map(id -> Map.of("applicationId", id,
-                                                          "href", "/api/applications/" + id)).toList());
+        int checked = checkedYear(year);
+        switch (table) {
+            case APPLICATIONS -> {
+                List<String> ids = cells.applicationsIn(agencyId, checked, FigureSources.applicationRows(rowKey),
+                                                        FigureSources.applicationColumn(columnKey), instant(asOf));
+                answer.put("count", ids.size());
+                answer.put("cases", ids.stream().map(id -> Map.of("applicationId", id,
+                                                                  "href", "/api/applications/" + id)).toList());
+            }
+            case PROACTIVE -> answer.putAll(sources.proactiveCell(agencyId, checked, rowKey, columnKey, instant(asOf)));
+            case REVIEWS_AND_LAWSUITS -> answer.putAll(
+                    sources.reviewsAndLawsuitsCell(agencyId, checked, rowKey, columnKey, instant(asOf)));
+        }
         return answer;
     }
 

@@ -125,11 +125,16 @@ class HistoryAndTrailTest {
 
     @Test
     void the_history_works_for_any_kind_of_case_even_events_this_release_does_not_know_and_old_revisions() {
+        Http commands = commandSide.as("li", "li-password");
+        Http.Response filed = commands.post("/api/reviews", "{\"agencyId\":\"luanping\",\"filedOn\":\"2024-02-01\","
+                                                            + "\"applicationId\":\"" + applicationId + "\",\"body\":\"滦平县人民政府\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String reviewId = filed.json().get("reviewId").asText();
         JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
-        String reviewId = UUID.randomUUID().toString();
-        insert(jdbc, reviewId, 0, "ReviewAggregate", "gongkai.events.review.ReviewFiled", "1",
-               "{\"reviewId\":\"" + reviewId + "\",\"agencyId\":\"luanping\",\"filedOn\":\"2024-02-01\","
-               + "\"applicant\":{\"name\":\"" + NAME + "\"},\"body\":\"滦平县人民政府\"}", "2024-02-01");
+        String futureId = UUID.randomUUID().toString();
+        insert(jdbc, futureId, 0, "TransferAggregate", "gongkai.events.transfer.CaseTransferred", "1",
+               "{\"transferId\":\"" + futureId + "\",\"agencyId\":\"luanping\",\"transferredOn\":\"2024-02-02\","
+               + "\"applicant\":{\"name\":\"" + NAME + "\"},\"to\":\"承德市人民政府\"}", "2024-02-02");
         String oldId = UUID.randomUUID().toString();
         insert(jdbc, oldId, 0, "ApplicationAggregate", "gongkai.events.application.ApplicationReceived", null,
                "{\"applicationId\":\"" + oldId + "\",\"agencyId\":\"luanping\",\"receivedOn\":\"2023-03-01\",\"channel\":\"ONLINE\","
@@ -140,22 +145,33 @@ class HistoryAndTrailTest {
         JsonNode review = ok(auditor.get("/api/reviews/" + reviewId + "/history"));
         assertThat(review.get("caseType").asText()).isEqualTo("review");
         assertThat(review.at("/events/0/type").asText()).isEqualTo("ReviewFiled");
+        assertThat(review.at("/events/0/actor").asText()).isEqualTo("li");
         assertThat(review.at("/events/0/businessDate").asText()).isEqualTo("2024-02-01");
-        assertThat(review.at("/events/0/summary").asText()).startsWith("ReviewFiled").contains("2024-02-01");
-        assertThat(review.toString()).doesNotContain(NAME);
+        assertThat(review.at("/events/0/summary").asText()).contains("行政复议").contains("2024-02-01").contains(applicationId);
+
+        JsonNode future = ok(auditor.get("/api/lawsuits/" + futureId + "/history"));
+        assertThat(future.get("caseType").asText()).isEqualTo("transfer");
+        assertThat(future.at("/events/0/type").asText()).isEqualTo("CaseTransferred");
+        assertThat(future.at("/events/0/businessDate").asText()).isEqualTo("2024-02-02");
+        assertThat(future.at("/events/0/summary").asText()).startsWith("CaseTransferred").contains("承德市人民政府");
+        assertThat(future.at("/events/0/content/applicant").asText()).isEqualTo(PersonalDataMasking.WITHHELD);
+        assertThat(future.toString()).doesNotContain(NAME);
 
         JsonNode old = ok(auditor.get("/api/applications/" + oldId + "/history"));
         assertThat(old.at("/events/1/content/consultedParty").asText()).as("revision 1 upcast on the query side")
                                                                        .isEqualTo("市住建局");
         assertThat(old.at("/events/1/summary").asText()).contains("市住建局");
 
-        RecordedEvents.await(() -> ok(admin.get("/api/audit/events?caseId=" + reviewId)).get("total").asInt() == 1,
-                             "the trail to follow the review");
+        RecordedEvents.await(() -> ok(admin.get("/api/audit/events?caseId=" + futureId)).get("total").asInt() == 1
+                                   && ok(admin.get("/api/audit/events?caseId=" + reviewId)).get("total").asInt() == 1,
+                             "the trail to follow the review and the unknown case");
         JsonNode trail = ok(admin.get("/api/audit/events?type=reviews"));
         assertThat(trail.at("/items/0/caseId").asText()).isEqualTo(reviewId);
         assertThat(trail.at("/items/0/agencyId").asText()).isEqualTo("luanping");
         assertThat(trail.at("/items/0/history").asText()).isEqualTo("/api/reviews/" + reviewId + "/history");
-        assertThat(trail.toString()).doesNotContain(NAME);
+        JsonNode unknown = ok(admin.get("/api/audit/events?caseId=" + futureId));
+        assertThat(unknown.at("/items/0/type").asText()).isEqualTo("CaseTransferred");
+        assertThat(unknown.toString()).doesNotContain(NAME);
     }
 
     @Test

@@ -127,7 +127,10 @@ class ProjectionReplayTest {
         AnnualReports reports = querySide.context().getBean(AnnualReports.class);
         for (String agency : AGENCIES) {
             for (int year = 2022; year <= 2025; year++) {
-                all.put("report " + agency + " " + year, reports.report(agency, year, null).get("applications"));
+                Map<String, Object> report = reports.report(agency, year, null);
+                for (String table : List.of("proactive", "applications", "reviewsAndLawsuits")) {
+                    all.put(table + " " + agency + " " + year, report.get(table));
+                }
             }
         }
         all.put("application_cell", jdbc.queryForList(

@@ -178,7 +178,10 @@ class TableThreeProjectionTest {
         Table empty = table("xiaoying-seed", 2023);
         empty.expectNothingElse();
         assertThat(empty.allChecksPass()).isTrue();
-        assertThat(empty.report.get("checks")).asList().hasSize(4);
+        // table 三's four check relations, beside those of tables 二 and 四
+        assertThat(empty.report.get("checks")).asList().extracting("name")
+                .contains("NEW + CARRIED_OVER = RESULT_TOTAL + CARRIED_FORWARD", "RESULT_TOTAL = sum of outcome rows",
+                          "TOTAL = sum of the six applicant columns", "CARRIED_OVER of 2023 = CARRIED_FORWARD of 2022");
     }
 
     // ---- test support ------------------------------------------------------------------------

@@ -55,6 +55,30 @@ public final class RunningQuerySide implements AutoCloseable {
         return last;
     }
 
+    /** Asks {@code /api/projections} until every projection has read the whole event stream. */
+    public static Http.Response awaitCaughtUp(Http reader, Duration timeout) {
+        return await(() -> reader.get("/api/projections"), r -> {
+            if (r.status() != 200) {
+                return false;
+            }
+            long head = r.json().get("head").asLong();
+            for (var p : r.json().get("projections")) {
+                if (p.get("position").isNull() || p.get("position").asLong() < head) {
+                    return false;
+                }
+            }
+            return true;
+        }, timeout);
+    }
+
+    /** Waits until every projection has read the whole event stream, as a reader sees it; fails after 30 s. */
+    public static void awaitProjections(Http reader) {
+        Http.Response caughtUp = awaitCaughtUp(reader, Duration.ofSeconds(30));
+        if (caughtUp.status() != 200) {
+            throw new IllegalStateException("projections not readable: " + caughtUp.body());
+        }
+    }
+
     @Override
     public void close() {
         context.close();

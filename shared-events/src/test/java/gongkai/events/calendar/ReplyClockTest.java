@@ -327,6 +327,75 @@ class ReplyClockTest {
         assertThat(r.explanation()).endsWith("2024-02-27 结案");
     }
 
+    // ---- more combinations (issue 3) ----------------------------------------------------------
+
+    @Test
+    void two_consultations_one_after_the_other_pause_the_clock_for_both() {
+        // (6 Feb, 8 Feb] = 7, 8 Feb and (20 Feb, 22 Feb] = 21, 22 Feb: 4 working days.
+        // Counted: 6 Feb; 9 Feb; 18 Feb; 19, 20 Feb; 23 Feb; 26–29 Feb; 1 Mar; 4–8 Mar; 11–14 Mar = 20.
+        ReplyDeadline r = compute(new Received(d("2024-02-05")),
+                new ConsultationStarted(d("2024-02-06")), new ConsultationEnded(d("2024-02-08")),
+                new ConsultationStarted(d("2024-02-20")), new ConsultationEnded(d("2024-02-22")));
+
+        assertThat(r.dueOn()).isEqualTo(d("2024-03-14"));
+        assertThat(r.pausedWorkingDays()).isEqualTo(4);
+        assertThat(r.explanation()).isEqualTo("20 个工作日自 2024-02-05 起算；征求意见暂停 4 个工作日；答复期限至 2024-03-14");
+    }
+
+    @Test
+    void a_consultation_that_ends_while_the_supplement_is_awaited_pauses_nothing_of_the_restarted_period() {
+        // Consultation 6–9 Feb lies wholly before the supplement arrives (19 Feb): the restarted period,
+        // counted after 19 Feb, is the plain one: Mon 18 Mar.
+        ReplyDeadline r = compute(new Received(d("2024-02-05")), new ConsultationStarted(d("2024-02-06")),
+                new SupplementRequested(d("2024-02-07")), new ConsultationEnded(d("2024-02-09")),
+                new SupplementReceived(d("2024-02-19")));
+
+        assertThat(r.dueOn()).isEqualTo(d("2024-03-18"));
+        assertThat(r.pausedWorkingDays()).isZero();
+    }
+
+    @Test
+    void an_extension_decided_while_a_fee_notice_is_unpaid_counts_once_the_fee_is_paid() {
+        // Notice Tue 20 Feb: counted 6–9 Feb, 18, 19, 20 Feb = 7. Extension of 15 decided Thu 22 Feb.
+        ReplyDeadline paused = compute(new Received(d("2024-02-05")),
+                new FeeNoticeIssued(d("2024-02-20")), new Extended(d("2024-02-22"), 15));
+        assertThat(paused.state()).isEqualTo(State.PAUSED);
+        assertThat(paused.dueOn()).isNull();
+        assertThat(paused.periodWorkingDays()).isEqualTo(35);
+        assertThat(clock.workingDaysLeft(paused, d("2024-02-29"))).hasValue(28);
+
+        // Paid Fri 1 Mar: paused 21–23, 26–29 Feb, 1 Mar = 8, so the 20th day is Wed 20 Mar; then 15 more:
+        // 21, 22 Mar (2); 25–29 Mar (7); 1–3 Apr (10); (4–6 Apr off) Sun 7 Apr (11); 8–11 Apr (15) → Thu 11 Apr.
+        ReplyDeadline paid = compute(new Received(d("2024-02-05")),
+                new FeeNoticeIssued(d("2024-02-20")), new Extended(d("2024-02-22"), 15), new FeePaid(d("2024-03-01")));
+        assertThat(paid.state()).isEqualTo(State.RUNNING);
+        assertThat(paid.dueOn()).isEqualTo(d("2024-04-11"));
+        assertThat(paid.explanation()).isEqualTo(
+                "20 个工作日自 2024-02-05 起算；信息处理费待缴暂停 8 个工作日；延期 15 个工作日；答复期限至 2024-04-11");
+    }
+
+    @Test
+    void an_application_concluded_while_the_supplement_is_awaited_has_no_due_date() {
+        // 第三十条: the applicant did not supplement; closed as OTHER_SUPPLEMENT_OVERDUE (or withdrawn).
+        ReplyDeadline r = compute(new Received(d("2024-02-05")),
+                new SupplementRequested(d("2024-02-07")), new Concluded(d("2024-03-11")));
+
+        assertThat(r.state()).isEqualTo(State.CONCLUDED);
+        assertThat(r.dueOn()).isNull();
+        assertThat(r.unknownReason()).isNull();
+        assertThat(r.explanation()).isEqualTo(
+                "2024-02-07 要求补正，计时中止；收到补正之日起重新计算 20 个工作日；2024-03-11 结案（未收到补正）");
+    }
+
+    @Test
+    void facts_after_the_conclusion_change_nothing_and_are_noted() {
+        ReplyDeadline r = compute(new Received(d("2024-02-05")), new Concluded(d("2024-02-20")),
+                new ConsultationStarted(d("2024-02-21")));
+
+        assertThat(r.dueOn()).isEqualTo(d("2024-03-08"));
+        assertThat(r.explanation()).endsWith("2024-02-20 结案；结案后的 1 个事件不影响答复期限");
+    }
+
     // ---- the calendar as data ----------------------------------------------------------------
 
     @Test

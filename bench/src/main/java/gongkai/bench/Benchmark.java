@@ -1,0 +1,281 @@
+package gongkai.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * gongkai's benchmark: in one run, on one fresh PostgreSQL, it measures PostgreSQL's own limits
+ * (single-row INSERT transactions, a sequential read) and gongkai against them (commands over HTTP,
+ * command-to-query lag, replay of every projection over a large history, report queries at that
+ * size, each service's peak memory), prints one table and writes it as JSON.
+ *
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 5]</pre>
+ */
+public final class Benchmark {
+
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String SERVICE_JVM = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        String jvm = options.getOrDefault("jvm", SERVICE_JVM);
+        Files.createDirectories(Path.of("bench-results"));
+        Results results = new Results();
+        System.out.printf("gongkai benchmark: %d events, %d s windows after %d s warm-up, services with %s%n",
+                          events, seconds, warmup, jvm);
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                                                         .setDataDirectory(Files.createTempDirectory("gongkai-bench-pg"))
+                                                         .setCleanDataDirectory(true)
+                                                         .setServerConfig("max_connections", "200")
+                                                         .start()) {
+            String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            Database db = new Database(jdbcUrl);
+
+            System.out.println("\n[1/6] PostgreSQL's own single-row INSERT rate");
+            RawBaseline raw = new RawBaseline(db);
+            double raw1 = raw.insertRate(1, warmup, seconds);
+            results.add("raw INSERT tx/s, 1 client", raw1, "tx/s");
+            double raw16 = raw.insertRate(16, warmup, seconds);
+            results.add("raw INSERT tx/s, 16 clients", raw16, "tx/s");
+
+            try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm);
+                 Service querySideFirst = Service.start("query-side", "query-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
+                Client admin = new Client("admin", ADMIN_PASSWORD);
+                admin.post(commandSide.port, "/api/admin/agencies", "{\"agencyId\":\"bench\",\"name\":\"bench\"}");
+                admin.post(commandSide.port, "/api/admin/users",
+                           "{\"username\":\"clerk\",\"password\":\"clerk-password\",\"roles\":[\"CLERK\"],\"agencyId\":\"bench\"}");
+                Client clerk = new Client("clerk", "clerk-password");
+
+                System.out.println("\n[2/6] Commands over HTTP (receive, consult, end consultation, conclude)");
+                for (int clients : new int[]{1, 16}) {
+                    Stats latency = new Stats();
+                    double rate = commandLoad(clerk, commandSide.port, clients, warmup, seconds, latency);
+                    double rawRate = clients == 1 ? raw1 : raw16;
+                    results.add("HTTP commands/s, " + clients + " clients", rate, "cmd/s");
+                    results.add("HTTP command p50, " + clients + " clients", latency.percentileMillis(50), "ms");
+                    results.add("HTTP command p99, " + clients + " clients", latency.percentileMillis(99), "ms");
+                    if (clients == 16) {
+                        results.target("HTTP commands / raw INSERT, 16 clients", rate / rawRate * 100, "%", ">= 30 %", rate / rawRate >= 0.30);
+                    } else {
+                        results.add("HTTP commands / raw INSERT, 1 client", rate / rawRate * 100, "%");
+                    }
+                }
+
+                System.out.println("\n[3/6] Lag from a command's answer to its effect on the query side");
+                Stats lag = lag(clerk, commandSide.port, querySideFirst.port, 300);
+                results.add("command-to-query lag p50", lag.percentileMillis(50), "ms");
+                results.target("command-to-query lag p99", lag.percentileMillis(99), "ms", "<= 200 ms", lag.percentileMillis(99) <= 200);
+                results.add("query side peak RSS after live load", querySideFirst.peakRssMiB(), "MiB");
+            }
+
+            System.out.printf("%n[4/6] Loading %d events through the event store%n", events);
+            BulkLoad.Loaded loaded = new BulkLoad(db).load(events);
+            results.add("events appended through the storage engine", loaded.events(), "events");
+            results.add("append rate (batches of 1000)", loaded.eventsPerSecond(), "events/s");
+            double readRate = raw.sequentialReadRate();
+            results.add("raw sequential JDBC read of the event table", readRate, "rows/s");
+
+            System.out.println("\n[5/6] Replay of every projection from the first event");
+            db.resetQuerySide();
+            long started = System.nanoTime();
+            try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm);
+                 Service querySide = Service.start("query-side", "query-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
+                long head = db.head();
+                db.awaitProjectionsAt(head);
+                double replaySeconds = (System.nanoTime() - started) / 1e9;
+                double replayRate = loaded.events() / replaySeconds;
+                results.add("replay time (incl. query-side start)", replaySeconds, "s");
+                results.add("replay rate", replayRate, "events/s");
+                results.target("replay / raw sequential read", replayRate / readRate * 100, "%", ">= 30 %", replayRate / readRate >= 0.30);
+
+                System.out.printf("%n[6/6] Queries at %d events%n", loaded.events());
+                Client admin = new Client("admin", ADMIN_PASSWORD);
+                String agency = loaded.busiestAgency();
+                int year = loaded.busiestYear();
+                Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 300);
+                results.add("report query p50", report.percentileMillis(50), "ms");
+                results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
+                Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 100);
+                results.add("as-of report p50", asOf.percentileMillis(50), "ms");
+                results.target("as-of report p99", asOf.percentileMillis(99), "ms", "<= 1000 ms", asOf.percentileMillis(99) <= 1000);
+                Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 300);
+                results.add("case list p50", list.percentileMillis(50), "ms");
+                results.add("case list p99", list.percentileMillis(99), "ms");
+                double commandRss = commandSide.peakRssMiB();
+                double queryRss = querySide.peakRssMiB();
+                results.target("command side peak RSS", commandRss, "MiB", "< 512 MiB", commandRss < 512);
+                results.target("query side peak RSS (replay + queries)", queryRss, "MiB", "< 512 MiB", queryRss < 512);
+            }
+        }
+        results.print();
+        Path out = Path.of("bench-results", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        results.writeJson(out, String.format("\"events\":%d,\"seconds\":%d,\"warmup\":%d,\"cores\":%d,\"at\":\"%s\"",
+                                             events, seconds, warmup, Runtime.getRuntime().availableProcessors(), Instant.now()));
+        System.out.println("\nwritten to " + out.toAbsolutePath());
+    }
+
+    /** Realistic lifecycles, each command timed from request to answer; the rate counts the measured window only. */
+    private static double commandLoad(Client clerk, int port, int clients, int warmup, int seconds, Stats latency)
+            throws InterruptedException {
+        return Load.run(clients, warmup, seconds, latency, op -> {
+            while (op.running()) {
+                String id = java.util.UUID.randomUUID().toString();
+                String path = "/api/applications/" + id;
+                String[][] lifecycle = {
+                        {"/api/applications", "{\"applicationId\":\"" + id + "\",\"agencyId\":\"bench\",\"receivedOn\":\"2025-03-03\","
+                                              + "\"channel\":\"ONLINE\",\"applicantType\":\"NATURAL_PERSON\",\"applicant\":{\"name\":\"申请人\"},"
+                                              + "\"request\":\"请公开2024年道路维修预算及其执行情况\"}"},
+                        {path + "/consultation", "{\"startedOn\":\"2025-03-04\",\"party\":\"第三方\"}"},
+                        {path + "/consultation/end", "{\"endedOn\":\"2025-03-10\"}"},
+                        {path + "/conclusion", "{\"concludedOn\":\"2025-03-20\",\"outcome\":\"DISCLOSED\"}"}};
+                for (String[] command : lifecycle) {
+                    op.timed(() -> {
+                        int status = clerk.post(port, command[0], command[1]);
+                        if (status >= 300) {
+                            System.err.println("unexpected status " + status + " for " + command[0]);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    private static Stats lag(Client clerk, int commandPort, int queryPort, int samples) throws InterruptedException {
+        Stats lag = new Stats();
+        for (int i = 0; i < samples; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            clerk.post(commandPort, "/api/applications", "{\"applicationId\":\"" + id + "\",\"agencyId\":\"bench\",\"receivedOn\":\"2025-03-03\","
+                                                         + "\"channel\":\"ONLINE\",\"applicantType\":\"NATURAL_PERSON\",\"applicant\":{\"name\":\"申请人\"},\"request\":\"信息\"}");
+            long answered = System.nanoTime();
+            while (clerk.get(queryPort, "/api/applications/" + id) != 200) {
+                if (System.nanoTime() - answered > 5_000_000_000L) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            lag.add(System.nanoTime() - answered);
+            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20));
+        }
+        return lag;
+    }
+
+    private static Stats timed(Client client, int port, String path, int repetitions) {
+        for (int i = 0; i < 20; i++) {
+            client.get(port, path);
+        }
+        Stats stats = new Stats();
+        for (int i = 0; i < repetitions; i++) {
+            long start = System.nanoTime();
+            int status = client.get(port, path);
+            stats.add(System.nanoTime() - start);
+            if (status != 200) {
+                System.err.println("unexpected status " + status + " for " + path);
+            }
+        }
+        return stats;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+
+    /** JDBC access to the benchmark's database. */
+    static final class Database {
+        final String url;
+
+        Database(String url) {
+            this.url = url;
+        }
+
+        Connection connect() throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(url, "postgres", "");
+        }
+
+        long head() throws java.sql.SQLException {
+            try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                    "select coalesce(max(global_index), 0) from command_side.domain_event_entry")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** Empties every table of the query side but its migration history: its next start replays everything. */
+        void resetQuerySide() throws java.sql.SQLException {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'query_side' "
+                                                   + "and tablename not like 'flyway%'")) {
+                    while (rs.next()) {
+                        tables.add("query_side." + rs.getString(1));
+                    }
+                }
+                if (!tables.isEmpty()) {
+                    s.execute("truncate " + String.join(", ", tables));
+                }
+            }
+        }
+
+        /** Waits until every processor's every segment has handled the event at {@code head}. */
+        void awaitProjectionsAt(long head) throws Exception {
+            java.util.regex.Pattern index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+            long lastReport = System.nanoTime();
+            while (true) {
+                long lowest = Long.MAX_VALUE;
+                int segments = 0;
+                try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                        "select convert_from(token, 'UTF8') from query_side.token_entry");
+                     ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        segments++;
+                        String token = rs.getString(1);
+                        // while replaying, the token is a ReplayToken: its position is that of its currentToken
+                        if (token != null && token.contains("tokenAtReset")) {
+                            int current = token.indexOf("currentToken");
+                            token = current < 0 ? null : token.substring(current);
+                        }
+                        var m = token == null ? null : index.matcher(token);
+                        long position = m != null && m.find() ? Long.parseLong(m.group(1)) : -1;
+                        lowest = Math.min(lowest, position);
+                    }
+                }
+                if (segments > 0 && lowest >= head) {
+                    return;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    System.out.printf("  … replaying: lowest position %d of %d%n", lowest == Long.MAX_VALUE ? 0 : lowest, head);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}

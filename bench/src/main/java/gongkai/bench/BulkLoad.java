@@ -1,0 +1,115 @@
+package gongkai.bench;
+
+import gongkai.events.MetaDataKeys;
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.ApplicationConcluded;
+import gongkai.events.application.ApplicationEvent;
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.Channel;
+import gongkai.events.application.ConsultationEnded;
+import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.Outcome;
+import gongkai.events.store.StoredEventFormat;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A large history, fast: synthetic applications (receipt, consultation, its end, the answer) of 200
+ * agencies over ten years, appended through Axon's JDBC storage engine with gongkai's stored format,
+ * in batches of 1000 events per transaction.
+ */
+final class BulkLoad {
+
+    record Loaded(long events, double eventsPerSecond, String busiestAgency, int busiestYear, Instant midway) {
+    }
+
+    private static final int AGENCIES = 200;
+    private static final List<Outcome> OUTCOMES = List.of(Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD,
+                                                          Outcome.NOT_PROCESSED_DUPLICATE, Outcome.OTHER_OTHER);
+    private final Benchmark.Database db;
+
+    BulkLoad(Benchmark.Database db) {
+        this.db = db;
+    }
+
+    Loaded load(long events) throws Exception {
+        Serializer serializer = StoredEventFormat.serializer();
+        Random random = new Random(2023);
+        Map<String, Integer> perAgencyYear = new HashMap<>();
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                                                                  .connectionProvider(() -> kept)
+                                                                  .transactionManager(NoTransactionManager.INSTANCE)
+                                                                  .schema(StoredEventFormat.eventSchema())
+                                                                  .dataType(byte[].class)
+                                                                  .eventSerializer(serializer)
+                                                                  .snapshotSerializer(serializer)
+                                                                  .persistenceExceptionResolver(StoredEventFormat.duplicateKeyResolver())
+                                                                  .build();
+            long start = System.nanoTime();
+            long appended = 0;
+            Instant midway = null;
+            List<DomainEventMessage<?>> batch = new ArrayList<>(1000);
+            while (appended < events) {
+                String agency = "agency-" + random.nextInt(AGENCIES);
+                String id = UUID.randomUUID().toString();
+                LocalDate received = LocalDate.of(2016 + random.nextInt(10), 1, 1).plusDays(random.nextInt(365));
+                perAgencyYear.merge(agency + "/" + received.getYear(), 1, Integer::sum);
+                List<ApplicationEvent> lifecycle = List.of(
+                        new ApplicationReceived(id, agency, received, Channel.values()[random.nextInt(5)],
+                                                ApplicantType.values()[random.nextInt(6)], new Applicant("申请人", null, null, null, null),
+                                                "请公开道路维修预算及其执行情况"),
+                        new ConsultationStarted(id, received.plusDays(3), "第三方"),
+                        new ConsultationEnded(id, received.plusDays(12)),
+                        new ApplicationConcluded(id, received.plusDays(15 + random.nextInt(30)),
+                                                 OUTCOMES.get(random.nextInt(OUTCOMES.size())), List.of(), null));
+                long sequence = 0;
+                for (ApplicationEvent event : lifecycle) {
+                    batch.add(new GenericDomainEventMessage<>("ApplicationAggregate", id, sequence++, event,
+                            MetaData.with(MetaDataKeys.ACTOR, "bench").and(MetaDataKeys.AGENCY, agency)
+                                    .and(MetaDataKeys.BUSINESS_DATE, event.businessDate().toString())));
+                }
+                if (batch.size() >= 1000) {
+                    engine.appendEvents(batch);
+                    connection.commit();
+                    appended += batch.size();
+                    batch.clear();
+                    if (midway == null && appended >= events / 2) {
+                        midway = Instant.now();
+                    }
+                    if (appended % 200_000 < 1000) {
+                        System.out.printf("  … %d events%n", appended);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                engine.appendEvents(batch);
+                connection.commit();
+                appended += batch.size();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            String busiest = perAgencyYear.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            return new Loaded(appended, appended / elapsed, busiest.split("/")[0], Integer.parseInt(busiest.split("/")[1]),
+                              midway == null ? Instant.now() : midway);
+        }
+    }
+}

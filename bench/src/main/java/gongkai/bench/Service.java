@@ -1,0 +1,94 @@
+package gongkai.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One gongkai service in a process of its own, so that its resident memory is its own. */
+final class Service implements AutoCloseable {
+
+    final String name;
+    final int port;
+    private final Process process;
+
+    private Service(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static Service start(String name, String module, int port, String jdbcUrl, String adminPassword, String jvmOptions)
+            throws IOException, InterruptedException {
+        Path jar = findJar(module);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions.split(" ")));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                               "--spring.datasource.username=postgres", "--logging.level.root=WARN"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("bench-results/" + name + ".log"));
+        builder.environment().put("GONGKAI_ADMIN_PASSWORD", adminPassword);
+        Service service = new Service(name, port, builder.start());
+        service.awaitUp();
+        return service;
+    }
+
+    private static Path findJar(String module) throws IOException {
+        for (Path dir : List.of(Path.of(module, "target"), Path.of("..", module, "target"))) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    var jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst();
+                    if (jar.isPresent()) {
+                        return jar.get();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no " + module + "/target/*-exec.jar: build with mvn -DskipTests package first");
+    }
+
+    private void awaitUp() throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited: see bench-results/" + name + ".log");
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/x")).build(),
+                                                          HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not start within 120 s");
+    }
+
+    /** Peak resident set size (VmHWM) of the service's JVM, in MiB. */
+    double peakRssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

@@ -1,0 +1,1191 @@
+package gongkai.command.application;
+
+import gongkai.command.CaseNotFound;
+import gongkai.command.Refusal;
+import gongkai.command.application.ApplicationCommands.ConcludeApplication;
+import gongkai.command.application.ApplicationCommands.CorrectApplication;
+import gongkai.command.application.ApplicationCommands.EndConsultation;
+import gongkai.command.application.ApplicationCommands.ExtendReplyPeriod;
+import gongkai.command.application.ApplicationCommands.IssueFeeNotice;
+import gongkai.command.application.ApplicationCommands.ReceiveApplication;
+import gongkai.command.application.ApplicationCommands.ReceiveSupplement;
+import gongkai.command.application.ApplicationCommands.Receipt;
+import gongkai.command.application.ApplicationCommands.RecordFeePayment;
+import gongkai.command.application.ApplicationCommands.RequestSupplement;
+import gongkai.command.application.ApplicationCommands.StartConsultation;
+import gongkai.command.application.ApplicationCommands.WithdrawApplication;
+import gongkai.command.calendar.PublishedCalendars;
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.ApplicationConcluded;
+import gongkai.events.application.ApplicationCorrected;
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationWithdrawn;
+import gongkai.events.application.Channel;
+import gongkai.events.application.ConsultationEnded;
+import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.CorrectedField;
+import gongkai.events.application.FeeNoticeIssued;
+import gongkai.events.application.FeePaid;
+import gongkai.events.application.Outcome;
+import gongkai.events.application.ReplyPeriodExtended;
+import gongkai.events.application.SupplementReceived;
+import gongkai.events.application.SupplementRequested;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every transition and every refusal of {@link Application}, through Axon's aggregate fixture
+ * (given events, when a command, then the events recorded or the refusal and no event).
+ * Today is 2024-06-30 in Beijing time.
+ */
+class ApplicationAggregateTest {
+
+    static final String ID = "4f1c2e9a-7d3b-4c55-9a0e-0b6f3d2a1c11";
+    static final String AGENCY = "xiaoying";
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.of(2024, 6, 30);
+    /** The shipped working-day calendar, as the command handlers are given it (nothing published). */
+    static final PublishedCalendars CALENDARS = PublishedCalendars.officialOnly();
+    static final LocalDate TOMORROW = TODAY.plusDays(1);
+    static final LocalDate RECEIVED_ON = LocalDate.of(2024, 6, 3);
+    static final Applicant APPLICANT = new Applicant("张三", "110101199001011234", "13800000000", null, null);
+    static final String REQUEST = "2023年道路维修预算";
+
+    private AggregateTestFixture<ApplicationAggregate> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(ApplicationAggregate.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(CALENDARS);
+    }
+
+    // ---- commands and events ------------------------------------------------------------------
+
+    static LocalDate june(int day) {
+        return LocalDate.of(2024, 6, day);
+    }
+
+    static ReceiveApplication receive() {
+        return receiveOn(RECEIVED_ON);
+    }
+
+    static ReceiveApplication receiveOn(LocalDate receivedOn) {
+        return new ReceiveApplication(ID, AGENCY, receivedOn, Channel.ONLINE, ApplicantType.NATURAL_PERSON, APPLICANT,
+                                      REQUEST);
+    }
+
+    static ApplicationReceived received() {
+        return receivedOn(RECEIVED_ON);
+    }
+
+    static ApplicationReceived receivedOn(LocalDate receivedOn) {
+        return new ApplicationReceived(ID, AGENCY, receivedOn, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                                       APPLICANT, REQUEST);
+    }
+
+    static SupplementRequested supplementRequested(LocalDate on) {
+        return new SupplementRequested(ID, on, on.plusDays(10), "请说明年份");
+    }
+
+    static SupplementReceived supplementReceived(LocalDate on) {
+        return new SupplementReceived(ID, on);
+    }
+
+    static ConsultationStarted consultationStarted(LocalDate on) {
+        return new ConsultationStarted(ID, on, "某建设公司");
+    }
+
+    static ConsultationEnded consultationEnded(LocalDate on) {
+        return new ConsultationEnded(ID, on);
+    }
+
+    static final BigDecimal FEE = new BigDecimal("100");
+
+    static FeeNoticeIssued feeNoticeIssued(LocalDate on) {
+        return new FeeNoticeIssued(ID, on, FEE, on.plusDays(28));
+    }
+
+    static FeePaid feePaid(LocalDate on) {
+        return new FeePaid(ID, on);
+    }
+
+    static ApplicationConcluded concluded(LocalDate on, Outcome outcome) {
+        return new ApplicationConcluded(ID, on, outcome, List.of(), null);
+    }
+
+    static ConcludeApplication conclude(LocalDate on, Outcome outcome) {
+        return new ConcludeApplication(ID, on, outcome, null, null);
+    }
+
+    static ConcludeApplication conclude(LocalDate on, Outcome outcome, List<Outcome> reasons) {
+        return new ConcludeApplication(ID, on, outcome, reasons, null);
+    }
+
+    static CorrectApplication correct(String field, String value) {
+        return new CorrectApplication(ID, field, value, null, "登记错误");
+    }
+
+    static ApplicationCorrected corrected(CorrectedField field, String oldValue, String newValue) {
+        return new ApplicationCorrected(ID, TODAY, field, oldValue, newValue, List.of(), "登记错误");
+    }
+
+    /** One command of each kind but receipt and correction: each must be refused once the application is concluded. */
+    static Stream<Object> everyActionButCorrection() {
+        return Stream.of(new RequestSupplement(ID, june(25), june(28), null),
+                         new ReceiveSupplement(ID, june(25)),
+                         new StartConsultation(ID, june(25), "某建设公司"),
+                         new EndConsultation(ID, june(25)),
+                         new ExtendReplyPeriod(ID, june(25), 10, "情况复杂"),
+                         new IssueFeeNotice(ID, june(25), FEE, june(28)),
+                         new RecordFeePayment(ID, june(25)),
+                         new WithdrawApplication(ID, june(25)),
+                         conclude(june(25), Outcome.DISCLOSED));
+    }
+
+    // ---- refusals -----------------------------------------------------------------------------
+
+    /** A command refused as bad input naming {@code field}, with nothing written. */
+    static void refusedAsInvalid(ResultValidator<ApplicationAggregate> result, String field) {
+        result.expectException(Refusal.class)
+              .expectException(refusal(Refusal.Kind.INVALID, field, ""))
+              .expectNoEvents();
+    }
+
+    /** A command refused because the application's state forbids it (for the reason quoted), with nothing written. */
+    static void refusedAsConflict(ResultValidator<ApplicationAggregate> result, String because) {
+        result.expectException(Refusal.class)
+              .expectException(refusal(Refusal.Kind.CONFLICT, null, because))
+              .expectNoEvents();
+    }
+
+    static Matcher<Refusal> refusal(Refusal.Kind kind, String field, String messagePart) {
+        return new TypeSafeMatcher<>(Refusal.class) {
+            @Override
+            protected boolean matchesSafely(Refusal refusal) {
+                return refusal.kind() == kind && Objects.equals(refusal.field(), field)
+                       && refusal.getMessage().contains(messagePart);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a Refusal ").appendValue(kind).appendText(" on field ").appendValue(field)
+                           .appendText(" saying ").appendValue(messagePart);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Refusal refusal, Description description) {
+                description.appendText("was ").appendValue(refusal.kind()).appendText(" on field ")
+                           .appendValue(refusal.field()).appendText(": ").appendText(refusal.getMessage());
+            }
+        };
+    }
+
+    static final String ONLY_CORRECTION = "only a correction can be recorded";
+    static final String CANNOT_PRECEDE = "cannot precede";
+
+    // ---- receipt ------------------------------------------------------------------------------
+
+    @Nested
+    class Receiving {
+
+        @Test
+        void an_application_received_is_recorded_and_answered_with_a_receipt_that_created_it() {
+            fixture.givenNoPriorActivity()
+                   .when(receive())
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(received())
+                   .expectResultMessagePayload(new Receipt(ID, true));
+        }
+
+        @Test
+        void an_application_can_be_received_today() {
+            fixture.givenNoPriorActivity()
+                   .when(receiveOn(TODAY))
+                   .expectEvents(receivedOn(TODAY))
+                   .expectResultMessagePayload(new Receipt(ID, true));
+        }
+
+        @Test
+        void a_receipt_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.givenNoPriorActivity().when(receiveOn(TOMORROW)), "receivedOn");
+        }
+
+        @Test
+        void the_same_receipt_repeated_records_nothing_and_says_it_created_nothing() {
+            fixture.given(received())
+                   .when(receive())
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents()
+                   .expectResultMessagePayload(new Receipt(ID, false));
+        }
+
+        @Test
+        void the_same_receipt_repeated_after_conclusion_still_records_nothing() {
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(receive())
+                   .expectNoEvents()
+                   .expectResultMessagePayload(new Receipt(ID, false));
+        }
+
+        @Test
+        void the_same_id_with_another_date_of_receipt_is_a_conflict() {
+            refusedAsConflict(fixture.given(received()).when(receiveOn(june(4))), "already used");
+        }
+
+        @Test
+        void the_same_id_with_another_applicant_is_a_conflict() {
+            ReceiveApplication other = new ReceiveApplication(ID, AGENCY, RECEIVED_ON, Channel.ONLINE,
+                                                              ApplicantType.NATURAL_PERSON,
+                                                              new Applicant("李四", null, null, null, null), REQUEST);
+            refusedAsConflict(fixture.given(received()).when(other), "already used");
+        }
+    }
+
+    // ---- supplement ---------------------------------------------------------------------------
+
+    @Nested
+    class RequestingASupplement {
+
+        @Test
+        void a_supplement_can_be_requested_after_receipt() {
+            fixture.given(received())
+                   .when(new RequestSupplement(ID, june(5), june(20), "请说明年份"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new SupplementRequested(ID, june(5), june(20), "请说明年份"));
+        }
+
+        @Test
+        void a_supplement_request_after_the_seventh_working_day_is_not_refused() {
+            fixture.given(received())
+                   .when(new RequestSupplement(ID, june(28), june(30), null))
+                   .expectEvents(new SupplementRequested(ID, june(28), june(30), null));
+        }
+
+        @Test
+        void a_supplement_can_be_requested_only_once() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)))
+                                     .when(new RequestSupplement(ID, june(6), june(20), null)),
+                              "only once");
+        }
+
+        @Test
+        void a_supplement_cannot_be_requested_once_a_supplement_was_received() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
+                                     .when(new RequestSupplement(ID, june(11), june(20), null)),
+                              "only once");
+        }
+
+        @Test
+        void a_supplement_request_cannot_precede_the_receipt() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new RequestSupplement(ID, june(2), june(20), null)),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void the_reply_deadline_cannot_precede_the_request() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new RequestSupplement(ID, june(10), june(9), null)),
+                             "replyBy");
+        }
+
+        @Test
+        void a_supplement_request_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new RequestSupplement(ID, TOMORROW, TOMORROW.plusDays(10), null)),
+                             "requestedOn");
+        }
+
+        @Test
+        void no_supplement_can_be_requested_on_a_concluded_application() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(new RequestSupplement(ID, june(25), june(28), null)),
+                              ONLY_CORRECTION);
+        }
+    }
+
+    @Nested
+    class ReceivingASupplement {
+
+        @Test
+        void a_requested_supplement_can_be_received() {
+            fixture.given(received(), supplementRequested(june(5)))
+                   .when(new ReceiveSupplement(ID, june(10)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new SupplementReceived(ID, june(10)));
+        }
+
+        @Test
+        void a_supplement_can_be_received_on_the_day_it_was_requested() {
+            fixture.given(received(), supplementRequested(june(5)))
+                   .when(new ReceiveSupplement(ID, june(5)))
+                   .expectEvents(new SupplementReceived(ID, june(5)));
+        }
+
+        @Test
+        void a_supplement_cannot_be_received_without_a_request() {
+            refusedAsConflict(fixture.given(received()).when(new ReceiveSupplement(ID, june(10))),
+                              "no supplement was requested");
+        }
+
+        @Test
+        void a_supplement_can_be_received_only_once() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
+                                     .when(new ReceiveSupplement(ID, june(11))),
+                              "already received");
+        }
+
+        @Test
+        void a_supplement_cannot_be_received_before_it_was_requested() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)))
+                                     .when(new ReceiveSupplement(ID, june(4))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_supplement_cannot_be_received_in_the_future() {
+            refusedAsInvalid(fixture.given(received(), supplementRequested(june(5)))
+                                    .when(new ReceiveSupplement(ID, TOMORROW)),
+                             "receivedOn");
+        }
+    }
+
+    // ---- consultation -------------------------------------------------------------------------
+
+    @Nested
+    class Consulting {
+
+        @Test
+        void a_consultation_can_be_started() {
+            fixture.given(received())
+                   .when(new StartConsultation(ID, june(6), "某建设公司"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new ConsultationStarted(ID, june(6), "某建设公司"));
+        }
+
+        @Test
+        void a_consultation_under_way_can_be_ended() {
+            fixture.given(received(), consultationStarted(june(6)))
+                   .when(new EndConsultation(ID, june(20)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new ConsultationEnded(ID, june(20)));
+        }
+
+        @Test
+        void a_consultation_cannot_start_while_another_is_under_way() {
+            refusedAsConflict(fixture.given(received(), consultationStarted(june(6)))
+                                     .when(new StartConsultation(ID, june(7), "另一机关")),
+                              "already under way");
+        }
+
+        @Test
+        void a_consultation_cannot_end_if_none_was_started() {
+            refusedAsConflict(fixture.given(received()).when(new EndConsultation(ID, june(20))),
+                              "no consultation is under way");
+        }
+
+        @Test
+        void a_consultation_cannot_end_twice() {
+            refusedAsConflict(fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(20)))
+                                     .when(new EndConsultation(ID, june(21))),
+                              "no consultation is under way");
+        }
+
+        @Test
+        void a_consultation_cannot_end_before_it_started() {
+            refusedAsConflict(fixture.given(received(), consultationStarted(june(6)))
+                                     .when(new EndConsultation(ID, june(5))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_second_consultation_can_start_after_the_first_ended() {
+            fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(12)))
+                   .when(new StartConsultation(ID, june(13), "另一机关"))
+                   .expectEvents(new ConsultationStarted(ID, june(13), "另一机关"));
+        }
+
+        @Test
+        void a_consultation_cannot_start_before_the_receipt() {
+            refusedAsConflict(fixture.given(received()).when(new StartConsultation(ID, june(2), "某建设公司")),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_consultation_cannot_start_in_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(new StartConsultation(ID, TOMORROW, "某建设公司")),
+                             "startedOn");
+        }
+
+        @Test
+        void a_consultation_cannot_end_in_the_future() {
+            refusedAsInvalid(fixture.given(received(), consultationStarted(june(6)))
+                                    .when(new EndConsultation(ID, TOMORROW)),
+                             "endedOn");
+        }
+    }
+
+    // ---- extension ----------------------------------------------------------------------------
+
+    @Nested
+    class Extending {
+
+        @Test
+        void the_reply_period_can_be_extended_by_twenty_working_days() {
+            fixture.given(received())
+                   .when(new ExtendReplyPeriod(ID, june(20), 20, "情况复杂"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new ReplyPeriodExtended(ID, june(20), 20, "情况复杂"));
+        }
+
+        @Test
+        void the_reply_period_can_be_extended_by_a_single_working_day() {
+            fixture.given(received())
+                   .when(new ExtendReplyPeriod(ID, june(20), 1, "情况复杂"))
+                   .expectEvents(new ReplyPeriodExtended(ID, june(20), 1, "情况复杂"));
+        }
+
+        @Test
+        void an_extension_is_at_most_twenty_working_days() {
+            refusedAsConflict(fixture.given(received()).when(new ExtendReplyPeriod(ID, june(20), 21, "情况复杂")),
+                              "at most 20 working days");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -1})
+        void an_extension_is_at_least_one_working_day(int workingDays) {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ExtendReplyPeriod(ID, june(20), workingDays, "情况复杂")),
+                             "workingDays");
+        }
+
+        @Test
+        void the_reply_period_can_be_extended_only_once() {
+            refusedAsConflict(fixture.given(received(), new ReplyPeriodExtended(ID, june(20), 5, "情况复杂"))
+                                     .when(new ExtendReplyPeriod(ID, june(21), 5, "仍然复杂")),
+                              "only once");
+        }
+
+        @Test
+        void an_extension_cannot_precede_the_receipt() {
+            refusedAsConflict(fixture.given(received()).when(new ExtendReplyPeriod(ID, june(2), 10, "情况复杂")),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void an_extension_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(new ExtendReplyPeriod(ID, TOMORROW, 10, "情况复杂")),
+                             "extendedOn");
+        }
+    }
+
+    // ---- fee ----------------------------------------------------------------------------------
+
+    @Nested
+    class Charging {
+
+        @Test
+        void a_fee_notice_can_be_issued() {
+            fixture.given(received())
+                   .when(new IssueFeeNotice(ID, june(10), FEE, june(28)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new FeeNoticeIssued(ID, june(10), FEE, june(28)));
+        }
+
+        @Test
+        void an_issued_fee_can_be_paid() {
+            fixture.given(received(), feeNoticeIssued(june(10)))
+                   .when(new RecordFeePayment(ID, june(12)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new FeePaid(ID, june(12)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "0.00", "-100"})
+        void a_fee_must_be_more_than_zero(String amount) {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new IssueFeeNotice(ID, june(10), new BigDecimal(amount), june(28))),
+                             "amountYuan");
+        }
+
+        @Test
+        void the_payment_deadline_cannot_precede_the_notice() {
+            refusedAsInvalid(fixture.given(received()).when(new IssueFeeNotice(ID, june(10), FEE, june(9))),
+                             "payBy");
+        }
+
+        @Test
+        void a_second_fee_notice_cannot_be_issued_while_one_is_unpaid() {
+            refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)))
+                                     .when(new IssueFeeNotice(ID, june(11), FEE, june(28))),
+                              "still unpaid");
+        }
+
+        @Test
+        void a_new_fee_notice_can_follow_a_paid_one() {
+            fixture.given(received(), feeNoticeIssued(june(10)), feePaid(june(12)))
+                   .when(new IssueFeeNotice(ID, june(13), FEE, june(28)))
+                   .expectEvents(new FeeNoticeIssued(ID, june(13), FEE, june(28)));
+        }
+
+        @Test
+        void a_payment_needs_a_fee_notice() {
+            refusedAsConflict(fixture.given(received()).when(new RecordFeePayment(ID, june(12))),
+                              "no fee notice is awaiting payment");
+        }
+
+        @Test
+        void a_fee_can_be_paid_only_once() {
+            refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)), feePaid(june(12)))
+                                     .when(new RecordFeePayment(ID, june(13))),
+                              "no fee notice is awaiting payment");
+        }
+
+        @Test
+        void a_payment_cannot_precede_the_notice() {
+            refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)))
+                                     .when(new RecordFeePayment(ID, june(9))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_fee_notice_cannot_precede_the_receipt() {
+            refusedAsConflict(fixture.given(received()).when(new IssueFeeNotice(ID, june(2), FEE, june(28))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_fee_notice_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(new IssueFeeNotice(ID, TOMORROW, FEE, TOMORROW)),
+                             "issuedOn");
+        }
+
+        @Test
+        void a_payment_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received(), feeNoticeIssued(june(10)))
+                                    .when(new RecordFeePayment(ID, TOMORROW)),
+                             "paidOn");
+        }
+    }
+
+    // ---- withdrawal ---------------------------------------------------------------------------
+
+    @Nested
+    class Withdrawing {
+
+        @Test
+        void an_application_can_be_withdrawn() {
+            fixture.given(received(), supplementRequested(june(5)))
+                   .when(new WithdrawApplication(ID, june(10)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new ApplicationWithdrawn(ID, june(10)));
+        }
+
+        @Test
+        void an_application_can_be_withdrawn_on_the_day_of_its_latest_step() {
+            fixture.given(received(), supplementRequested(june(5)))
+                   .when(new WithdrawApplication(ID, june(5)))
+                   .expectEvents(new ApplicationWithdrawn(ID, june(5)));
+        }
+
+        @ParameterizedTest
+        @MethodSource("gongkai.command.application.ApplicationAggregateTest#everyActionButCorrection")
+        void nothing_but_a_correction_can_follow_a_withdrawal(Object command) {
+            refusedAsConflict(fixture.given(received(), new ApplicationWithdrawn(ID, june(20))).when(command),
+                              ONLY_CORRECTION);
+        }
+
+        @Test
+        void a_withdrawal_cannot_precede_a_recorded_step() {
+            refusedAsConflict(fixture.given(received(), consultationStarted(june(10)))
+                                     .when(new WithdrawApplication(ID, june(9))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_withdrawal_cannot_precede_the_receipt() {
+            refusedAsConflict(fixture.given(received()).when(new WithdrawApplication(ID, june(2))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void a_withdrawal_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(new WithdrawApplication(ID, TOMORROW)), "withdrawnOn");
+        }
+
+        @Test
+        void a_concluded_application_cannot_be_withdrawn() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(new WithdrawApplication(ID, june(25))),
+                              ONLY_CORRECTION);
+        }
+    }
+
+    // ---- conclusion ---------------------------------------------------------------------------
+
+    @Nested
+    class Concluding {
+
+        @ParameterizedTest
+        @EnumSource(value = Outcome.class, mode = EnumSource.Mode.EXCLUDE,
+                names = {"PARTIALLY_DISCLOSED", "OTHER_SUPPLEMENT_OVERDUE", "OTHER_FEE_UNPAID"})
+        void an_application_can_be_concluded_with_an_outcome_that_needs_nothing_more(Outcome outcome) {
+            fixture.given(received())
+                   .when(new ConcludeApplication(ID, june(20), outcome, null, "已答复"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(new ApplicationConcluded(ID, june(20), outcome, List.of(), "已答复"));
+        }
+
+        @Test
+        void a_partial_disclosure_is_concluded_with_the_reasons_for_the_withheld_parts() {
+            List<Outcome> reasons = List.of(Outcome.WITHHELD_THIRD_PARTY_RIGHTS, Outcome.UNAVAILABLE_NOT_HELD);
+            fixture.given(received())
+                   .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, reasons))
+                   .expectEvents(new ApplicationConcluded(ID, june(20), Outcome.PARTIALLY_DISCLOSED, reasons, null));
+        }
+
+        @Test
+        void a_partial_disclosure_needs_the_reasons_for_the_withheld_parts() {
+            refusedAsInvalid(fixture.given(received()).when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, null)),
+                             "withheldReasons");
+        }
+
+        @Test
+        void a_partial_disclosure_with_an_empty_list_of_reasons_is_invalid() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, List.of())),
+                             "withheldReasons");
+        }
+
+        @Test
+        void withheld_reasons_go_only_with_a_partial_disclosure() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(conclude(june(20), Outcome.DISCLOSED,
+                                                   List.of(Outcome.WITHHELD_STATE_SECRET))),
+                             "withheldReasons");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Outcome.class, mode = EnumSource.Mode.MATCH_NONE, names = {"WITHHELD_.*", "UNAVAILABLE_.*"})
+        void a_withheld_reason_is_a_withheld_or_unavailable_key(Outcome notAReason) {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED,
+                                                   List.of(Outcome.WITHHELD_STATE_SECRET, notAReason))),
+                             "withheldReasons");
+        }
+
+        @Test
+        void a_missing_withheld_reason_is_invalid() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, Arrays.asList((Outcome) null))),
+                             "withheldReasons");
+        }
+
+        @Test
+        void a_conclusion_cannot_precede_the_receipt() {
+            refusedAsConflict(fixture.given(received()).when(conclude(june(2), Outcome.DISCLOSED)),
+                              "the date of receipt");
+        }
+
+        @Test
+        void a_conclusion_cannot_precede_a_recorded_step() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(12)))
+                                     .when(conclude(june(11), Outcome.DISCLOSED)),
+                              "a step already recorded");
+        }
+
+        @Test
+        void an_application_can_be_concluded_on_the_day_of_its_latest_step() {
+            fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(20)))
+                   .when(conclude(june(20), Outcome.DISCLOSED))
+                   .expectEvents(concluded(june(20), Outcome.DISCLOSED));
+        }
+
+        @Test
+        void an_application_can_be_concluded_on_the_day_it_was_received() {
+            fixture.given(received())
+                   .when(conclude(RECEIVED_ON, Outcome.DISCLOSED))
+                   .expectEvents(concluded(RECEIVED_ON, Outcome.DISCLOSED));
+        }
+
+        @Test
+        void a_conclusion_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(conclude(TOMORROW, Outcome.DISCLOSED)), "concludedOn");
+        }
+
+        @Test
+        void an_application_can_be_concluded_only_once() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(conclude(june(21), Outcome.DISCLOSED)),
+                              ONLY_CORRECTION);
+        }
+
+        @ParameterizedTest
+        @MethodSource("gongkai.command.application.ApplicationAggregateTest#everyActionButCorrection")
+        void nothing_but_a_correction_can_follow_a_conclusion(Object command) {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(command),
+                              ONLY_CORRECTION);
+        }
+
+        @Test
+        void an_overdue_supplement_needs_a_supplement_request() {
+            refusedAsConflict(fixture.given(received()).when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE)),
+                              "no supplement request is outstanding");
+        }
+
+        @Test
+        void an_overdue_supplement_cannot_be_concluded_once_the_supplement_arrived() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
+                                     .when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE)),
+                              "no supplement request is outstanding");
+        }
+
+        @Test
+        void an_outstanding_supplement_request_can_be_concluded_as_overdue() {
+            fixture.given(received(), supplementRequested(june(5)))
+                   .when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE))
+                   .expectEvents(concluded(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE));
+        }
+
+        @Test
+        void an_unpaid_fee_needs_a_fee_notice() {
+            refusedAsConflict(fixture.given(received()).when(conclude(june(20), Outcome.OTHER_FEE_UNPAID)),
+                              "no fee notice is unpaid");
+        }
+
+        @Test
+        void an_unpaid_fee_cannot_be_concluded_once_the_fee_was_paid() {
+            refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(5)), feePaid(june(10)))
+                                     .when(conclude(june(20), Outcome.OTHER_FEE_UNPAID)),
+                              "no fee notice is unpaid");
+        }
+
+        @Test
+        void an_unpaid_fee_notice_can_be_concluded_as_unpaid() {
+            fixture.given(received(), feeNoticeIssued(june(5)))
+                   .when(conclude(june(20), Outcome.OTHER_FEE_UNPAID))
+                   .expectEvents(concluded(june(20), Outcome.OTHER_FEE_UNPAID));
+        }
+
+        @Test
+        void a_full_history_can_be_concluded() {
+            fixture.given(received(), supplementRequested(june(4)), supplementReceived(june(6)),
+                          consultationStarted(june(7)), consultationEnded(june(12)),
+                          new ReplyPeriodExtended(ID, june(13), 20, "情况复杂"), feeNoticeIssued(june(14)),
+                          feePaid(june(17)))
+                   .when(conclude(june(28), Outcome.DISCLOSED))
+                   .expectEvents(concluded(june(28), Outcome.DISCLOSED));
+        }
+    }
+
+    // ---- correction ---------------------------------------------------------------------------
+
+    @Nested
+    class Correcting {
+
+        @Test
+        void the_applicant_type_can_be_corrected() {
+            fixture.given(received())
+                   .when(correct("applicantType", "RESEARCH_INSTITUTION"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(corrected(CorrectedField.applicantType, "NATURAL_PERSON", "RESEARCH_INSTITUTION"));
+        }
+
+        @Test
+        void the_channel_can_be_corrected() {
+            fixture.given(received())
+                   .when(correct("channel", "MAIL"))
+                   .expectEvents(corrected(CorrectedField.channel, "ONLINE", "MAIL"));
+        }
+
+        @Test
+        void the_date_of_receipt_can_be_corrected() {
+            fixture.given(received())
+                   .when(correct("receivedOn", "2024-06-01"))
+                   .expectEvents(corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-01"));
+        }
+
+        @Test
+        void the_date_of_receipt_can_be_moved_up_to_the_earliest_step() {
+            fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
+                   .when(correct("receivedOn", "2024-06-05"))
+                   .expectEvents(corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-05"));
+        }
+
+        @Test
+        void the_outcome_of_a_concluded_application_can_be_corrected() {
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(correct("outcome", "UNAVAILABLE_NOT_HELD"))
+                   .expectEvents(corrected(CorrectedField.outcome, "DISCLOSED", "UNAVAILABLE_NOT_HELD"));
+        }
+
+        @Test
+        void the_outcome_can_be_corrected_to_a_partial_disclosure_with_its_reasons() {
+            List<Outcome> reasons = List.of(Outcome.WITHHELD_PROCESS_INFORMATION);
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(new CorrectApplication(ID, "outcome", "PARTIALLY_DISCLOSED", reasons, "漏登不公开部分"))
+                   .expectEvents(new ApplicationCorrected(ID, TODAY, CorrectedField.outcome, "DISCLOSED",
+                                                          "PARTIALLY_DISCLOSED", reasons, "漏登不公开部分"));
+        }
+
+        @Test
+        void the_reasons_of_a_partial_disclosure_can_be_corrected_alone() {
+            List<Outcome> reasons = List.of(Outcome.WITHHELD_STATE_SECRET);
+            fixture.given(received(), new ApplicationConcluded(ID, june(20), Outcome.PARTIALLY_DISCLOSED,
+                                                               List.of(Outcome.WITHHELD_PROCESS_INFORMATION), null))
+                   .when(new CorrectApplication(ID, "outcome", "PARTIALLY_DISCLOSED", reasons, "理由登记错误"))
+                   .expectEvents(new ApplicationCorrected(ID, TODAY, CorrectedField.outcome, "PARTIALLY_DISCLOSED",
+                                                          "PARTIALLY_DISCLOSED", reasons, "理由登记错误"));
+        }
+
+        @Test
+        void the_date_of_conclusion_can_be_corrected() {
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(correct("concludedOn", "2024-06-19"))
+                   .expectEvents(corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-19"));
+        }
+
+        @Test
+        void the_date_of_a_withdrawal_can_be_corrected_as_the_date_of_conclusion() {
+            fixture.given(received(), new ApplicationWithdrawn(ID, june(20)))
+                   .when(correct("concludedOn", "2024-06-21"))
+                   .expectEvents(corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-21"));
+        }
+
+        @Test
+        void corrections_are_allowed_after_conclusion() {
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(correct("applicantType", "COMMERCIAL_ENTERPRISE"))
+                   .expectEvents(corrected(CorrectedField.applicantType, "NATURAL_PERSON", "COMMERCIAL_ENTERPRISE"));
+        }
+
+        @Test
+        void a_correction_starts_from_the_value_left_by_the_previous_correction() {
+            fixture.given(received(),
+                          corrected(CorrectedField.applicantType, "NATURAL_PERSON", "RESEARCH_INSTITUTION"))
+                   .when(correct("applicantType", "COMMERCIAL_ENTERPRISE"))
+                   .expectEvents(corrected(CorrectedField.applicantType, "RESEARCH_INSTITUTION",
+                                           "COMMERCIAL_ENTERPRISE"));
+        }
+
+        @Test
+        void a_corrected_date_of_receipt_is_the_one_later_steps_are_checked_against() {
+            fixture.given(received(), corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-01"))
+                   .when(new RequestSupplement(ID, june(2), june(12), null))
+                   .expectEvents(new SupplementRequested(ID, june(2), june(12), null));
+        }
+
+        @Test
+        void an_unknown_field_cannot_be_corrected() {
+            refusedAsInvalid(fixture.given(received()).when(correct("request", "其他内容")), "field");
+        }
+
+        @Test
+        void a_correction_must_name_its_field() {
+            refusedAsInvalid(fixture.given(received()).when(correct(null, "MAIL")), "field");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"applicantType", "channel"})
+        void a_value_that_is_not_one_of_the_keys_is_invalid(String field) {
+            refusedAsInvalid(fixture.given(received()).when(correct(field, "CARRIER_PIGEON")), "value");
+        }
+
+        @Test
+        void an_outcome_that_is_not_one_of_the_keys_is_invalid() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                    .when(correct("outcome", "GRANTED")),
+                             "value");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2024-02-30", "2024/06/01", "yesterday", ""})
+        void a_date_of_receipt_that_is_not_a_date_is_invalid(String value) {
+            refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", value)), "value");
+        }
+
+        @Test
+        void a_date_of_conclusion_that_is_not_a_date_is_invalid() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                    .when(correct("concludedOn", "20.06.2024")),
+                             "value");
+        }
+
+        @Test
+        void a_missing_value_is_invalid() {
+            refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", null)), "value");
+        }
+
+        @Test
+        void a_correction_to_the_same_value_is_a_conflict() {
+            refusedAsConflict(fixture.given(received()).when(correct("applicantType", "NATURAL_PERSON")),
+                              "already NATURAL_PERSON");
+        }
+
+        @Test
+        void a_correction_of_the_date_of_receipt_to_the_same_date_is_a_conflict() {
+            refusedAsConflict(fixture.given(received()).when(correct("receivedOn", "2024-06-03")),
+                              "already 2024-06-03");
+        }
+
+        @Test
+        void the_outcome_of_an_open_application_cannot_be_corrected() {
+            refusedAsConflict(fixture.given(received()).when(correct("outcome", "DISCLOSED")),
+                              "not concluded yet");
+        }
+
+        @Test
+        void the_date_of_conclusion_of_an_open_application_cannot_be_corrected() {
+            refusedAsConflict(fixture.given(received()).when(correct("concludedOn", "2024-06-20")),
+                              "not concluded yet");
+        }
+
+        @Test
+        void the_date_of_receipt_cannot_be_moved_after_a_recorded_step() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
+                                     .when(correct("receivedOn", "2024-06-06")),
+                              "cannot follow a recorded step");
+        }
+
+        @Test
+        void the_date_of_receipt_cannot_be_moved_after_the_conclusion() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(correct("receivedOn", "2024-06-21")),
+                              "cannot follow a recorded step");
+        }
+
+        @Test
+        void the_date_of_receipt_cannot_be_corrected_into_the_future() {
+            refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", TOMORROW.toString())), "value");
+        }
+
+        @Test
+        void the_date_of_conclusion_cannot_be_corrected_to_before_the_receipt() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(correct("concludedOn", "2024-06-02")),
+                              "the date of receipt");
+        }
+
+        @Test
+        void the_date_of_conclusion_cannot_be_corrected_into_the_future() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                    .when(correct("concludedOn", TOMORROW.toString())),
+                             "value");
+        }
+
+        @Test
+        void an_outcome_corrected_to_a_partial_disclosure_needs_its_reasons() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                    .when(correct("outcome", "PARTIALLY_DISCLOSED")),
+                             "withheldReasons");
+        }
+
+        @Test
+        void an_outcome_corrected_to_anything_but_a_partial_disclosure_takes_no_reasons() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                    .when(new CorrectApplication(ID, "outcome", "UNAVAILABLE_NOT_HELD",
+                                                                 List.of(Outcome.WITHHELD_STATE_SECRET), "登记错误")),
+                             "withheldReasons");
+        }
+
+        @Test
+        void withheld_reasons_go_only_with_an_outcome_correction() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new CorrectApplication(ID, "channel", "MAIL",
+                                                                 List.of(Outcome.WITHHELD_STATE_SECRET), "登记错误")),
+                             "withheldReasons");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   "})
+        void a_correction_needs_a_reason(String reason) {
+            refusedAsInvalid(fixture.given(received()).when(new CorrectApplication(ID, "channel", "MAIL", null, reason)),
+                             "reason");
+        }
+
+        @Test
+        void a_correction_without_any_reason_is_invalid() {
+            refusedAsInvalid(fixture.given(received()).when(new CorrectApplication(ID, "channel", "MAIL", null, null)),
+                             "reason");
+        }
+
+        // -- corrections of dates keep the order receipt <= steps <= conclusion --
+
+        @Test
+        void a_date_of_receipt_corrected_earlier_lets_the_answer_come_before_the_first_recorded_date() {
+            fixture.given(receivedOn(june(10)), corrected(CorrectedField.receivedOn, "2024-06-10", "2024-06-05"))
+                   .when(conclude(june(7), Outcome.DISCLOSED))
+                   .expectEvents(concluded(june(7), Outcome.DISCLOSED));
+        }
+
+        @Test
+        void a_date_of_receipt_corrected_earlier_lets_a_withdrawal_come_before_the_first_recorded_date() {
+            fixture.given(receivedOn(june(10)), corrected(CorrectedField.receivedOn, "2024-06-10", "2024-06-05"))
+                   .when(new WithdrawApplication(ID, june(7)))
+                   .expectEvents(new ApplicationWithdrawn(ID, june(7)));
+        }
+
+        @Test
+        void the_date_of_receipt_cannot_be_moved_after_a_corrected_date_of_conclusion() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED),
+                                            corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-12"))
+                                     .when(correct("receivedOn", "2024-06-15")),
+                              "cannot follow a recorded step");
+        }
+
+        @Test
+        void the_date_of_receipt_can_be_moved_up_to_a_corrected_date_of_conclusion() {
+            fixture.given(received(), concluded(june(10), Outcome.DISCLOSED),
+                          corrected(CorrectedField.concludedOn, "2024-06-10", "2024-06-20"))
+                   .when(correct("receivedOn", "2024-06-15"))
+                   .expectEvents(corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-15"));
+        }
+
+        @Test
+        void the_date_of_conclusion_cannot_be_corrected_to_before_a_recorded_step() {
+            refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(14)),
+                                            concluded(june(20), Outcome.DISCLOSED))
+                                     .when(correct("concludedOn", "2024-06-12")),
+                              "a step already recorded");
+        }
+    }
+
+    // ---- the agency interceptor ---------------------------------------------------------------
+
+    @Nested
+    class OnlyTheOwnAgency {
+
+        @Test
+        void a_clerk_of_another_agency_does_not_find_the_application() {
+            fixture.given(received())
+                   .when(new RequestSupplement(ID, june(5), june(20), null), Map.of("actorAgency", "other"))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_clerk_of_another_agency_cannot_even_repeat_the_receipt() {
+            fixture.given(received())
+                   .when(receive(), Map.of("actorAgency", "other"))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_clerk_of_another_agency_cannot_correct_a_concluded_application() {
+            fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                   .when(correct("channel", "MAIL"), Map.of("actorAgency", "other"))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_clerk_of_the_agency_acts_on_its_application() {
+            fixture.given(received())
+                   .when(new RequestSupplement(ID, june(5), june(20), null), Map.of("actorAgency", AGENCY))
+                   .expectEvents(new SupplementRequested(ID, june(5), june(20), null));
+        }
+
+        @Test
+        void an_internal_command_without_an_actor_agency_is_let_through() {
+            fixture.given(received())
+                   .when(new RequestSupplement(ID, june(5), june(20), null))
+                   .expectEvents(new SupplementRequested(ID, june(5), june(20), null));
+        }
+    }
+
+    // ---- the aggregate cache ------------------------------------------------------------------
+
+    /**
+     * The fixture ignores {@code @Aggregate(cache = ...)}, a Spring stereotype attribute: by default it loads
+     * the aggregate from its in-memory event store for every command. Here a caching repository like the
+     * application's (a {@link WeakReferenceCache}) is registered, so that {@code givenCommands} leaves the
+     * aggregate in the cache and the command under test runs on the cached instance.
+     * <p>
+     * The fixture's check for illegal state changes loads the aggregate again through the registered
+     * repository (so from the cache: it would compare the instance with itself) and then rolls its unit of
+     * work back, which evicts the entry. It is switched off here so that the cache can be inspected; the
+     * other tests keep it.
+     */
+    @Nested
+    class ThroughTheAggregateCache {
+
+        private WeakReferenceCache cache;
+
+        @BeforeEach
+        void cachingRepository() {
+            cache = new WeakReferenceCache();
+            fixture.registerRepository(
+                    EventSourcingRepository.builder(ApplicationAggregate.class)
+                                           .eventStore(fixture.getEventStore())
+                                           .cache(cache)
+                                           .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS)),
+                                                   ClasspathParameterResolverFactory.forClass(ApplicationAggregate.class)))
+                                           .build());
+            fixture.setReportIllegalStateChange(false);
+        }
+
+        @Test
+        void a_command_on_the_cached_aggregate_sees_the_state_left_by_the_previous_ones() {
+            TestExecutor<ApplicationAggregate> given =
+                    fixture.givenCommands(receive(), new RequestSupplement(ID, june(5), june(20), null));
+            assertThat(cache.containsKey(ID)).as("cached by the given commands").isTrue();
+            given.when(new ReceiveSupplement(ID, june(10)))
+                 .expectEvents(new SupplementReceived(ID, june(10)));
+            assertThat(cache.containsKey(ID)).as("still cached after a recorded event").isTrue();
+        }
+
+        @Test
+        void a_refusal_on_the_cached_aggregate_writes_nothing_and_evicts_it() {
+            TestExecutor<ApplicationAggregate> given =
+                    fixture.givenCommands(receive(), new RequestSupplement(ID, june(5), june(20), null));
+            assertThat(cache.containsKey(ID)).isTrue();
+            given.when(new RequestSupplement(ID, june(6), june(20), null))
+                 .expectException(refusal(Refusal.Kind.CONFLICT, null, "only once"))
+                 .expectNoEvents();
+            assertThat(cache.containsKey(ID)).as("evicted by the rollback of the refused command").isFalse();
+        }
+
+        @Test
+        void a_repeated_receipt_is_answered_from_the_cached_aggregate() {
+            TestExecutor<ApplicationAggregate> given = fixture.givenCommands(receive());
+            assertThat(cache.containsKey(ID)).isTrue();
+            given.when(receive())
+                 .expectNoEvents()
+                 .expectResultMessagePayload(new Receipt(ID, false));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package gongkai.query.timeliness;
+
+import gongkai.query.calendar.KnownCalendar;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An agency's {@link TimelinessFigures} of a year, from the applications' stored clocks. */
+@Service
+public class Timeliness {
+
+    private final JdbcTemplate jdbc;
+    private final KnownCalendar calendar;
+
+    public Timeliness(JdbcTemplate jdbc, KnownCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    public TimelinessFigures of(String agencyId, int year) {
+        List<TimelinessFigures.Concluded> cases = jdbc.query(
+                "select received_on, concluded_on, due_on, withdrawn, outcome, extension_working_days, paused_working_days "
+                + "from application_case where agency_id = ? and concluded_on between ? and ?",
+                (rs, i) -> new TimelinessFigures.Concluded(
+                        rs.getDate("received_on").toLocalDate(), rs.getDate("concluded_on").toLocalDate(),
+                        rs.getDate("due_on") == null ? null : rs.getDate("due_on").toLocalDate(),
+                        rs.getBoolean("withdrawn") && rs.getString("outcome") == null,
+                        rs.getInt("extension_working_days"), rs.getInt("paused_working_days")),
+                agencyId, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        return TimelinessFigures.of(agencyId, year, cases, calendar.current());
+    }
+}

@@ -1,0 +1,165 @@
+package gongkai.query.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.command.testing.Http;
+import gongkai.command.testing.RunningCommandSide;
+import gongkai.query.testing.RunningQuerySide;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static gongkai.query.endtoend.ReplyClockEndToEndTest.application;
+import static gongkai.query.endtoend.ReplyClockEndToEndTest.ok;
+import static gongkai.query.endtoend.ReplyClockEndToEndTest.receive;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator publishes calendar years through the command side; the query side recomputes the
+ * due dates they touch, and only those, and says why they moved. A system of its own: the publications
+ * change the calendar every application counts on.
+ */
+class CalendarPublicationEndToEndTest {
+
+    private static RunningCommandSide commandSide;
+    private static RunningQuerySide querySide;
+    private static Http admin;
+    private static Http clerk;
+    private static Http reader;
+
+    @BeforeAll
+    static void start() {
+        commandSide = RunningCommandSide.onNewDatabase();
+        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
+        admin = commandSide.admin();
+        clerk = commandSide.agencyWithClerk("replace", "zhou");
+        reader = querySide.as("zhou", "zhou-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        querySide.close();
+        commandSide.close();
+    }
+
+    @Test
+    void replacing_the_2024_calendar_moves_exactly_the_due_dates_it_touches() throws IOException {
+        PersonCounting before = PersonCounting.official2024();
+        PersonCounting after = PersonCounting.official2024With("2024-03-01");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("A: open, its period spans Fri 1 Mar", receive(clerk, "replace", "2024-02-05"));
+        cases.put("B: open, received after 1 Mar", receive(clerk, "replace", "2024-03-04"));
+        String answered = receive(clerk, "replace", "2024-02-05");
+        ok(clerk.post("/api/applications/" + answered + "/conclusion", "{\"concludedOn\":\"2024-02-20\",\"outcome\":\"DISCLOSED\"}"));
+        cases.put("C: answered, its period spans 1 Mar", answered);
+        cases.put("D: received in 2025", receive(clerk, "replace", "2025-01-06"));
+        String consulting = receive(clerk, "replace", "2024-02-05");
+        ok(clerk.post("/api/applications/" + consulting + "/consultation", "{\"startedOn\":\"2024-02-19\",\"party\":\"甲\"}"));
+        cases.put("E: paused since 19 Feb", consulting);
+        String supplement = receive(clerk, "replace", "2024-02-26");
+        ok(clerk.post("/api/applications/" + supplement + "/supplement-request",
+                      "{\"requestedOn\":\"2024-02-27\",\"replyBy\":\"2024-03-12\"}"));
+        cases.put("F: awaiting a supplement, its request deadline spans 1 Mar", supplement);
+        cases.put("G: open, due before 1 Mar", receive(clerk, "replace", "2024-01-02"));
+
+        Map<String, JsonNode> was = new LinkedHashMap<>();
+        Map<String, Integer> historyBefore = new LinkedHashMap<>();
+        cases.forEach((name, id) -> {
+            was.put(name, application(reader, id));
+            historyBefore.put(name, history(id).size());
+        });
+        assertThat(was.get("A: open, its period spans Fri 1 Mar").get("dueOn").asText())
+                .isEqualTo(before.nthWorkingDayAfter("2024-02-05", 20).toString()).isEqualTo("2024-03-08");
+        assertThat(was.get("F: awaiting a supplement, its request deadline spans 1 Mar").get("supplementRequestDeadline").asText())
+                .isEqualTo(before.nthWorkingDayAfter("2024-02-26", 7).toString()).isEqualTo("2024-03-06");
+
+        // The administrator replaces 2024: the shipped text, another notice, and Fri 1 Mar off as well.
+        String amended = shipped2024().replace("notice: 国办发明电〔2023〕7号", "notice: 国办发明电〔2023〕7号（测试更正）")
+                         + "off: 2024-03-01   # (test) one more day off\n";
+        Http.Response published = admin.put("/api/admin/calendars/2024", "text/plain; charset=UTF-8", amended);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+
+        Set<String> moved = Set.of("A: open, its period spans Fri 1 Mar", "C: answered, its period spans 1 Mar",
+                                   "F: awaiting a supplement, its request deadline spans 1 Mar");
+        cases.forEach((name, id) -> {
+            JsonNode now = application(reader, id);
+            JsonNode changes = history(id);
+            if (moved.contains(name)) {
+                assertThat(changes.size()).as(name).isEqualTo(historyBefore.get(name) + 1);
+                JsonNode last = changes.get(changes.size() - 1);
+                assertThat(last.get("cause").asText()).as(name)
+                        .isEqualTo("2024 年工作日历更新：国办发明电〔2023〕7号（测试更正） (WorkingDayCalendarPublished)");
+                assertThat(last.get("causedByEventId").asText()).as(name).isNotBlank();
+            } else {
+                assertThat(changes.size()).as(name + ": no move recorded").isEqualTo(historyBefore.get(name));
+                assertThat(now.get("dueOn")).as(name).isEqualTo(was.get(name).get("dueOn"));
+                assertThat(now.get("dueExplanation")).as(name).isEqualTo(was.get(name).get("dueExplanation"));
+                assertThat(now.get("supplementRequestDeadline")).as(name).isEqualTo(was.get(name).get("supplementRequestDeadline"));
+            }
+        });
+        assertThat(application(reader, cases.get("A: open, its period spans Fri 1 Mar")).get("dueOn").asText())
+                .isEqualTo(after.nthWorkingDayAfter("2024-02-05", 20).toString()).isEqualTo("2024-03-11");
+        assertThat(application(reader, answered).get("dueOn").asText()).isEqualTo("2024-03-11");
+        assertThat(application(reader, supplement).get("supplementRequestDeadline").asText())
+                .isEqualTo(after.nthWorkingDayAfter("2024-02-26", 7).toString()).isEqualTo("2024-03-07");
+        assertThat(application(reader, consulting).get("workingDaysLeft").asInt()).isEqualTo(14); // 6 counted before 1 Mar
+
+        JsonNode y2024 = reader.get("/api/calendars/2024").json();
+        assertThat(y2024.get("source").asText()).isEqualTo("PUBLISHED");
+        assertThat(y2024.get("notice").asText()).isEqualTo("国办发明电〔2023〕7号（测试更正）");
+        assertThat(y2024.get("daysOff").toString()).contains("2024-03-01");
+    }
+
+    @Test
+    void a_year_without_a_calendar_leaves_the_due_date_unknown_with_the_reason_until_an_administrator_adds_it() {
+        // Received Mon 30 Nov 2026, extended by 10: the period of 30 working days runs into 2027, which has no
+        // calendar yet. Recording is never refused for it.
+        String id = receive(clerk, "replace", "2026-11-30");
+        ok(clerk.post("/api/applications/" + id + "/extension",
+                      "{\"extendedOn\":\"2026-12-01\",\"workingDays\":10,\"reason\":\"需要调取档案\"}"));
+        JsonNode unknown = application(reader, id);
+        assertThat(unknown.get("dueOn").isNull()).isTrue();
+        assertThat(unknown.get("dueUnknownReason").asText()).isEqualTo("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
+        assertThat(unknown.get("dueExplanation").asText()).contains("答复期限无法计算");
+        assertThat(unknown.get("workingDaysLeft").isNull()).isTrue();
+        JsonNode years = reader.get("/api/calendars").json().get("years");
+        assertThat(years.toString()).doesNotContain("\"year\":2027");
+
+        Http.Response published = admin.put("/api/admin/calendars/2027", "text/plain; charset=UTF-8", """
+                year: 2027
+                notice: 2027 年节假日安排（测试数据）
+                off: 2027-01-01
+                """);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+        // 1–4, 7–11, 14–18, 21–25, 28–31 Dec 2026 = 23; Fri 1 Jan 2027 off; 4–8 Jan (28); 11, 12 Jan (30).
+        JsonNode known = application(reader, id);
+        assertThat(known.get("dueOn").asText()).isEqualTo("2027-01-12");
+        assertThat(known.get("dueUnknownReason").isNull()).isTrue();
+        JsonNode changes = history(id);
+        assertThat(changes.get(changes.size() - 1).get("cause").asText()).startsWith("2027 年工作日历更新");
+        JsonNode y2027 = reader.get("/api/calendars/2027").json();
+        assertThat(y2027.get("source").asText()).isEqualTo("PUBLISHED");
+        assertThat(reader.get("/api/calendars/2031").status()).isEqualTo(404);
+    }
+
+    private static JsonNode history(String id) {
+        Http.Response history = reader.get("/api/applications/" + id + "/due-history");
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        return history.json().get("changes");
+    }
+
+    private static String shipped2024() throws IOException {
+        try (InputStream in = CalendarPublicationEndToEndTest.class.getClassLoader().getResourceAsStream("gongkai/calendar/2024.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
