@@ -173,9 +173,14 @@ class AsOfAndDiffTest {
         return ok(auditor.get("/api/applications/" + id + (asOf == null ? "" : "?asOf=" + encode(asOf))));
     }
 
+    /**
+     * An answer without what differs by construction: the instant asked for, and the report's
+     * timeliness, which is given for the present only (issue 3: beside the national tables).
+     */
     private static JsonNode withoutAsOf(JsonNode answer) {
         ObjectNode copy = answer.deepCopy();
         copy.remove("asOf");
+        copy.remove("timeliness");
         return copy;
     }
 

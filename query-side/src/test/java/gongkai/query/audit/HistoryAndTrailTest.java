@@ -186,7 +186,7 @@ class HistoryAndTrailTest {
         assertThat(first.get("summary").asText()).contains("收到申请");
         assertThat(first.get("history").asText()).isEqualTo("/api/applications/" + applicationId + "/history");
 
-        JsonNode page = ok(auditor.get("/api/audit/events?actor=li&size=2&page=1"));
+        JsonNode page = ok(auditor.get("/api/audit/events?type=application&actor=li&size=2&page=1"));
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.at("/items/0/type").asText()).isEqualTo("ConsultationEnded");
 
@@ -194,8 +194,10 @@ class HistoryAndTrailTest {
         assertThat(ok(auditor.get("/api/audit/events?actor=nobody")).get("total").asInt()).isZero();
         Instant recorded = Instant.parse(first.get("recordedAt").asText());
         assertThat(ok(auditor.get("/api/audit/events?actor=li&to=" + recorded)).get("total").asInt()).isZero();
-        assertThat(ok(auditor.get("/api/audit/events?actor=li&from=" + recorded)).get("total").asInt()).isEqualTo(5);
-        assertThat(ok(auditor.get("/api/audit/events?actor=li&from=2000-01-01&to=2999-12-31")).get("total").asInt()).isEqualTo(5);
+        assertThat(ok(auditor.get("/api/audit/events?type=application&actor=li&from=" + recorded)).get("total").asInt())
+                .isEqualTo(5);
+        assertThat(ok(auditor.get("/api/audit/events?type=application&actor=li&from=2000-01-01&to=2999-12-31"))
+                           .get("total").asInt()).isEqualTo(5);
 
         assertThat(otherClerk.get("/api/audit/events?agencyId=luanping").status()).isEqualTo(403);
         assertThat(ok(otherClerk.get("/api/audit/events")).get("total").asInt()).isZero();
