@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * command-to-query lag, replay of every projection over a large history, report queries at that
  * size, each service's peak memory), prints one table and writes it as JSON.
  *
- * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 5]</pre>
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 5] [--hold 0]</pre>
+ * ({@code --hold S} keeps everything running S seconds at the end, to look at the database and services).
  */
 public final class Benchmark {
 
@@ -120,6 +121,12 @@ public final class Benchmark {
                 Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 300);
                 results.add("case list p50", list.percentileMillis(50), "ms");
                 results.add("case list p99", list.percentileMillis(99), "ms");
+                int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
+                if (hold > 0) {
+                    System.out.printf("holding for %d s: database %s, command side :%d, query side :%d%n", hold, jdbcUrl,
+                                      commandSide.port, querySide.port);
+                    Thread.sleep(hold * 1000L);
+                }
                 double commandRss = commandSide.peakRssMiB();
                 double queryRss = querySide.peakRssMiB();
                 results.target("command side peak RSS", commandRss, "MiB", "< 512 MiB", commandRss < 512);

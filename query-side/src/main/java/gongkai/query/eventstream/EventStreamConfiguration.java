@@ -65,7 +65,7 @@ public class EventStreamConfiguration {
                                      .snapshotSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
                                      .persistenceExceptionResolver(exceptionResolver)
-                                     .batchSize(500)
+                                     .batchSize(2000)
                                      .build();
     }
 

@@ -39,8 +39,9 @@ public class AnnualReports {
     }
 
     public Map<String, Object> report(String agencyId, int year, Instant asOf) {
-        Figures tables = figures.of(agencyId, year, asOf);
-        List<Check> checks = figures.checks(agencyId, year, asOf, tables);
+        ReportFigures.Checked checked = figures.checked(agencyId, year, asOf);
+        Figures tables = checked.figures();
+        List<Check> checks = checked.checks();
         Map<String, Integer> published = contributions.publishedByCategory(agencyId, year, asOf);
 
         Map<String, Object> report = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,26 @@ public class ApplicationCells {
                           validArgs(asOf, agencyId, year, year));
     }
 
+    /** The counts of a year and of the year before it, in one query (a report and its cross-year check). */
+    public record TwoYears(List<Count> year, List<Count> yearBefore) {
+    }
+
+    public TwoYears countsWithYearBefore(String agencyId, int year, Instant asOf) {
+        List<Count> current = new ArrayList<>();
+        List<Count> before = new ArrayList<>();
+        jdbc.query("select row_key, column_key, "
+                   + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                   + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                   + "from application_cell where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
+                   + valid(asOf) + " group by row_key, column_key",
+                   rs -> {
+                       ApplicantType column = ApplicantType.valueOf(rs.getString(2));
+                       current.add(new Count(rs.getString(1), column, rs.getInt(3)));
+                       before.add(new Count(rs.getString(1), column, rs.getInt(4)));
+                   }, validArgs(asOf, year, year, year - 1, year - 1, agencyId, year, year - 1));
+        return new TwoYears(current, before);
+    }
+
     /** Whether the agency has any application counted in {@code year} or before it. */
     public boolean hasDataUpTo(String agencyId, int year, Instant asOf) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
@@ -172,17 +193,10 @@ public class ApplicationCells {
     }
 
     private static String valid(Instant asOf) {
-        return asOf == null ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)";
+        return RecordedInstants.validAt(asOf);
     }
 
-    /** The query's arguments: the leading ones, then the instant twice when the table is asked as of it. */
     private static Object[] validArgs(Instant asOf, Object... leading) {
-        if (asOf == null) {
-            return leading;
-        }
-        Object[] args = java.util.Arrays.copyOf(leading, leading.length + 2);
-        args[leading.length] = Timestamp.from(asOf);
-        args[leading.length + 1] = Timestamp.from(asOf);
-        return args;
+        return RecordedInstants.args(asOf, leading);
     }
 }

@@ -114,6 +114,37 @@ public class Contributions {
                           RecordedInstants.args(asOf, agencyId, table.key(), year, year));
     }
 
+    /** Sums of several tables for a year and the year before it, in one query: table → [year, year before]. */
+    public Map<Table, List<List<Sum>>> sumsWithYearBefore(String agencyId, List<Table> tables, int year, Instant asOf) {
+        Map<Table, List<List<Sum>>> sums = new LinkedHashMap<>();
+        for (Table table : tables) {
+            sums.put(table, List.of(new ArrayList<>(), new ArrayList<>()));
+        }
+        String in = String.join(", ", tables.stream().map(t -> "?").toList());
+        List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1, agencyId));
+        tables.forEach(t -> args.add(t.key()));
+        args.addAll(List.of(year, year - 1));
+        Object[] all = RecordedInstants.args(asOf, args.toArray());
+        jdbc.query("select table_key, row_key, column_key, "
+                   + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                   + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                   + "from report_contribution where agency_id = ? and table_key in (" + in + ") "
+                   + "and first_year <= ? and (last_year is null or last_year >= ?) and " + RecordedInstants.validAt(asOf)
+                   + " group by table_key, row_key, column_key",
+                   rs -> {
+                       String key = rs.getString(1);
+                       Table table = tables.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
+                       List<List<Sum>> both = sums.get(table);
+                       if (rs.getBigDecimal(4) != null) {
+                           both.get(0).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                       }
+                       if (rs.getBigDecimal(5) != null) {
+                           both.get(1).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(5)));
+                       }
+                   }, all);
+        return sums;
+    }
+
     /**
      * Section 一's counts: items published in the year by category, most first (ties in the order
      * their categories were first recorded).

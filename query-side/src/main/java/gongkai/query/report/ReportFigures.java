@@ -44,16 +44,26 @@ public class ReportFigures {
                            TableFour.of(contributions.sums(agencyId, Table.REVIEWS_AND_LAWSUITS, year, asOf)));
     }
 
-    /** Every check relation of annual-report.md, the cross-year ones with the year before as of the same instant. */
-    public List<Check> checks(String agencyId, int year, Instant asOf, Figures figures) {
+    /** A report's tables and every check relation of annual-report.md, the cross-year ones against the year before. */
+    public record Checked(Figures figures, List<Check> checks) {
+    }
+
+    /**
+     * The tables of the year and of the year before, as of the same instant, read together (one query per
+     * kind of read model: the report is asked for often, and each round trip counts), and the checks.
+     */
+    public Checked checked(String agencyId, int year, Instant asOf) {
+        Map<Table, List<List<Contributions.Sum>>> sums = contributions.sumsWithYearBefore(
+                agencyId, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
+        ApplicationCells.TwoYears counts = cells.countsWithYearBefore(agencyId, year, asOf);
+        Figures figures = new Figures(TableTwo.of(sums.get(Table.PROACTIVE).get(0)), TableThree.of(counts.year()),
+                                      TableFour.of(sums.get(Table.REVIEWS_AND_LAWSUITS).get(0)));
         List<Check> checks = new ArrayList<>();
-        TableTwo proactiveBefore = TableTwo.of(contributions.sums(agencyId, Table.PROACTIVE, year - 1, asOf));
-        checks.addAll(TableTwoChecks.check(figures.proactive(), proactiveBefore, year,
+        checks.addAll(TableTwoChecks.check(figures.proactive(), TableTwo.of(sums.get(Table.PROACTIVE).get(1)), year,
                                            contributions.openingBalanceDate(agencyId, asOf)));
-        TableThree previous = cells.hasDataUpTo(agencyId, year - 1, asOf)
-                              ? TableThree.of(cells.counts(agencyId, year - 1, asOf)) : null;
+        TableThree previous = cells.hasDataUpTo(agencyId, year - 1, asOf) ? TableThree.of(counts.yearBefore()) : null;
         checks.addAll(TableThreeChecks.check(figures.applications(), previous, year));
         checks.addAll(TableFourChecks.check(figures.reviewsAndLawsuits()));
-        return checks;
+        return new Checked(figures, checks);
     }
 }
