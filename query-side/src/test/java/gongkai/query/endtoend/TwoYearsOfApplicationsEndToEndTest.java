@@ -59,7 +59,37 @@ class TwoYearsOfApplicationsEndToEndTest {
             }
             JsonNode drill = reader.get("/api/agencies/luanping/reports/2024/cells/CARRIED_OVER/TOTAL").json();
             assertThat(drill.get("count").asInt()).isEqualTo(expectedTable(cases, 2024).getOrDefault("CARRIED_OVER/TOTAL", 0));
+
+            theErrorContractHolds(clerk, reader);
         }
+    }
+
+    /** api.md's errors, on the same running system: problem+json, the right status, nothing written, still serving. */
+    private static void theErrorContractHolds(Http clerk, Http reader) {
+        long head = reader.get("/api/projections").json().get("head").asLong();
+        String id = UUID.randomUUID().toString();
+        String receipt = """
+                {"applicationId":"%s","agencyId":"luanping","receivedOn":"%s","channel":"ONLINE",
+                 "applicantType":"NATURAL_PERSON","applicant":{"name":"申请人"},"request":"信息"}""";
+        problem(clerk.post("/api/applications", "{\"applicationId\":"), 400);
+        problem(clerk.post("/api/applications", receipt.formatted(id, "2024-02-30")), 400);
+        problem(clerk.post("/api/applications", receipt.formatted(id, "2099-01-01")), 400);
+        problem(clerk.post("/api/applications", receipt.formatted(id, "2024-02-05").replace("ONLINE", "CARRIER_PIGEON")), 400);
+        problem(clerk.post("/api/applications", receipt.formatted(id, "2024-02-05").replace("\"channel\":\"ONLINE\",", "")), 400);
+        problem(clerk.post("/api/applications/" + UUID.randomUUID() + "/withdrawal", "{\"withdrawnOn\":\"2024-02-06\"}"), 404);
+        ok(clerk.post("/api/applications", receipt.formatted(id, "2024-02-05")), 201);
+        ok(clerk.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-06\",\"workingDays\":5,\"reason\":\"复杂\"}"), 200);
+        problem(clerk.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-07\",\"workingDays\":5,\"reason\":\"复杂\"}"), 409);
+        problem(reader.get("/api/agencies/luanping/reports/abc"), 400);
+        awaitCaughtUp(reader);
+        assertThat(reader.get("/api/projections").json().get("head").asLong())
+                .as("only the receipt and the one extension were written").isEqualTo(head + 2);
+    }
+
+    private static void problem(Http.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).isNotBlank();
     }
 
     /** Logs one application through HTTP with a random lifecycle, and returns what a person would count. */
