@@ -20,6 +20,7 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationReopened;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
@@ -241,6 +242,19 @@ final class Application {
         return new ApplicationConcluded(c.applicationId(), c.concludedOn(), c.outcome(), reasons, c.note());
     }
 
+    /**
+     * A corrected reconsideration or judgment obliges the agency to answer again (行政复议法第六十四条,
+     * 行政诉讼法第七十条): only an answered application can be reopened, not before its answer.
+     */
+    ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today) {
+        notInFuture("reopenedOn", c.reopenedOn(), today);
+        if (concludedOn == null) {
+            throw Refusal.conflict("申请尚未办结，无需重新答复 (the application is not answered: nothing to reopen)");
+        }
+        notBefore("reopenedOn", c.reopenedOn(), concludedOn, "答复日期 (the answer)");
+        return new ApplicationReopened(receipt.applicationId(), c.reopenedOn(), c.reviewId(), c.lawsuitId(), c.reason());
+    }
+
     ApplicationCorrected correct(CorrectApplication c, LocalDate today) {
         CorrectedField field = parse("field", c.field(), CorrectedField.class);
         if (c.reason() == null || c.reason().isBlank()) {
@@ -330,6 +344,12 @@ final class Application {
         } else if (event instanceof ApplicationCorrected e) {
             applyCorrection(e);
             return;
+        } else if (event instanceof ApplicationReopened) {
+            // Open again for the new answer; what it was asked and how the first answer came about stay.
+            concludedOn = null;
+            outcome = null;
+            consultationStartedOn = null;
+            unpaidFeeNotice = null;
         }
         if (latestStepOn == null || event.businessDate().isAfter(latestStepOn)) {
             latestStepOn = event.businessDate();

@@ -114,6 +114,11 @@ public class ApplicationAggregate {
     }
 
     @CommandHandler
+    public void handle(ApplicationCommands.ReopenApplication command, Clock clock) {
+        record(application.reopen(command, today(clock)));
+    }
+
+    @CommandHandler
     public void handle(CorrectApplication command, Clock clock) {
         record(application.correct(command, today(clock)));
     }

@@ -57,6 +57,11 @@ public final class ApplicationCommands {
                                      List<Outcome> withheldReasons, String reason) {
     }
 
+    /** Reopens an answered application after a decision that corrected the answer (the link is checked by the caller). */
+    public record ReopenApplication(@TargetAggregateIdentifier String applicationId, LocalDate reopenedOn,
+                                    String reviewId, String lawsuitId, String reason) {
+    }
+
     /** The answer to {@link ReceiveApplication}: {@code created} is false for a repeat that wrote nothing. */
     public record Receipt(String applicationId, boolean created) {
     }

@@ -88,14 +88,20 @@ public class ApplicationController {
                                  List<Outcome> withheldReasons, @Size(max = 5000) String note) {
     }
 
+    public record ReopeningBody(@NotNull LocalDate reopenedOn, String reviewId, String lawsuitId,
+                                @Size(max = 2000) String reason) {
+    }
+
     public record CorrectionBody(@NotBlank String field, @NotBlank String value, List<Outcome> withheldReasons,
                                  @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final CommandSender commands;
+    private final CorrectingDecisions decisions;
 
-    public ApplicationController(CommandSender commands) {
+    public ApplicationController(CommandSender commands, CorrectingDecisions decisions) {
         this.commands = commands;
+        this.decisions = decisions;
     }
 
     @PostMapping
@@ -169,6 +175,16 @@ public class ApplicationController {
                                         @AuthenticationPrincipal Actor clerk) {
         return send(new ConcludeApplication(id, b.concludedOn(), b.outcome(), b.withheldReasons(), b.note()),
                     "ApplicationConcluded", clerk);
+    }
+
+    /** After a reconsideration or final judgment that corrected the answer: open again for a new answer. */
+    @PostMapping("/{id}/reopening")
+    public Map<String, String> reopen(@PathVariable String id, @Valid @RequestBody ReopeningBody b,
+                                      @AuthenticationPrincipal Actor clerk) {
+        decisions.requireCorrected(id, clerk.agencyId(), Ids.optional("reviewId", b.reviewId()),
+                                   Ids.optional("lawsuitId", b.lawsuitId()));
+        return send(new ApplicationCommands.ReopenApplication(id, b.reopenedOn(), b.reviewId(), b.lawsuitId(), b.reason()),
+                    "ApplicationReopened", clerk);
     }
 
     @PostMapping("/{id}/correction")

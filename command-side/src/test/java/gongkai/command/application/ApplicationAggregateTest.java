@@ -20,6 +20,7 @@ import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationReopened;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
@@ -1186,6 +1187,64 @@ class ApplicationAggregateTest {
             given.when(receive())
                  .expectNoEvents()
                  .expectResultMessagePayload(new Receipt(ID, false));
+        }
+    }
+
+    @Nested
+    class ReopeningAfterACorrectedAnswer {
+
+        static final String REVIEW = "0c9e2b4a-1111-4c55-9a0e-0b6f3d2a1c11";
+
+        ApplicationCommands.ReopenApplication reopenOn(LocalDate on) {
+            return new ApplicationCommands.ReopenApplication(ID, on, REVIEW, null, "复议决定责令重新答复");
+        }
+
+        @Test
+        void an_answered_application_is_reopened_for_a_new_answer() {
+            fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS))
+                   .when(reopenOn(june(28)))
+                   .expectEvents(new ApplicationReopened(ID, june(28), REVIEW, null, "复议决定责令重新答复"));
+        }
+
+        @Test
+        void the_new_answer_is_recorded_on_the_reopened_application() {
+            fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS),
+                          new ApplicationReopened(ID, june(28), REVIEW, null, null))
+                   .when(new ConcludeApplication(ID, june(29), Outcome.DISCLOSED, List.of(), null))
+                   .expectEvents(concluded(june(29), Outcome.DISCLOSED));
+        }
+
+        @Test
+        void the_new_answer_cannot_precede_the_reopening() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS),
+                                            new ApplicationReopened(ID, june(28), REVIEW, null, null))
+                                     .when(new ConcludeApplication(ID, june(27), Outcome.DISCLOSED, List.of(), null)),
+                              "cannot precede");
+        }
+
+        @Test
+        void an_application_not_yet_answered_cannot_be_reopened() {
+            refusedAsConflict(fixture.given(received()).when(reopenOn(june(28))), "nothing to reopen");
+        }
+
+        @Test
+        void a_reopened_application_cannot_be_reopened_again_before_its_new_answer() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED),
+                                            new ApplicationReopened(ID, june(28), REVIEW, null, null))
+                                     .when(reopenOn(june(29))),
+                              "nothing to reopen");
+        }
+
+        @Test
+        void a_reopening_cannot_precede_the_answer() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(reopenOn(june(19))),
+                              "cannot precede");
+        }
+
+        @Test
+        void a_reopening_cannot_be_dated_in_the_future() {
+            refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(reopenOn(TOMORROW)),
+                             "reopenedOn");
         }
     }
 }

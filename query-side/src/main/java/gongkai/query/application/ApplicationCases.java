@@ -27,7 +27,7 @@ public class ApplicationCases {
     private static final String COLUMNS = "application_id, agency_id, applicant_type, channel, received_on, "
                                           + "supplement_requested_on, supplement_received_on, consultation_started_on, "
                                           + "extension_working_days, unpaid_fee_notice_on, withdrawn, concluded_on, "
-                                          + "outcome, withheld_reasons";
+                                          + "outcome, withheld_reasons, reopened_on, reanswered_on, reanswer_outcome";
 
     static final RowMapper<ApplicationFacts> FACTS = ApplicationCases::facts;
 
@@ -61,7 +61,7 @@ public class ApplicationCases {
         jdbc.batchUpdate("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
                          + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
                          + "supplement_request_deadline, paused_working_days, counted_working_days) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
                          + "channel = excluded.channel, received_on = excluded.received_on, "
                          + "supplement_requested_on = excluded.supplement_requested_on, "
@@ -71,6 +71,8 @@ public class ApplicationCases {
                          + "unpaid_fee_notice_on = excluded.unpaid_fee_notice_on, withdrawn = excluded.withdrawn, "
                          + "concluded_on = excluded.concluded_on, outcome = excluded.outcome, "
                          + "withheld_reasons = excluded.withheld_reasons, state = excluded.state, "
+                         + "reopened_on = excluded.reopened_on, reanswered_on = excluded.reanswered_on, "
+                         + "reanswer_outcome = excluded.reanswer_outcome, "
                          + "last_recorded_at = excluded.last_recorded_at, "
                          + "event_count = application_case.event_count + excluded.event_count, "
                          + "clock_events = excluded.clock_events, clock_state = excluded.clock_state, "
@@ -96,6 +98,9 @@ public class ApplicationCases {
                              ps.setDate(++i, date(f.concludedOn()));
                              ps.setString(++i, f.outcome() == null ? null : f.outcome().name());
                              ps.setString(++i, f.withheldReasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+                             ps.setDate(++i, date(f.reopenedOn()));
+                             ps.setDate(++i, date(f.reansweredOn()));
+                             ps.setString(++i, f.reanswerOutcome() == null ? null : f.reanswerOutcome().name());
                              ps.setString(++i, f.state().name());
                              ps.setTimestamp(++i, Timestamp.from(w.firstRecordedAt != null ? w.firstRecordedAt : w.lastRecordedAt));
                              ps.setTimestamp(++i, Timestamp.from(w.lastRecordedAt));
@@ -128,7 +133,9 @@ public class ApplicationCases {
                                     localDate(rs, "unpaid_fee_notice_on"), rs.getBoolean("withdrawn"),
                                     localDate(rs, "concluded_on"), outcome == null ? null : Outcome.valueOf(outcome),
                                     reasons == null || reasons.isEmpty() ? List.of()
-                                            : Arrays.stream(reasons.split(",")).map(Outcome::valueOf).toList());
+                                            : Arrays.stream(reasons.split(",")).map(Outcome::valueOf).toList(),
+                                    localDate(rs, "reopened_on"), localDate(rs, "reanswered_on"),
+                                    rs.getString("reanswer_outcome") == null ? null : Outcome.valueOf(rs.getString("reanswer_outcome")));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,7 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationReopened;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
@@ -27,7 +28,8 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
                                LocalDate receivedOn, LocalDate supplementRequestedOn,
                                LocalDate supplementReceivedOn, LocalDate consultationStartedOn,
                                Integer extensionWorkingDays, LocalDate unpaidFeeNoticeOn, boolean withdrawn,
-                               LocalDate concludedOn, Outcome outcome, List<Outcome> withheldReasons) {
+                               LocalDate concludedOn, Outcome outcome, List<Outcome> withheldReasons,
+                               LocalDate reopenedOn, LocalDate reansweredOn, Outcome reanswerOutcome) {
 
     public enum State {
         /** The reply clock is running. */
@@ -39,12 +41,14 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
         /** 收费: the clock is stopped until the fee is paid (第四十二条). */
         AWAITING_FEE,
         WITHDRAWN,
-        CONCLUDED
+        CONCLUDED,
+        /** Reopened after a decision that corrected the answer, awaiting the new answer. */
+        REOPENED
     }
 
     public static ApplicationFacts received(ApplicationReceived e) {
         return new ApplicationFacts(e.applicationId(), e.agencyId(), e.applicantType(), e.channel(), e.receivedOn(),
-                                    null, null, null, null, null, false, null, null, List.of());
+                                    null, null, null, null, null, false, null, null, List.of(), null, null, null);
     }
 
     public static ApplicationFacts fold(List<? extends ApplicationEvent> events) {
@@ -71,6 +75,19 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
             f = f.with(b -> b.unpaidFeeNoticeOn = e.issuedOn());
         } else if (event instanceof FeePaid) {
             f = f.with(b -> b.unpaidFeeNoticeOn = null);
+        } else if (event instanceof ApplicationReopened e) {
+            f = f.with(b -> {
+                b.reopenedOn = e.reopenedOn();
+                b.reansweredOn = null;
+                b.reanswerOutcome = null;
+            });
+        } else if (reopenedOn != null && (event instanceof ApplicationConcluded || event instanceof ApplicationWithdrawn)) {
+            // The new answer after a reopening is recorded on the application; table 三 keeps counting
+            // the first answer (see ApplicationReopened).
+            f = f.with(b -> {
+                b.reansweredOn = event.businessDate();
+                b.reanswerOutcome = event instanceof ApplicationConcluded c ? c.outcome() : Outcome.OTHER_OTHER;
+            });
         } else if (event instanceof ApplicationWithdrawn e) {
             f = f.with(b -> {
                 b.withdrawn = true;
@@ -104,6 +121,9 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
     }
 
     public State state() {
+        if (reopenedOn != null && reansweredOn == null) {
+            return State.REOPENED;
+        }
         if (withdrawn && outcome == null) {
             return State.WITHDRAWN;
         }
@@ -143,6 +163,9 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
         LocalDate concludedOn;
         Outcome outcome;
         List<Outcome> withheldReasons;
+        LocalDate reopenedOn;
+        LocalDate reansweredOn;
+        Outcome reanswerOutcome;
 
         Builder(ApplicationFacts f) {
             applicationId = f.applicationId;
@@ -159,13 +182,17 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
             concludedOn = f.concludedOn;
             outcome = f.outcome;
             withheldReasons = f.withheldReasons;
+            reopenedOn = f.reopenedOn;
+            reansweredOn = f.reansweredOn;
+            reanswerOutcome = f.reanswerOutcome;
         }
 
         ApplicationFacts build() {
             return new ApplicationFacts(applicationId, agencyId, applicantType, channel, receivedOn,
                                         supplementRequestedOn, supplementReceivedOn, consultationStartedOn,
                                         extensionWorkingDays, unpaidFeeNoticeOn, withdrawn, concludedOn, outcome,
-                                        withheldReasons == null ? List.of() : withheldReasons);
+                                        withheldReasons == null ? List.of() : withheldReasons, reopenedOn, reansweredOn,
+                                        reanswerOutcome);
         }
     }
 }

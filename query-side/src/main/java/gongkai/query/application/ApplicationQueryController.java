@@ -189,6 +189,9 @@ public class ApplicationQueryController {
         view.put("concludedOn", f.concludedOn());
         view.put("outcome", f.outcome());
         view.put("withheldReasons", f.withheldReasons());
+        view.put("reopenedOn", f.reopenedOn());
+        view.put("reansweredOn", f.reansweredOn());
+        view.put("reanswerOutcome", f.reanswerOutcome());
         view.put("clockState", deadline == null ? null : deadline.state());
         view.put("dueOn", deadline == null ? null : deadline.dueOn());
         view.put("dueExplanation", deadline == null ? null : deadline.explanation());

@@ -154,6 +154,8 @@ public final class ClockEntries {
             what = "申请人撤回申请";
         } else if (event instanceof ApplicationConcluded) {
             what = "答复办结";
+        } else if (event instanceof gongkai.events.application.ApplicationReopened) {
+            what = "答复被纠正，重新办理";
         } else if (event instanceof ApplicationCorrected c) {
             what = switch (c.field()) {
                 case receivedOn -> "更正收到申请日期";

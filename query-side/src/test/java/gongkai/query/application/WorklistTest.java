@@ -65,4 +65,11 @@ class WorklistTest {
         assertThat(Worklist.dueSoonLimit(WorkingDayCalendar.empty(), LocalDate.parse("2027-03-01")))
                 .isEqualTo(LocalDate.parse("2027-03-01"));
     }
+
+    @Test
+    void every_state_an_application_can_be_in_is_a_state_of_the_worklist() {
+        for (ApplicationFacts.State state : ApplicationFacts.State.values()) {
+            assertThat(Worklist.State.valueOf(state.name()).stored()).as(state.name()).isTrue();
+        }
+    }
 }

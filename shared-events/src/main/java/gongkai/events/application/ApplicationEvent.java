@@ -6,7 +6,7 @@ import gongkai.events.CaseEvent;
 public sealed interface ApplicationEvent extends CaseEvent
         permits ApplicationReceived, SupplementRequested, SupplementReceived, ConsultationStarted,
         ConsultationEnded, ReplyPeriodExtended, FeeNoticeIssued, FeePaid, ApplicationWithdrawn,
-        ApplicationConcluded, ApplicationCorrected {
+        ApplicationConcluded, ApplicationCorrected, ApplicationReopened {
 
     String applicationId();
 
