@@ -1,17 +1,15 @@
 package gongkai.query.report;
 
-import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.CaseResult;
 import gongkai.events.lawsuit.LawsuitFiled;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.lawsuit.Route;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
-import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.StoredEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import gongkai.query.testing.RunningSystem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,24 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TableFourProjectionTest {
 
-    private static RunningCommandSide commandSide;
-    private static RunningQuerySide querySide;
-    private static StoredEvents events;
-    private static AnnualReports reports;
-
-    @BeforeAll
-    static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
-        querySide = RunningQuerySide.on(commandSide.databaseUrl());
-        events = new StoredEvents(querySide);
-        reports = querySide.context().getBean(AnnualReports.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        querySide.close();
-        commandSide.close();
-    }
+    @RegisterExtension
+    static final RunningSystem system = new RunningSystem();
 
     /**
      * By hand:
@@ -67,18 +49,18 @@ class TableFourProjectionTest {
     @Test
     void cases_decided_in_the_next_year_an_appeal_and_both_routes_of_lawsuit_count_as_computed_by_hand() {
         String a = "four";
-        events.record(new ReviewFiled("A", a, date("2023-11-20"), null, "县人民政府"), a);
-        events.record(new ReviewFiled("B", a, date("2023-03-01"), "app-1", null), a);
-        events.record(new ReviewDecided("B", date("2023-04-30"), CaseResult.UPHELD, null), a);
-        events.record(new LawsuitFiled("L1", a, date("2023-03-01"), Route.DIRECT, null, null, "区法院"), a);
-        events.record(new LawsuitJudged("L1", date("2023-09-01"), CaseResult.UPHELD, false), a);
-        events.record(new LawsuitFiled("L2", a, date("2023-05-15"), Route.AFTER_REVIEW, "B", "app-1", null), a);
-        events.record(new LawsuitJudged("L2", date("2023-12-01"), CaseResult.OTHER, true), a);
-        events.record(new ReviewDecided("A", date("2024-02-01"), CaseResult.CORRECTED, "责令重新答复"), a);
-        events.record(new LawsuitFiled("L3", a, date("2024-06-01"), Route.AFTER_REVIEW, "A", null, null), a);
+        system.events().record(new ReviewFiled("A", a, date("2023-11-20"), null, "县人民政府"), a);
+        system.events().record(new ReviewFiled("B", a, date("2023-03-01"), "app-1", null), a);
+        system.events().record(new ReviewDecided("B", date("2023-04-30"), CaseResult.UPHELD, null), a);
+        system.events().record(new LawsuitFiled("L1", a, date("2023-03-01"), Route.DIRECT, null, null, "区法院"), a);
+        system.events().record(new LawsuitJudged("L1", date("2023-09-01"), CaseResult.UPHELD, false), a);
+        system.events().record(new LawsuitFiled("L2", a, date("2023-05-15"), Route.AFTER_REVIEW, "B", "app-1", null), a);
+        system.events().record(new LawsuitJudged("L2", date("2023-12-01"), CaseResult.OTHER, true), a);
+        system.events().record(new ReviewDecided("A", date("2024-02-01"), CaseResult.CORRECTED, "责令重新答复"), a);
+        system.events().record(new LawsuitFiled("L3", a, date("2024-06-01"), Route.AFTER_REVIEW, "A", null, null), a);
         Instant beforeAppeal = StoredEvents.between();
-        events.record(new LawsuitJudged("L1", date("2024-05-01"), CaseResult.CORRECTED, true), a);
-        events.awaitProjections();
+        system.events().record(new LawsuitJudged("L1", date("2024-05-01"), CaseResult.CORRECTED, true), a);
+        system.events().awaitProjections();
 
         expect(a, 2023, null, Map.of("REVIEW", List.of(1, 0, 0, 1, 2), "LAWSUIT_DIRECT", List.of(0, 0, 0, 1, 1),
                                      "LAWSUIT_AFTER_REVIEW", List.of(0, 0, 1, 0, 1)));
@@ -92,13 +74,13 @@ class TableFourProjectionTest {
             assertThat(checks(a, year)).as("" + year).allMatch(Check::passed);
         }
 
-        Map<String, Object> pending = querySide.context().getBean(FigureSources.class)
+        Map<String, Object> pending = system.querySide().context().getBean(FigureSources.class)
                                                .reviewsAndLawsuitsCell(a, 2023, "REVIEW", "PENDING", null);
         assertThat(pending.get("count")).isEqualTo(1);
         assertThat(pending.get("cases")).asList().extracting("reviewId", "filedOn", "decidedOn", "result")
                                         .containsExactly(org.assertj.core.groups.Tuple.tuple(
                                                 "A", date("2023-11-20"), date("2024-02-01"), CaseResult.CORRECTED));
-        Map<String, Object> direct = querySide.context().getBean(FigureSources.class)
+        Map<String, Object> direct = system.querySide().context().getBean(FigureSources.class)
                                               .reviewsAndLawsuitsCell(a, 2024, "LAWSUIT_DIRECT", "TOTAL", null);
         assertThat(direct.get("cases")).asList().extracting("lawsuitId", "judgments", "finalJudgmentOn")
                                        .containsExactly(org.assertj.core.groups.Tuple.tuple("L1", 2, date("2024-05-01")));
@@ -107,8 +89,8 @@ class TableFourProjectionTest {
     @Test
     void the_seeds_pending_reconsideration_counts_in_the_total_and_the_check_passes() {
         String a = "seed-four";
-        events.record(new ReviewFiled("S", a, date("2023-08-01"), null, null), a);
-        events.awaitProjections();
+        system.events().record(new ReviewFiled("S", a, date("2023-08-01"), null, null), a);
+        system.events().awaitProjections();
 
         expect(a, 2023, null, Map.of("REVIEW", List.of(0, 0, 0, 1, 1)));
         assertThat(checks(a, 2023)).filteredOn(c -> c.name().startsWith("TOTAL = UPHELD")).singleElement()
@@ -121,7 +103,7 @@ class TableFourProjectionTest {
     private static void expect(String agency, int year, Instant asOf, Map<String, List<Integer>> expected) {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Integer>> table =
-                (Map<String, Map<String, Integer>>) reports.report(agency, year, asOf).get("reviewsAndLawsuits");
+                (Map<String, Map<String, Integer>>) system.reports().report(agency, year, asOf).get("reviewsAndLawsuits");
         assertThat(table.keySet()).containsExactly("REVIEW", "LAWSUIT_DIRECT", "LAWSUIT_AFTER_REVIEW");
         expected.forEach((group, figures) -> {
             assertThat(table.get(group).keySet()).containsExactly("UPHELD", "CORRECTED", "OTHER", "PENDING", "TOTAL");
@@ -131,7 +113,7 @@ class TableFourProjectionTest {
 
     @SuppressWarnings("unchecked")
     private static List<Check> checks(String agency, int year) {
-        return (List<Check>) reports.report(agency, year, null).get("checks");
+        return (List<Check>) system.reports().report(agency, year, null).get("checks");
     }
 
     private static LocalDate date(String iso) {

@@ -1,6 +1,5 @@
 package gongkai.query.report;
 
-import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.events.proactive.DocumentIssued;
@@ -9,11 +8,10 @@ import gongkai.events.proactive.DocumentRepealed;
 import gongkai.events.proactive.FeesCollected;
 import gongkai.events.proactive.InformationPublished;
 import gongkai.events.proactive.OpeningBalanceRecorded;
-import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.StoredEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import gongkai.query.testing.RunningSystem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,24 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TableTwoProjectionTest {
 
-    private static RunningCommandSide commandSide;
-    private static RunningQuerySide querySide;
-    private static StoredEvents events;
-    private static AnnualReports reports;
-
-    @BeforeAll
-    static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
-        querySide = RunningQuerySide.on(commandSide.databaseUrl());
-        events = new StoredEvents(querySide);
-        reports = querySide.context().getBean(AnnualReports.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        querySide.close();
-        commandSide.close();
-    }
+    @RegisterExtension
+    static final RunningSystem system = new RunningSystem();
 
     /**
      * The agency records two old documents, then its opening balance (2 rules, 10 normative documents in
@@ -70,18 +52,18 @@ class TableTwoProjectionTest {
         String a = "three-years";
         issue(a, "N1", DocumentKind.NORMATIVE_DOCUMENT, "2021-04-01");
         issue(a, "N5", DocumentKind.NORMATIVE_DOCUMENT, "2022-03-01");
-        events.record(new DocumentRepealed("N5", date("2022-10-01")), a);
+        system.events().record(new DocumentRepealed("N5", date("2022-10-01")), a);
         Instant beforeBalance = StoredEvents.between();
-        events.record(new OpeningBalanceRecorded(a, date("2022-12-31"), 2, 10), a);
+        system.events().record(new OpeningBalanceRecorded(a, date("2022-12-31"), 2, 10), a);
         issue(a, "N2", DocumentKind.NORMATIVE_DOCUMENT, "2023-02-01");
         issue(a, "N3", DocumentKind.NORMATIVE_DOCUMENT, "2023-06-01");
-        events.record(new DocumentRepealed("N1", date("2023-05-10")), a);
+        system.events().record(new DocumentRepealed("N1", date("2023-05-10")), a);
         issue(a, "N4", DocumentKind.NORMATIVE_DOCUMENT, "2024-01-15");
-        events.record(new DocumentRepealed("N4", date("2024-11-30")), a);
+        system.events().record(new DocumentRepealed("N4", date("2024-11-30")), a);
         issue(a, "R1", DocumentKind.RULE, "2024-07-01");
-        events.record(new DocumentRepealed("N3", date("2024-03-01")), a);
+        system.events().record(new DocumentRepealed("N3", date("2024-03-01")), a);
         issue(a, "N6", DocumentKind.NORMATIVE_DOCUMENT, "2020-01-01"); // an old one, recorded last
-        events.awaitProjections();
+        system.events().awaitProjections();
 
         expect(a, 2020, documents(0, 0, 0, 1, 0, 1));
         expect(a, 2021, documents(0, 0, 0, 1, 0, 2));
@@ -95,11 +77,11 @@ class TableTwoProjectionTest {
         assertThat(check(a, 2024).name()).isEqualTo("inForce of 2024 = inForce of 2023 + issued − repealed");
 
         // As the system knew it before the balance was recorded: only the documents then known.
-        assertThat(proactive(reports.report(a, 2022, beforeBalance)).get("NORMATIVE_DOCUMENTS"))
+        assertThat(proactive(system.reports().report(a, 2022, beforeBalance)).get("NORMATIVE_DOCUMENTS"))
                 .isEqualTo(Map.of("issued", 1, "repealed", 1, "inForce", 1));
 
         // The sources behind 2023's normative documents in force: the balance, N1 taken out, N2 and N3.
-        Map<String, Object> cell = querySide.context().getBean(FigureSources.class)
+        Map<String, Object> cell = system.querySide().context().getBean(FigureSources.class)
                                             .proactiveCell(a, 2023, "NORMATIVE_DOCUMENTS", "inForce", null);
         assertThat(cell.get("value")).isEqualTo(11);
         assertThat(cell.get("sources")).asList().extracting("kind", "id", "value").containsExactlyInAnyOrder(
@@ -116,22 +98,22 @@ class TableTwoProjectionTest {
         tally(a, DecisionCategory.LICENSING, "2023-07-01", "2023-12-31", 74);
         tally(a, DecisionCategory.PENALTY, "2023-01-01", "2023-12-31", 5);
         tally(a, DecisionCategory.COERCION, "2024-01-01", "2024-01-31", 3);
-        events.record(new FeesCollected(a, UUID.randomUUID().toString(), date("2023-03-01"), new BigDecimal("1250.50")), a);
-        events.record(new FeesCollected(a, UUID.randomUUID().toString(), date("2023-09-01"), new BigDecimal("0.45")), a);
-        events.record(new FeesCollected(a, UUID.randomUUID().toString(), date("2024-02-01"), new BigDecimal("30000.00")), a);
-        events.awaitProjections();
+        system.events().record(new FeesCollected(a, UUID.randomUUID().toString(), date("2023-03-01"), new BigDecimal("1250.50")), a);
+        system.events().record(new FeesCollected(a, UUID.randomUUID().toString(), date("2023-09-01"), new BigDecimal("0.45")), a);
+        system.events().record(new FeesCollected(a, UUID.randomUUID().toString(), date("2024-02-01"), new BigDecimal("30000.00")), a);
+        system.events().awaitProjections();
 
-        Map<String, Map<String, Object>> y2023 = proactive(reports.report(a, 2023, null));
+        Map<String, Map<String, Object>> y2023 = proactive(system.reports().report(a, 2023, null));
         assertThat(y2023.get("LICENSING")).isEqualTo(Map.of("decisions", 274));
         assertThat(y2023.get("PENALTY")).isEqualTo(Map.of("decisions", 5));
         assertThat(y2023.get("COERCION")).isEqualTo(Map.of("decisions", 0));
         assertThat(y2023.get("FEES")).isEqualTo(Map.of("amountTenThousandYuan", "0.1251"));
-        Map<String, Map<String, Object>> y2024 = proactive(reports.report(a, 2024, null));
+        Map<String, Map<String, Object>> y2024 = proactive(system.reports().report(a, 2024, null));
         assertThat(y2024.get("LICENSING")).isEqualTo(Map.of("decisions", 0));
         assertThat(y2024.get("COERCION")).isEqualTo(Map.of("decisions", 3));
         assertThat(y2024.get("FEES")).isEqualTo(Map.of("amountTenThousandYuan", "3.0000"));
 
-        Map<String, Object> fees = querySide.context().getBean(FigureSources.class)
+        Map<String, Object> fees = system.querySide().context().getBean(FigureSources.class)
                                             .proactiveCell(a, 2023, "FEES", "amountTenThousandYuan", null);
         assertThat(fees.get("value")).isEqualTo("0.1251");
         assertThat(fees.get("sources")).asList().extracting("amountYuan").containsExactly("1250.50", "0.45");
@@ -141,12 +123,12 @@ class TableTwoProjectionTest {
     void items_published_are_counted_by_category_for_section_one() {
         String a = "published";
         for (String category : List.of("行政许可类", "行政许可类", "工作动态", "行政许可类", "其他")) {
-            events.record(new InformationPublished(a, UUID.randomUUID().toString(), category, "标题", date("2023-05-01")), a);
+            system.events().record(new InformationPublished(a, UUID.randomUUID().toString(), category, "标题", date("2023-05-01")), a);
         }
-        events.record(new InformationPublished(a, UUID.randomUUID().toString(), "工作动态", "标题", date("2024-01-02")), a);
-        events.awaitProjections();
+        system.events().record(new InformationPublished(a, UUID.randomUUID().toString(), "工作动态", "标题", date("2024-01-02")), a);
+        system.events().awaitProjections();
 
-        Map<String, Object> report = reports.report(a, 2023, null);
+        Map<String, Object> report = system.reports().report(a, 2023, null);
         assertThat(report.get("publishedItems")).isEqualTo(Map.of("total", 5, "byCategory",
                                                                   ordered("行政许可类", 3, "工作动态", 1, "其他", 1)));
         assertThat((String) report.get("overviewDraft")).startsWith("2023年，本机关主动公开政府信息5条。主动公开政府信息主要类别有："
@@ -155,7 +137,7 @@ class TableTwoProjectionTest {
 
     @Test
     void an_agency_with_nothing_recorded_gets_a_zero_table_with_its_check_passing() {
-        Map<String, Object> report = reports.report("nothing-here", 2023, null);
+        Map<String, Object> report = system.reports().report("nothing-here", 2023, null);
         expect("nothing-here", 2023, documents(0, 0, 0, 0, 0, 0));
         assertThat(proactive(report).get("FEES")).isEqualTo(Map.of("amountTenThousandYuan", "0.0000"));
         assertThat(check("nothing-here", 2023).passed()).isTrue();
@@ -164,11 +146,11 @@ class TableTwoProjectionTest {
     // ---- support ----------------------------------------------------------------------------------
 
     private static void issue(String agency, String id, DocumentKind kind, String issuedOn) {
-        events.record(new DocumentIssued(id, agency, kind, "文件" + id, date(issuedOn)), agency);
+        system.events().record(new DocumentIssued(id, agency, kind, "文件" + id, date(issuedOn)), agency);
     }
 
     private static void tally(String agency, DecisionCategory category, String from, String to, int count) {
-        events.record(new DecisionsTallied(agency, UUID.randomUUID().toString(), category, date(from), date(to), count),
+        system.events().record(new DecisionsTallied(agency, UUID.randomUUID().toString(), category, date(from), date(to), count),
                       agency);
     }
 
@@ -180,7 +162,7 @@ class TableTwoProjectionTest {
     }
 
     private static void expect(String agency, int year, Map<String, Map<String, Integer>> expected) {
-        Map<String, Map<String, Object>> table = proactive(reports.report(agency, year, null));
+        Map<String, Map<String, Object>> table = proactive(system.reports().report(agency, year, null));
         assertThat(table.keySet()).containsExactly("RULES", "NORMATIVE_DOCUMENTS", "LICENSING", "PENALTY", "COERCION", "FEES");
         expected.forEach((row, figures) -> assertThat(table.get(row)).as(year + " " + row).isEqualTo(figures));
     }
@@ -192,7 +174,7 @@ class TableTwoProjectionTest {
 
     @SuppressWarnings("unchecked")
     private static List<Check> checks(String agency, int year) {
-        return (List<Check>) reports.report(agency, year, null).get("checks");
+        return (List<Check>) system.reports().report(agency, year, null).get("checks");
     }
 
     private static Check check(String agency, int year) {

@@ -1,6 +1,5 @@
 package gongkai.query.report.publication;
 
-import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationCorrected;
@@ -12,14 +11,12 @@ import gongkai.events.proactive.DecisionsTallied;
 import gongkai.events.report.ReportPublished;
 import gongkai.query.proactive.ProactiveProjection;
 import gongkai.query.projections.ProjectionPositions;
-import gongkai.query.report.AnnualReports;
-import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.StoredEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import gongkai.query.testing.RunningSystem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -36,39 +33,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicationSealingTest {
 
-    private static RunningCommandSide commandSide;
-    private static RunningQuerySide querySide;
-    private static StoredEvents events;
-    private static AnnualReports reports;
-
-    @BeforeAll
-    static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
-        querySide = RunningQuerySide.on(commandSide.databaseUrl());
-        events = new StoredEvents(querySide);
-        reports = querySide.context().getBean(AnnualReports.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        querySide.close();
-        commandSide.close();
-    }
+    @RegisterExtension
+    static final RunningSystem system = new RunningSystem();
 
     @Test
     void a_publication_waits_for_a_lagging_projection_and_freezes_what_was_recorded_before_it() throws Exception {
         String a = "lagging";
-        StreamingEventProcessor proactive = querySide.context().getBean(EventProcessingConfiguration.class)
+        StreamingEventProcessor proactive = system.querySide().context().getBean(EventProcessingConfiguration.class)
                                                     .eventProcessor(ProactiveProjection.PROCESSING_GROUP,
                                                                     StreamingEventProcessor.class).orElseThrow();
-        events.awaitProjections();
+        system.events().awaitProjections();
         proactive.shutDown();
         try {
             tally(a, 10);
-            events.record(new ReportPublished(a, 2023, LocalDate.parse("2024-01-20")), a);
+            system.events().record(new ReportPublished(a, 2023, LocalDate.parse("2024-01-20")), a);
             awaitRecorded(a);
-            long head = querySide.context().getBean(ProjectionPositions.class).head();
-            assertThat(querySide.context().getBean(ProjectionPositions.class).past(head, Publications.FIGURE_PROJECTIONS))
+            long head = system.querySide().context().getBean(ProjectionPositions.class).head();
+            assertThat(system.querySide().context().getBean(ProjectionPositions.class).past(head, Publications.FIGURE_PROJECTIONS))
                     .as("the stored tokens of the stopped processor are behind the publication").isFalse();
             Thread.sleep(1500); // the sealer runs every second
             Map<String, Object> waiting = published(a);
@@ -78,13 +59,13 @@ class PublicationSealingTest {
         } finally {
             proactive.start();
         }
-        events.awaitProjections();
+        system.events().awaitProjections();
         awaitSealed(a);
 
         Map<String, Object> sealed = published(a);
         assertThat(sealed.get("sealed")).isEqualTo(true);
         assertThat(sealed.get("verified")).isEqualTo(true);
-        String figures = querySide.context().getBean(JdbcTemplate.class)
+        String figures = system.querySide().context().getBean(JdbcTemplate.class)
                                   .queryForObject("select figures from report_publication where agency_id = ?", String.class, a);
         assertThat(figures).contains("\"LICENSING\":{\"decisions\":10}");
         assertThat(sealed.get("changedFigures")).asList().singleElement().satisfies(change -> {
@@ -100,16 +81,16 @@ class PublicationSealingTest {
     void a_backdated_receipt_correction_after_publication_is_flagged_in_table_three_with_its_event() throws Exception {
         String a = "backdated";
         String id = UUID.randomUUID().toString();
-        events.record(new ApplicationReceived(id, a, LocalDate.parse("2024-01-05"), Channel.MAIL,
+        system.events().record(new ApplicationReceived(id, a, LocalDate.parse("2024-01-05"), Channel.MAIL,
                                               ApplicantType.NATURAL_PERSON, new Applicant("张三", null, null, null, null),
                                               "请求"), a);
-        events.record(new ReportPublished(a, 2023, LocalDate.parse("2024-01-20")), a);
-        events.awaitProjections();
+        system.events().record(new ReportPublished(a, 2023, LocalDate.parse("2024-01-20")), a);
+        system.events().awaitProjections();
         awaitSealed(a);
         // A letter signed for on 28 December belongs to 2023 (rule 7): the published 2023 table changes.
-        String correction = events.record(new ApplicationCorrected(id, LocalDate.parse("2024-02-01"), CorrectedField.receivedOn,
+        String correction = system.events().record(new ApplicationCorrected(id, LocalDate.parse("2024-02-01"), CorrectedField.receivedOn,
                                                                    "2024-01-05", "2023-12-28", List.of(), "签收日期录入错误"), a);
-        events.awaitProjections();
+        system.events().awaitProjections();
 
         Map<String, Object> published = published(a);
         assertThat(published.get("verified")).isEqualTo(true);
@@ -143,12 +124,12 @@ class PublicationSealingTest {
     }
 
     private static void tally(String agency, int count) {
-        events.record(new DecisionsTallied(agency, UUID.randomUUID().toString(), DecisionCategory.LICENSING,
+        system.events().record(new DecisionsTallied(agency, UUID.randomUUID().toString(), DecisionCategory.LICENSING,
                                            LocalDate.parse("2023-01-01"), LocalDate.parse("2023-12-31"), count), agency);
     }
 
     private static void awaitRecorded(String agency) throws InterruptedException {
-        JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = system.querySide().context().getBean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (jdbc.queryForObject("select count(*) from report_publication where agency_id = ?", Integer.class, agency) == 0) {
             assertThat(System.nanoTime()).as("the publication is recorded").isLessThan(deadline);
@@ -158,6 +139,6 @@ class PublicationSealingTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> published(String agency) {
-        return (Map<String, Object>) reports.report(agency, 2023, null).get("published");
+        return (Map<String, Object>) system.reports().report(agency, 2023, null).get("published");
     }
 }
