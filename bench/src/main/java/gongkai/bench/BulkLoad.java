@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -49,22 +49,14 @@ final class BulkLoad {
     }
 
     Loaded load(long events) throws Exception {
-        Serializer serializer = StoredEventFormat.serializer();
         Random random = new Random(2023);
         Map<String, Integer> perAgencyYear = new HashMap<>();
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
             Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
-            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                                                                  .connectionProvider(() -> kept)
-                                                                  .transactionManager(NoTransactionManager.INSTANCE)
-                                                                  .schema(StoredEventFormat.eventSchema())
-                                                                  .dataType(byte[].class)
-                                                                  .eventSerializer(serializer)
-                                                                  .snapshotSerializer(serializer)
-                                                                  .persistenceExceptionResolver(StoredEventFormat.duplicateKeyResolver())
-                                                                  .build();
+            JdbcEventStorageEngine engine = StoredEventFormat.storageEngine(() -> kept, NoTransactionManager.INSTANCE,
+                                                                            NoOpEventUpcaster.INSTANCE).build();
             long start = System.nanoTime();
             long appended = 0;
             Instant midway = null;

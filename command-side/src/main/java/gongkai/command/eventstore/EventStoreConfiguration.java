@@ -6,12 +6,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -54,26 +52,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return StoredEventFormat.duplicateKeyResolver();
-    }
-
-    @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver exceptionResolver,
                                                  org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
-                                     .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                                             new SpringDataSourceConnectionProvider(dataSource)))
-                                     .transactionManager(transactionManager)
-                                     .schema(StoredEventFormat.eventSchema())
-                                     .dataType(byte[].class)
-                                     .eventSerializer(eventSerializer)
-                                     .snapshotSerializer(eventSerializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .persistenceExceptionResolver(exceptionResolver)
-                                     .build();
+        return StoredEventFormat.storageEngine(new UnitOfWorkAwareConnectionProviderWrapper(
+                                                       new SpringDataSourceConnectionProvider(dataSource)), transactionManager,
+                                               configuration.upcasterChain())
+                                .build();
     }
 
     /**

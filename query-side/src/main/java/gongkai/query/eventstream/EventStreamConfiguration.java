@@ -1,7 +1,6 @@
 package gongkai.query.eventstream;
 
 import gongkai.events.store.StoredEventFormat;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,7 +12,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,26 +45,12 @@ public class EventStreamConfiguration {
     }
 
     @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return StoredEventFormat.duplicateKeyResolver();
-    }
-
-    @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver exceptionResolver,
                                                  org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
-                                     .connectionProvider(connections(dataSource))
-                                     .transactionManager(transactionManager)
-                                     .schema(StoredEventFormat.eventSchema())
-                                     .dataType(byte[].class)
-                                     .eventSerializer(eventSerializer)
-                                     .snapshotSerializer(eventSerializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .persistenceExceptionResolver(exceptionResolver)
-                                     .batchSize(2000)
-                                     .build();
+        return StoredEventFormat.storageEngine(connections(dataSource), transactionManager,
+                                               configuration.upcasterChain())
+                                .batchSize(2000)
+                                .build();
     }
 
     /**

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.sql.SQLException;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -77,6 +81,25 @@ public final class StoredEventFormat {
             }
         }
         return false;
+    }
+
+    /**
+     * Axon's JDBC storage engine on the event table, in this format, with the duplicate-key resolver
+     * the optimistic lock needs; a side adds what only it needs (a batch size, say) before building.
+     */
+    public static JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider connections,
+                                                               TransactionManager transactions,
+                                                               EventUpcaster upcasterChain) {
+        Serializer serializer = serializer();
+        return JdbcEventStorageEngine.builder()
+                                     .connectionProvider(connections)
+                                     .transactionManager(transactions)
+                                     .schema(eventSchema())
+                                     .dataType(byte[].class)
+                                     .eventSerializer(serializer)
+                                     .snapshotSerializer(serializer)
+                                     .upcasterChain(upcasterChain)
+                                     .persistenceExceptionResolver(duplicateKeyResolver());
     }
 
     public static Serializer serializer() {
