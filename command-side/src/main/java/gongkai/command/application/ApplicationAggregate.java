@@ -1,6 +1,5 @@
 package gongkai.command.application;
 
-import gongkai.command.CaseNotFound;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
 import gongkai.command.application.ApplicationCommands.EndConsultation;
@@ -126,9 +125,7 @@ public class ApplicationAggregate {
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (application != null && !CaseRecorder.actorMayActFor(command, application.agencyId())) {
-            throw new CaseNotFound("application", applicationId);
-        }
+        CaseRecorder.requireOwnAgency(command, application == null ? null : application.agencyId(), "application", applicationId);
         return chain.proceed();
     }
 

@@ -1,5 +1,6 @@
 package gongkai.command.eventstore;
 
+import gongkai.command.CaseNotFound;
 import gongkai.events.CaseEvent;
 import gongkai.events.MetaDataKeys;
 import org.axonframework.messaging.Message;
@@ -27,9 +28,14 @@ public final class CaseRecorder {
                 MetaDataKeys.BUSINESS_DATE, event.businessDate().toString())));
     }
 
-    /** Whether the sender of this command may act on a case of the given agency. */
-    public static boolean actorMayActFor(Message<?> command, String caseAgencyId) {
+    /**
+     * A clerk acts only on the cases of their own agency; others' cases are not even revealed. Does
+     * nothing for a case not yet recorded ({@code caseAgencyId} null) or a command sent by no clerk.
+     */
+    public static void requireOwnAgency(Message<?> command, String caseAgencyId, String kind, String caseId) {
         Object actorAgency = command.getMetaData().get(ACTOR_AGENCY);
-        return actorAgency == null || actorAgency.equals(caseAgencyId);
+        if (caseAgencyId != null && actorAgency != null && !actorAgency.equals(caseAgencyId)) {
+            throw new CaseNotFound(kind, caseId);
+        }
     }
 }

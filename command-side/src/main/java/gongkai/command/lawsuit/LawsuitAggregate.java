@@ -1,6 +1,5 @@
 package gongkai.command.lawsuit;
 
-import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.command.lawsuit.LawsuitCommands.FileLawsuit;
 import gongkai.command.lawsuit.LawsuitCommands.Filing;
@@ -52,9 +51,7 @@ public class LawsuitAggregate {
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (lawsuit != null && !CaseRecorder.actorMayActFor(command, lawsuit.agencyId())) {
-            throw new CaseNotFound("lawsuit", lawsuitId);
-        }
+        CaseRecorder.requireOwnAgency(command, lawsuit == null ? null : lawsuit.agencyId(), "lawsuit", lawsuitId);
         return chain.proceed();
     }
 

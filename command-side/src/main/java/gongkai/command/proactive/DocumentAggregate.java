@@ -59,9 +59,7 @@ public class DocumentAggregate {
     /** A clerk acts only on the documents of their own agency; others' are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (document != null && !CaseRecorder.actorMayActFor(command, document.agencyId())) {
-            throw new CaseNotFound("document", documentId);
-        }
+        CaseRecorder.requireOwnAgency(command, document == null ? null : document.agencyId(), "document", documentId);
         return chain.proceed();
     }
 

@@ -1,6 +1,5 @@
 package gongkai.command.proactive;
 
-import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.command.proactive.RegisterCommands.RecordFees;
 import gongkai.command.proactive.RegisterCommands.RecordOpeningBalance;
@@ -72,9 +71,7 @@ public class ProactiveRegisterAggregate {
     /** A clerk writes only in the register of their own agency. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (agencyId != null && !CaseRecorder.actorMayActFor(command, agencyId)) {
-            throw new CaseNotFound("register", registerId);
-        }
+        CaseRecorder.requireOwnAgency(command, agencyId, "register", registerId);
         return chain.proceed();
     }
 

@@ -1,6 +1,5 @@
 package gongkai.command.report;
 
-import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.command.report.ReportCommands.PublishReport;
 import gongkai.command.report.ReportCommands.WriteNarrative;
@@ -57,9 +56,7 @@ public class AnnualReportAggregate {
     /** A clerk writes only the reports of their own agency. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (agencyId != null && !CaseRecorder.actorMayActFor(command, agencyId)) {
-            throw new CaseNotFound("report", reportId);
-        }
+        CaseRecorder.requireOwnAgency(command, agencyId, "report", reportId);
         return chain.proceed();
     }
 

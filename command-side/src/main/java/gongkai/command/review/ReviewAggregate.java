@@ -1,6 +1,5 @@
 package gongkai.command.review;
 
-import gongkai.command.CaseNotFound;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.command.review.ReviewCommands.DecideReview;
 import gongkai.command.review.ReviewCommands.FileReview;
@@ -52,9 +51,7 @@ public class ReviewAggregate {
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (review != null && !CaseRecorder.actorMayActFor(command, review.agencyId())) {
-            throw new CaseNotFound("reconsideration", reviewId);
-        }
+        CaseRecorder.requireOwnAgency(command, review == null ? null : review.agencyId(), "reconsideration", reviewId);
         return chain.proceed();
     }
 
