@@ -59,6 +59,10 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                                       .setDataDirectory(directory)
                                       .setCleanDataDirectory(false)
                                       .setPort(port)
+                                      // the embedded binaries default to synchronous_commit=off, which may lose
+                                      // the last commits if PostgreSQL itself is killed: what a clerk was told is
+                                      // recorded must be on disk
+                                      .setServerConfig("synchronous_commit", "on")
                                       .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
