@@ -29,8 +29,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code --only} runs some parts, e.g. {@code --only replay,queries} to work on those: the large history is
  * loaded whenever replay or queries run).
  *
- * <p>PostgreSQL runs with {@code synchronous_commit=on}, as gongkai's own embedded database does: every
- * figure is for durable commits, the only kind a clerk may be told "recorded".
+ * <p>PostgreSQL runs with {@code fsync=on} and {@code synchronous_commit=on} (the embedded binaries turn
+ * both off by default), as gongkai's own embedded database does: every figure is for durable commits,
+ * the only kind a clerk may be told "recorded".
  */
 public final class Benchmark {
 
@@ -53,6 +54,7 @@ public final class Benchmark {
                                                          .setDataDirectory(Files.createTempDirectory("gongkai-bench-pg"))
                                                          .setCleanDataDirectory(true)
                                                          .setServerConfig("max_connections", "200")
+                                                         .setServerConfig("fsync", "on")
                                                          .setServerConfig("synchronous_commit", "on")
                                                          .start()) {
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";

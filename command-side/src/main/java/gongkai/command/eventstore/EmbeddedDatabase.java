@@ -59,9 +59,11 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                                       .setDataDirectory(directory)
                                       .setCleanDataDirectory(false)
                                       .setPort(port)
-                                      // the embedded binaries default to synchronous_commit=off, which may lose
-                                      // the last commits if PostgreSQL itself is killed: what a clerk was told is
-                                      // recorded must be on disk
+                                      // The embedded binaries start PostgreSQL for tests: fsync off (-F) and
+                                      // synchronous_commit off, which lose the last commits if PostgreSQL is killed
+                                      // and may corrupt the database if the machine fails. What a clerk was told is
+                                      // recorded must be on disk.
+                                      .setServerConfig("fsync", "on")
                                       .setServerConfig("synchronous_commit", "on")
                                       .start();
         } catch (IOException e) {

@@ -109,6 +109,14 @@ public class EventStoreConfiguration {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryOnConcurrentChange(3)).build();
     }
 
+    /** Every command that commits tells the query side, after its commit, that events may be there. */
+    @Bean
+    public AppendedEventsSignal appendedEventsSignal(DataSource dataSource, CommandBus commandBus) {
+        AppendedEventsSignal signal = new AppendedEventsSignal(dataSource);
+        commandBus.registerHandlerInterceptor(signal.afterEachCommit());
+        return signal;
+    }
+
     /** Every event records who did it: the actor of the command that caused it. */
     @Bean
     public CorrelationDataProvider actorCorrelation() {

@@ -26,9 +26,10 @@ class EmbeddedDatabaseTest {
             Http admin = new Http(url(first), "admin", "first-password");
             assertThat(admin.post("/api/admin/agencies", "{\"agencyId\":\"xiaoying\",\"name\":\"小营镇人民政府\"}").status())
                     .isEqualTo(201);
-            String synchronousCommit = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                                            .queryForObject("show synchronous_commit", String.class);
-            assertThat(synchronousCommit).as("a commit is answered only once it is on disk").isEqualTo("on");
+            var jdbc = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class))
+                    .as("a commit is answered only once it is on disk").isEqualTo("on");
+            assertThat(jdbc.queryForObject("show fsync", String.class)).as("and it is really written to disk").isEqualTo("on");
         }
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 

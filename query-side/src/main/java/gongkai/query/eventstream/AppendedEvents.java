@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Listens to PostgreSQL's notification of appended events (a trigger on the event table, see the
- * command side's V1 migration) and wakes every open event stream at once. This is what keeps the
+ * Listens to PostgreSQL's notification of appended events (sent by the command side after each
+ * commit, {@code AppendedEventsSignal}) and wakes every open event stream at once; without a
+ * notification it still wakes them once a second, for events appended by anyone else or whose
+ * notification was lost with a killed process. This is what keeps the
  * query side within 200 ms of a command although it runs in its own process: the pooled
  * processor would otherwise look for new events only every 500 ms (stack-notes.md).
  */
@@ -69,10 +71,8 @@ public class AppendedEvents implements SmartLifecycle {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 wake(); // anything appended while we were not listening
                 while (running) {
-                    var notifications = pg.getNotifications(1000);
-                    if (notifications != null && notifications.length > 0) {
-                        wake();
-                    }
+                    pg.getNotifications(1000);
+                    wake();
                 }
             } catch (Exception e) {
                 if (running) {

@@ -1,0 +1,100 @@
+package gongkai.command.eventstore;
+
+import gongkai.events.store.StoredEventFormat;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Tells the query side that events were appended: a PostgreSQL {@code NOTIFY} on
+ * {@link StoredEventFormat#APPENDED_CHANNEL}, sent after the command's commit by one thread of its own.
+ *
+ * <p>Not from inside the command's transaction: a transaction that notifies holds PostgreSQL's one
+ * notification lock until its commit is on disk, so every command would wait for every other
+ * command's disk write in turn (measured here: 109 commands/s at 16 clients with the notification
+ * in the transaction). Here, commits that happen while a notification is being sent share the next
+ * one, and a lost signal (a process killed between commit and notification) costs the query side
+ * only the wait until its next look at the event table.
+ */
+public class AppendedEventsSignal implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AppendedEventsSignal.class);
+
+    /** The notification's own transaction need not wait for the disk: it records nothing. */
+    private static final String NOTIFY = "select set_config('synchronous_commit', 'off', true), pg_notify(?, '')";
+
+    private final DataSource dataSource;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public AppendedEventsSignal(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** For the command bus: once a command's unit of work has committed, its events are signalled. */
+    public MessageHandlerInterceptor<CommandMessage<?>> afterEachCommit() {
+        return (unitOfWork, chain) -> {
+            unitOfWork.afterCommit(committed -> appended());
+            return chain.proceed();
+        };
+    }
+
+    /** Events were committed: the query side will be told once, soon. */
+    public void appended() {
+        pending.set(true);
+        Thread sender = thread;
+        if (sender != null) {
+            LockSupport.unpark(sender);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::send, "gongkai-appended-events-signal");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread sender = thread;
+        if (sender != null) {
+            LockSupport.unpark(sender);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void send() {
+        while (running) {
+            if (!pending.getAndSet(false)) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                continue;
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
+                connection.setAutoCommit(true);
+                notify.setString(1, StoredEventFormat.APPENDED_CHANNEL);
+                notify.execute();
+            } catch (Exception e) {
+                log.warn("Could not signal appended events to the query side ({}); it will find them on its next look", e.toString());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
+}
