@@ -50,8 +50,9 @@ public final class Benchmark {
         System.out.printf("gongkai benchmark: %d events, %d s windows after %d s warm-up, services with %s%n",
                           events, seconds, warmup, jvm);
 
+        Path dataDirectory = Files.createTempDirectory("gongkai-bench-pg");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                                                         .setDataDirectory(Files.createTempDirectory("gongkai-bench-pg"))
+                                                         .setDataDirectory(dataDirectory)
                                                          .setCleanDataDirectory(true)
                                                          .setServerConfig("max_connections", "200")
                                                          .setServerConfig("fsync", "on")
@@ -72,7 +73,7 @@ public final class Benchmark {
             }
 
             if (only.contains("commands") || only.contains("lag")) {
-                liveLoad(results, only, jdbcUrl, jvm, warmup, seconds, raw1, raw16);
+                liveLoad(results, only, jdbcUrl, dataDirectory, jvm, warmup, seconds, raw1, raw16);
             }
             if (!only.contains("replay") && !only.contains("queries")) {
                 finish(results, events, seconds, warmup);
@@ -140,9 +141,12 @@ public final class Benchmark {
      * rate: the query side is another service, which may run elsewhere), then again with a query side
      * following every command live on the same machine; then the lag from a command's answer to its effect.
      */
-    private static void liveLoad(Results results, java.util.Set<String> only, String jdbcUrl, String jvm, int warmup, int seconds,
-                                 double raw1, double raw16) throws Exception {
+    private static void liveLoad(Results results, java.util.Set<String> only, String jdbcUrl, Path dataDirectory, String jvm,
+                                 int warmup, int seconds, double raw1, double raw16) throws Exception {
         try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
+            CpuTime cpu = new CpuTime().part("command side", () -> CpuTime.withDescendants(commandSide.handle()))
+                                       .part("PostgreSQL", CpuTime.postgres(dataDirectory))
+                                       .part("HTTP clients", () -> java.util.stream.Stream.of(ProcessHandle.current()));
             Client admin = new Client("admin", ADMIN_PASSWORD);
             admin.post(commandSide.port, "/api/admin/agencies", "{\"agencyId\":\"bench\",\"name\":\"bench\"}");
             admin.post(commandSide.port, "/api/admin/users",
@@ -151,9 +155,12 @@ public final class Benchmark {
 
             if (only.contains("commands")) {
                 System.out.println("\n[2/6] Commands over HTTP (receive, consult, end consultation, conclude)");
+                // a running service has compiled what it serves: warm the JIT up at full load first
+                commandLoad(clerk, commandSide.port, 16, warmup, 1, new Stats(), Load.Window.NONE);
                 for (int clients : new int[]{1, 16}) {
                     Stats latency = new Stats();
-                    double rate = commandLoad(clerk, commandSide.port, clients, warmup, seconds, latency);
+                    double rate = commandLoad(clerk, commandSide.port, clients, warmup, seconds, latency,
+                                              cpuPerCommand(results, cpu, clients + " clients"));
                     double rawRate = clients == 1 ? raw1 : raw16;
                     results.add("HTTP commands/s, " + clients + " clients", rate, "cmd/s");
                     results.add("HTTP command p50, " + clients + " clients", latency.percentileMillis(50), "ms");
@@ -166,9 +173,11 @@ public final class Benchmark {
                 }
             }
             try (Service querySide = Service.start("query-side", "query-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
+                cpu.part("query side", () -> CpuTime.withDescendants(querySide.handle()));
                 if (only.contains("commands")) {
                     Stats latency = new Stats();
-                    double rate = commandLoad(clerk, commandSide.port, 16, warmup, seconds, latency);
+                    double rate = commandLoad(clerk, commandSide.port, 16, warmup, seconds, latency,
+                                              cpuPerCommand(results, cpu, "16 clients, query side following"));
                     results.add("HTTP commands/s, 16 clients, query side following", rate, "cmd/s");
                     results.add("HTTP command p99, 16 clients, query side following", latency.percentileMillis(99), "ms");
                     results.add("HTTP commands / raw INSERT, 16 clients, query side following", rate / raw16 * 100, "%");
@@ -185,10 +194,28 @@ public final class Benchmark {
         }
     }
 
+    /** Where a command's CPU goes: each part's CPU time in the window divided by the commands. */
+    private static Load.Window cpuPerCommand(Results results, CpuTime cpu, String label) {
+        return new Load.Window() {
+            private java.util.Map<String, Double> before;
+
+            @Override
+            public void opened() {
+                before = cpu.seconds();
+            }
+
+            @Override
+            public void closed(long operations) {
+                CpuTime.perOperation(before, cpu.seconds(), operations).forEach(
+                        (part, millis) -> results.add("CPU per command, " + label + ": " + part, millis, "ms"));
+            }
+        };
+    }
+
     /** Realistic lifecycles, each command timed from request to answer; the rate counts the measured window only. */
-    private static double commandLoad(Client clerk, int port, int clients, int warmup, int seconds, Stats latency)
-            throws InterruptedException {
-        return Load.run(clients, warmup, seconds, latency, op -> {
+    private static double commandLoad(Client clerk, int port, int clients, int warmup, int seconds, Stats latency,
+                                      Load.Window window) throws InterruptedException {
+        return Load.run(clients, warmup, seconds, latency, window, op -> {
             while (op.running()) {
                 String id = java.util.UUID.randomUUID().toString();
                 String path = "/api/applications/" + id;

@@ -47,11 +47,29 @@ final class Load {
         }
     }
 
+    /** Told when the measuring window opens and closes (with the operations it counted). */
+    interface Window {
+        Window NONE = new Window() {
+        };
+
+        default void opened() {
+        }
+
+        default void closed(long operations) {
+        }
+    }
+
     private Load() {
     }
 
     /** Operations per second in the measuring window. */
     static double run(int clients, int warmupSeconds, int seconds, Stats latency, Client client) throws InterruptedException {
+        return run(clients, warmupSeconds, seconds, latency, Window.NONE, client);
+    }
+
+    /** Operations per second in the measuring window, which {@code window} hears of. */
+    static double run(int clients, int warmupSeconds, int seconds, Stats latency, Window window, Client client)
+            throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicLong done = new AtomicLong();
@@ -69,11 +87,13 @@ final class Load {
             threads.add(thread);
         }
         Thread.sleep(warmupSeconds * 1000L);
+        window.opened();
         measuring.set(true);
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        window.closed(done.get());
         running.set(false);
         for (Thread thread : threads) {
             thread.join();

@@ -76,6 +76,10 @@ final class Service implements AutoCloseable {
         throw new IllegalStateException(name + " did not start within 120 s");
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Peak resident set size (VmHWM) of the service's JVM, in MiB. */
     double peakRssMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
