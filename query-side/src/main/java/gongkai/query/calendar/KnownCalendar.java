@@ -4,6 +4,7 @@ import gongkai.events.calendar.CalendarFormatException;
 import gongkai.events.calendar.CalendarYear;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.events.calendar.WorkingDayCalendarPublished;
+import gongkai.query.reads.ReadBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The working-day calendar as the query side knows it: the years shipped with gongkai
@@ -48,7 +50,16 @@ public class KnownCalendar {
 
     /** The calendar to count on now: the shipped years, with every published year applied. */
     public WorkingDayCalendar current() {
-        long version = version();
+        return ReadBatch.now(jdbc, this::current);
+    }
+
+    /** {@link #current()} with its version read in a batch of other reads. */
+    public Supplier<WorkingDayCalendar> current(ReadBatch batch) {
+        Supplier<Long> version = batch.query(VERSION, rs -> rs.next() ? rs.getLong(1) : 0L);
+        return () -> calendarAt(version.get());
+    }
+
+    private WorkingDayCalendar calendarAt(long version) {
         Loaded known = loaded;
         if (known.version() != version) {
             known = new Loaded(version, load());
@@ -83,10 +94,7 @@ public class KnownCalendar {
         jdbc.update("delete from working_day_calendar");
     }
 
-    private long version() {
-        Long version = jdbc.queryForObject("select coalesce(max(version), 0) from working_day_calendar", Long.class);
-        return version == null ? 0 : version;
-    }
+    private static final String VERSION = "select coalesce(max(version), 0) from working_day_calendar";
 
     private WorkingDayCalendar load() {
         WorkingDayCalendar calendar = WorkingDayCalendar.official();

@@ -1,14 +1,19 @@
 package gongkai.query.report;
 
+import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.publication.Publications;
 import gongkai.query.timeliness.Timeliness;
+import gongkai.query.timeliness.TimelinessFigures;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds an agency's annual report for a year, now or as the system knew it at an instant: the JSON of
@@ -21,6 +26,7 @@ import java.util.Map;
 @Service
 public class AnnualReports {
 
+    private final JdbcTemplate jdbc;
     private final ReportFigures figures;
     private final Contributions contributions;
     private final Narratives narratives;
@@ -28,8 +34,9 @@ public class AnnualReports {
     private final AgencyNames agencies;
     private final Timeliness timeliness;
 
-    public AnnualReports(ReportFigures figures, Contributions contributions, Narratives narratives,
+    public AnnualReports(JdbcTemplate jdbc, ReportFigures figures, Contributions contributions, Narratives narratives,
                          Publications publications, AgencyNames agencies, Timeliness timeliness) {
+        this.jdbc = jdbc;
         this.timeliness = timeliness;
         this.figures = figures;
         this.contributions = contributions;
@@ -39,10 +46,20 @@ public class AnnualReports {
     }
 
     public Map<String, Object> report(String agencyId, int year, Instant asOf) {
-        ReportFigures.Checked checked = figures.checked(agencyId, year, asOf);
+        // Every read model the report reads, in one round trip (ReadBatch).
+        ReadBatch batch = new ReadBatch();
+        Supplier<ReportFigures.Checked> checkedFigures = figures.checked(batch, agencyId, year, asOf);
+        Supplier<Map<String, Integer>> publishedItems = contributions.publishedByCategory(batch, agencyId, year, asOf);
+        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
+        Supplier<TimelinessFigures> timely = asOf == null ? timeliness.of(batch, agencyId, year) : () -> null;
+        Supplier<Map<String, Object>> narrative = narratives.asOf(batch, agencyId, year, asOf);
+        Function<Figures, Map<String, Object>> publication = publications.view(batch, agencyId, year, asOf);
+        batch.run(jdbc);
+
+        ReportFigures.Checked checked = checkedFigures.get();
         Figures tables = checked.figures();
         List<Check> checks = checked.checks();
-        Map<String, Integer> published = contributions.publishedByCategory(agencyId, year, asOf);
+        Map<String, Integer> published = publishedItems.get();
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("agencyId", agencyId);
@@ -57,11 +74,10 @@ public class AnnualReports {
         items.put("total", published.values().stream().mapToInt(Integer::intValue).sum());
         items.put("byCategory", published);
         report.put("publishedItems", items);
-        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
-        report.put("timeliness", asOf == null ? timeliness.of(agencyId, year) : null);
-        report.put("narrative", narratives.asOf(agencyId, year, asOf));
+        report.put("timeliness", timely.get());
+        report.put("narrative", narrative.get());
         report.put("overviewDraft", OverviewDraft.of(year, published, tables));
-        report.put("published", publications.view(agencyId, year, asOf, tables));
+        report.put("published", publication.apply(tables));
         return report;
     }
 }

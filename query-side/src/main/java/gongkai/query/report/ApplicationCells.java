@@ -2,6 +2,7 @@ package gongkai.query.report;
 
 import gongkai.events.application.ApplicantType;
 import gongkai.query.report.ApplicationCounting.CountedCell;
+import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The table {@code application_cell}: in which cells of table 三 each application counts, for which
@@ -111,27 +113,28 @@ public class ApplicationCells {
     public record TwoYears(List<Count> year, List<Count> yearBefore) {
     }
 
-    public TwoYears countsWithYearBefore(String agencyId, int year, Instant asOf) {
-        List<Count> current = new ArrayList<>();
-        List<Count> before = new ArrayList<>();
-        jdbc.query("select row_key, column_key, "
-                   + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
-                   + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                   + "from application_cell where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
-                   + valid(asOf) + " group by row_key, column_key",
-                   rs -> {
-                       ApplicantType column = ApplicantType.valueOf(rs.getString(2));
-                       current.add(new Count(rs.getString(1), column, rs.getInt(3)));
-                       before.add(new Count(rs.getString(1), column, rs.getInt(4)));
-                   }, validArgs(asOf, year, year, year - 1, year - 1, agencyId, year, year - 1));
-        return new TwoYears(current, before);
+    public Supplier<TwoYears> countsWithYearBefore(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return batch.query("select row_key, column_key, "
+                           + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                           + "count(*) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                           + "from application_cell where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
+                           + valid(asOf) + " group by row_key, column_key",
+                           rs -> {
+                               List<Count> current = new ArrayList<>();
+                               List<Count> before = new ArrayList<>();
+                               while (rs.next()) {
+                                   ApplicantType column = ApplicantType.valueOf(rs.getString(2));
+                                   current.add(new Count(rs.getString(1), column, rs.getInt(3)));
+                                   before.add(new Count(rs.getString(1), column, rs.getInt(4)));
+                               }
+                               return new TwoYears(current, before);
+                           }, validArgs(asOf, year, year, year - 1, year - 1, agencyId, year, year - 1));
     }
 
     /** Whether the agency has any application counted in {@code year} or before it. */
-    public boolean hasDataUpTo(String agencyId, int year, Instant asOf) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from application_cell where agency_id = ? and first_year <= ? and "
-                + valid(asOf) + ")", Boolean.class, validArgs(asOf, agencyId, year)));
+    public Supplier<Boolean> hasDataUpTo(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return batch.query("select exists (select 1 from application_cell where agency_id = ? and first_year <= ? and "
+                           + valid(asOf) + ")", rs -> rs.next() && rs.getBoolean(1), validArgs(asOf, agencyId, year));
     }
 
     /** The applications counted in one cell (a column key of {@code null} means every column). */

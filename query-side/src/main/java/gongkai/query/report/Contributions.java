@@ -1,5 +1,6 @@
 package gongkai.query.report;
 
+import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The table {@code report_contribution} (V6_1 migration): what each source adds to the figures of
@@ -115,49 +117,54 @@ public class Contributions {
     }
 
     /** Sums of several tables for a year and the year before it, in one query: table → [year, year before]. */
-    public Map<Table, List<List<Sum>>> sumsWithYearBefore(String agencyId, List<Table> tables, int year, Instant asOf) {
-        Map<Table, List<List<Sum>>> sums = new LinkedHashMap<>();
-        for (Table table : tables) {
-            sums.put(table, List.of(new ArrayList<>(), new ArrayList<>()));
-        }
+    public Supplier<Map<Table, List<List<Sum>>>> sumsWithYearBefore(ReadBatch batch, String agencyId, List<Table> tables,
+                                                                     int year, Instant asOf) {
         String in = String.join(", ", tables.stream().map(t -> "?").toList());
         List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1, agencyId));
         tables.forEach(t -> args.add(t.key()));
         args.addAll(List.of(year, year - 1));
         Object[] all = RecordedInstants.args(asOf, args.toArray());
-        jdbc.query("select table_key, row_key, column_key, "
-                   + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
-                   + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                   + "from report_contribution where agency_id = ? and table_key in (" + in + ") "
-                   + "and first_year <= ? and (last_year is null or last_year >= ?) and " + RecordedInstants.validAt(asOf)
-                   + " group by table_key, row_key, column_key",
-                   rs -> {
-                       String key = rs.getString(1);
-                       Table table = tables.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
-                       List<List<Sum>> both = sums.get(table);
-                       if (rs.getBigDecimal(4) != null) {
-                           both.get(0).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
-                       }
-                       if (rs.getBigDecimal(5) != null) {
-                           both.get(1).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(5)));
-                       }
-                   }, all);
-        return sums;
+        return batch.query("select table_key, row_key, column_key, "
+                           + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                           + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                           + "from report_contribution where agency_id = ? and table_key in (" + in + ") "
+                           + "and first_year <= ? and (last_year is null or last_year >= ?) and "
+                           + RecordedInstants.validAt(asOf) + " group by table_key, row_key, column_key",
+                           rs -> {
+                               Map<Table, List<List<Sum>>> sums = new LinkedHashMap<>();
+                               for (Table table : tables) {
+                                   sums.put(table, List.of(new ArrayList<>(), new ArrayList<>()));
+                               }
+                               while (rs.next()) {
+                                   String key = rs.getString(1);
+                                   Table table = tables.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
+                                   List<List<Sum>> both = sums.get(table);
+                                   if (rs.getBigDecimal(4) != null) {
+                                       both.get(0).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                                   }
+                                   if (rs.getBigDecimal(5) != null) {
+                                       both.get(1).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(5)));
+                                   }
+                               }
+                               return sums;
+                           }, all);
     }
 
     /**
      * Section 一's counts: items published in the year by category, most first (ties in the order
      * their categories were first recorded).
      */
-    public Map<String, Integer> publishedByCategory(String agencyId, int year, Instant asOf) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("select column_key, sum(value) from report_contribution "
-                   + "where agency_id = ? and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
-                   + "and " + RecordedInstants.validAt(asOf) + " group by column_key order by sum(value) desc, min(id)",
-                   rs -> {
-                       counts.put(rs.getString(1), rs.getBigDecimal(2).intValueExact());
-                   }, RecordedInstants.args(asOf, agencyId, Table.PUBLISHED_ITEMS.key(), year, year));
-        return counts;
+    public Supplier<Map<String, Integer>> publishedByCategory(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return batch.query("select column_key, sum(value) from report_contribution "
+                           + "where agency_id = ? and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
+                           + "and " + RecordedInstants.validAt(asOf) + " group by column_key order by sum(value) desc, min(id)",
+                           rs -> {
+                               Map<String, Integer> counts = new LinkedHashMap<>();
+                               while (rs.next()) {
+                                   counts.put(rs.getString(1), rs.getBigDecimal(2).intValueExact());
+                               }
+                               return counts;
+                           }, RecordedInstants.args(asOf, agencyId, Table.PUBLISHED_ITEMS.key(), year, year));
     }
 
     /** The contributions counted in a figure (a column key of {@code null}: every column of those rows). */
@@ -202,12 +209,11 @@ public class Contributions {
     }
 
     /** The date of the agency's opening balance as the system knew it at {@code asOf}, or null. */
-    public LocalDate openingBalanceDate(String agencyId, Instant asOf) {
-        List<LocalDate> dates = jdbc.query("select dated_on from report_contribution where agency_id = ? and table_key = ? "
-                                           + "and source_kind = ? and " + RecordedInstants.validAt(asOf) + " limit 1",
-                                           (rs, i) -> localDate(rs, 1),
-                                           RecordedInstants.args(asOf, agencyId, Table.PROACTIVE.key(), OPENING_BALANCE));
-        return dates.isEmpty() ? null : dates.get(0);
+    public Supplier<LocalDate> openingBalanceDate(ReadBatch batch, String agencyId, Instant asOf) {
+        return batch.query("select dated_on from report_contribution where agency_id = ? and table_key = ? "
+                           + "and source_kind = ? and " + RecordedInstants.validAt(asOf) + " limit 1",
+                           rs -> rs.next() ? localDate(rs, 1) : null,
+                           RecordedInstants.args(asOf, agencyId, Table.PROACTIVE.key(), OPENING_BALANCE));
     }
 
     /** For a projection's reset: every row of these kinds of source. */

@@ -1,5 +1,6 @@
 package gongkai.query.report;
 
+import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The table {@code report_narrative} (V6_2): the text of each year's report, sections 一, 五 and 六. The
@@ -40,8 +42,8 @@ public class Narratives {
     }
 
     /** Sections 一 ({@code overview}), 五 ({@code problems}) and 六 ({@code other}) as of an instant, or null. */
-    public Map<String, Object> asOf(String agencyId, int year, Instant asOf) {
-        List<Map<String, Object>> found = jdbc.query(
+    public Supplier<Map<String, Object>> asOf(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        Supplier<List<Map<String, Object>>> found = batch.list(
                 "select overview, problems, other, written_on, valid_from, opened_by from report_narrative "
                 + "where agency_id = ? and year = ? and " + RecordedInstants.validAt(asOf),
                 (rs, i) -> {
@@ -54,7 +56,7 @@ public class Narratives {
                     text.put("eventId", rs.getString(6));
                     return text;
                 }, RecordedInstants.args(asOf, agencyId, year));
-        return found.isEmpty() ? null : found.get(0);
+        return () -> found.get().isEmpty() ? null : found.get().get(0);
     }
 
     public void deleteAll() {

@@ -1,13 +1,16 @@
 package gongkai.query.report;
 
 import gongkai.query.report.Contributions.Table;
+import gongkai.query.reads.ReadBatch;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The figures of an agency's report of a year, tables 二, 三 and 四, as the system knows them now or knew
@@ -49,21 +52,26 @@ public class ReportFigures {
     }
 
     /**
-     * The tables of the year and of the year before, as of the same instant, read together (one query per
-     * kind of read model: the report is asked for often, and each round trip counts), and the checks.
+     * The tables of the year and of the year before, as of the same instant, read in the report's batch
+     * (one query per kind of read model, all in one round trip: the report is asked for often), and the checks.
      */
-    public Checked checked(String agencyId, int year, Instant asOf) {
-        Map<Table, List<List<Contributions.Sum>>> sums = contributions.sumsWithYearBefore(
-                agencyId, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
-        ApplicationCells.TwoYears counts = cells.countsWithYearBefore(agencyId, year, asOf);
-        Figures figures = new Figures(TableTwo.of(sums.get(Table.PROACTIVE).get(0)), TableThree.of(counts.year()),
-                                      TableFour.of(sums.get(Table.REVIEWS_AND_LAWSUITS).get(0)));
-        List<Check> checks = new ArrayList<>();
-        checks.addAll(TableTwoChecks.check(figures.proactive(), TableTwo.of(sums.get(Table.PROACTIVE).get(1)), year,
-                                           contributions.openingBalanceDate(agencyId, asOf)));
-        TableThree previous = cells.hasDataUpTo(agencyId, year - 1, asOf) ? TableThree.of(counts.yearBefore()) : null;
-        checks.addAll(TableThreeChecks.check(figures.applications(), previous, year));
-        checks.addAll(TableFourChecks.check(figures.reviewsAndLawsuits()));
-        return new Checked(figures, checks);
+    public Supplier<Checked> checked(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        Supplier<Map<Table, List<List<Contributions.Sum>>>> sums = contributions.sumsWithYearBefore(
+                batch, agencyId, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
+        Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencyId, year, asOf);
+        Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencyId, asOf);
+        Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencyId, year - 1, asOf);
+        return () -> {
+            Map<Table, List<List<Contributions.Sum>>> both = sums.get();
+            Figures figures = new Figures(TableTwo.of(both.get(Table.PROACTIVE).get(0)), TableThree.of(counts.get().year()),
+                                          TableFour.of(both.get(Table.REVIEWS_AND_LAWSUITS).get(0)));
+            List<Check> checks = new ArrayList<>();
+            checks.addAll(TableTwoChecks.check(figures.proactive(), TableTwo.of(both.get(Table.PROACTIVE).get(1)), year,
+                                               openingBalance.get()));
+            TableThree previous = yearBeforeCounted.get() ? TableThree.of(counts.get().yearBefore()) : null;
+            checks.addAll(TableThreeChecks.check(figures.applications(), previous, year));
+            checks.addAll(TableFourChecks.check(figures.reviewsAndLawsuits()));
+            return new Checked(figures, checks);
+        };
     }
 }

@@ -9,6 +9,7 @@ import gongkai.query.application.ApplicationProjection;
 import gongkai.query.audit.EventChain;
 import gongkai.query.proactive.ProactiveProjection;
 import gongkai.query.projections.ProjectionPositions;
+import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.Contributions.Change;
 import gongkai.query.report.FigureSources;
 import gongkai.query.report.ProactiveCounting;
@@ -37,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -165,17 +168,22 @@ public class Publications {
      * {@code asOf}); else its latest publication, its digest, whether the digest still verifies, the
      * figures changed since with the events that changed them, and the earlier publications.
      *
-     * @param current the report's figures now (or as of {@code asOf})
+     * Its first read is made in the report's batch; the view is then built from it and {@code current},
+     * the report's figures now (or as of {@code asOf}).
      */
-    public Map<String, Object> view(String agencyId, int year, Instant asOf, Figures current) {
-        List<Publication> all = publicationsOf(agencyId, year, asOf);
+    public Function<Figures, Map<String, Object>> view(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        Supplier<List<Publication>> publications = publicationsOf(batch, agencyId, year, asOf);
+        return current -> view(agencyId, year, asOf, current, publications.get());
+    }
+
+    private Map<String, Object> view(String agencyId, int year, Instant asOf, Figures current, List<Publication> all) {
         if (all.isEmpty()) {
             return null;
         }
         Publication latest = all.get(all.size() - 1);
         if (latest.sealedAt() == null) {
             sealReady();
-            all = publicationsOf(agencyId, year, asOf);
+            all = ReadBatch.now(jdbc, batch -> publicationsOf(batch, agencyId, year, asOf));
             latest = all.get(all.size() - 1);
         }
         Map<String, Object> view = new LinkedHashMap<>();
@@ -273,11 +281,11 @@ public class Publications {
         return list;
     }
 
-    private List<Publication> publicationsOf(String agencyId, int year, Instant asOf) {
+    private Supplier<List<Publication>> publicationsOf(ReadBatch batch, String agencyId, int year, Instant asOf) {
         return asOf == null
-               ? jdbc.query("select * from report_publication where agency_id = ? and year = ? order by published_at, "
+               ? batch.list("select * from report_publication where agency_id = ? and year = ? order by published_at, "
                             + "global_index", PUBLICATION, agencyId, year)
-               : jdbc.query("select * from report_publication where agency_id = ? and year = ? and published_at <= ? "
+               : batch.list("select * from report_publication where agency_id = ? and year = ? and published_at <= ? "
                             + "order by published_at, global_index", PUBLICATION, agencyId, year, Timestamp.from(asOf));
     }
 }

@@ -1,0 +1,65 @@
+package gongkai.query.reads;
+
+import gongkai.command.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadBatchTest {
+
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void table() {
+        jdbc = new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.newDatabase(), TestDatabase.USER, "", true));
+        jdbc.execute("create table figure (agency_id text, year int, value int, recorded_at timestamptz)");
+        jdbc.update("insert into figure values ('a', 2024, 1, '2024-03-01T00:00:00Z'), ('a', 2024, 2, '2024-06-01T00:00:00Z'), "
+                    + "('a', 2025, 4, '2025-01-01T00:00:00Z'), ('b', 2024, 8, '2024-01-01T00:00:00Z')");
+    }
+
+    @Test
+    void every_read_gets_its_own_rows_with_its_own_parameters_numbered_across_the_batch() {
+        ReadBatch batch = new ReadBatch();
+        Supplier<Integer> sumOfA2024 = batch.query("select sum(value) from figure where agency_id = ? and year = ?",
+                                                   rs -> rs.next() ? rs.getInt(1) : null, "a", 2024);
+        Supplier<List<Integer>> valuesBefore = batch.list(
+                "select value from figure where recorded_at < ? order by value",
+                (rs, i) -> rs.getInt(1), Timestamp.from(Instant.parse("2024-04-01T00:00:00Z")));
+        Supplier<List<Integer>> none = batch.list("select value from figure where agency_id = ?",
+                                                  (rs, i) -> rs.getInt(1), "nobody");
+        Supplier<Long> count = batch.query("select count(*) from figure", rs -> rs.next() ? rs.getLong(1) : -1);
+
+        batch.run(jdbc);
+
+        assertThat(sumOfA2024.get()).isEqualTo(3);
+        assertThat(valuesBefore.get()).containsExactly(1, 8);
+        assertThat(none.get()).isEmpty();
+        assertThat(count.get()).isEqualTo(4L);
+    }
+
+    @Test
+    void a_read_asked_before_its_batch_ran_is_refused_and_a_batch_runs_once() {
+        ReadBatch batch = new ReadBatch();
+        Supplier<Long> count = batch.query("select count(*) from figure", rs -> rs.next() ? rs.getLong(1) : -1);
+        assertThatThrownBy(count::get).isInstanceOf(IllegalStateException.class);
+
+        batch.run(jdbc);
+        assertThatThrownBy(() -> batch.query("select 1", rs -> 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_single_read_runs_on_its_own() {
+        Integer highest = ReadBatch.now(jdbc, batch -> batch.query("select max(value) from figure where year = ?",
+                                                                   rs -> rs.next() ? rs.getInt(1) : null, 2024));
+        assertThat(highest).isEqualTo(8);
+    }
+}
