@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.events.report.ReportPublished;
 import gongkai.events.store.StoredEventFormat;
-import gongkai.query.application.ApplicationProjection;
+import gongkai.query.projections.ReadModels;
 import gongkai.query.audit.EventChain;
-import gongkai.query.proactive.ProactiveProjection;
 import gongkai.query.projections.ProjectionPositions;
 import gongkai.query.report.Contributions.Change;
 import gongkai.query.report.FigureSources;
@@ -16,7 +15,6 @@ import gongkai.query.report.RecordedEvents;
 import gongkai.query.report.ReportFigures;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.ReportTable;
-import gongkai.query.review.ReviewProjection;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,9 +63,7 @@ import java.util.stream.Collectors;
 public class Publications {
 
     /** The processing groups whose read models the figures are computed from. */
-    public static final List<String> FIGURE_PROJECTIONS = List.of(ApplicationProjection.PROCESSING_GROUP,
-                                                                   ProactiveProjection.PROCESSING_GROUP,
-                                                                   ReviewProjection.PROCESSING_GROUP);
+    public static final List<String> FIGURE_PROJECTIONS = List.of(ReadModels.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(Publications.class);
     private static final ObjectMapper JSON = new ObjectMapper();
