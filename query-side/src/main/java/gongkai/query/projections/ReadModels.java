@@ -35,25 +35,28 @@ public class ReadModels {
     public static final String PROCESSING_GROUP = "read-models";
 
     /**
-     * The group's sequencing policy. Every case event carries its agency (metadata {@link MetaDataKeys#AGENCY}),
-     * the same for every event of a case, as a case never changes agency: sequencing by agency therefore keeps
-     * each case's events in stored order in one segment (what the applications, reviews, lawsuits, reports
-     * and the audit trail need: per aggregate), and also keeps all of an agency's events in order across its
-     * streams (what table 二 needs: an opening balance recorded after the documents re-counts them; and what
-     * a lawsuit after a reconsideration, or a reopening after a decision, can only gain). An event without an
-     * agency (a calendar publication) falls back to its own stream. The segments are balanced by agency,
-     * which is plenty of sequences for a handful of segments.
+     * The group's sequencing policy. Each case's events are one sequence (its aggregate), in stored order:
+     * what the applications, reviews, lawsuits, reports and the audit trail need. The events of proactive
+     * disclosure (package {@code gongkai.events.proactive}: documents and the register) are sequenced by
+     * their agency (metadata {@link MetaDataKeys#AGENCY}) instead, so that all of an agency's table 二
+     * sources are in order across streams (an opening balance recorded after the documents re-counts them).
+     * Only those go by agency: another case's event may lack the agency (an older or a hand-made one), and
+     * must still stay in its case's sequence. A proactive event without an agency falls back to its stream.
      */
     @Bean
     public SequencingPolicy<EventMessage<?>> sameAgencyInOrder() {
         return event -> {
-            Object agency = event.getMetaData().get(MetaDataKeys.AGENCY);
-            if (agency instanceof String id && !id.isEmpty()) {
-                return "agency:" + id;
+            if (PROACTIVE_EVENTS.equals(event.getPayloadType().getPackageName())) {
+                Object agency = event.getMetaData().get(MetaDataKeys.AGENCY);
+                if (agency instanceof String id && !id.isEmpty()) {
+                    return "agency:" + id;
+                }
             }
             return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
         };
     }
+
+    private static final String PROACTIVE_EVENTS = "gongkai.events.proactive";
 
     /** The group's dead letters: Axon's JDBC queue, its "already dead-lettered?" answered from memory. */
     @Bean

@@ -19,31 +19,37 @@ class ReadModelSequencingTest {
     private final SequencingPolicy<EventMessage<?>> policy = new ReadModels().sameAgencyInOrder();
 
     @Test
-    void every_event_of_a_case_is_in_one_sequence() {
-        Object received = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 0, "a"));
-        Object answered = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 3, "a"));
-        assertThat(answered).isNotNull().isEqualTo(received);
+    void every_event_of_a_case_is_in_one_sequence_even_when_some_lack_the_agency() {
+        Object received = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 0, "a", "received"));
+        Object answered = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 3, "a", "answered"));
+        Object withdrawn = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 4, "", "withdrawn"));
+        Object corrected = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 5, null, "corrected"));
+        assertThat(received).isNotNull().isEqualTo(answered).isEqualTo(withdrawn).isEqualTo(corrected);
     }
 
     @Test
-    void the_streams_of_one_agency_are_in_one_sequence_and_other_agencies_in_others() {
-        Object document = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-1", 0, "a"));
-        Object balance = policy.getSequenceIdentifierFor(event("ProactiveRegisterAggregate", "register-a", 0, "a"));
-        Object review = policy.getSequenceIdentifierFor(event("ReviewAggregate", "review-1", 0, "a"));
-        Object otherAgency = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-2", 0, "b"));
-        assertThat(balance).isEqualTo(document).isEqualTo(review);
+    void the_proactive_streams_of_one_agency_are_in_one_sequence_and_other_agencies_in_others() {
+        Object document = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-1", 0, "a", PROACTIVE));
+        Object balance = policy.getSequenceIdentifierFor(event("ProactiveRegisterAggregate", "register-a", 0, "a", PROACTIVE));
+        Object otherAgency = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-2", 0, "b", PROACTIVE));
+        assertThat(balance).isEqualTo(document);
         assertThat(otherAgency).isNotEqualTo(document);
     }
 
     @Test
     void an_event_without_an_agency_is_sequenced_by_its_own_stream() {
-        Object calendar = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 0, null));
-        Object again = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 1, null));
+        Object calendar = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 0, null, "published"));
+        Object again = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 1, null, "again"));
         assertThat(calendar).isEqualTo("calendar-2024").isEqualTo(again);
     }
 
-    private static EventMessage<?> event(String type, String aggregateId, long sequence, String agency) {
+    /** A payload of package gongkai.events.proactive. */
+    private static final Object PROACTIVE = new gongkai.events.proactive.DecisionsTallied(
+            "a", "t", gongkai.events.proactive.DecisionCategory.LICENSING,
+            java.time.LocalDate.parse("2023-01-01"), java.time.LocalDate.parse("2023-12-31"), 1);
+
+    private static EventMessage<?> event(String type, String aggregateId, long sequence, String agency, Object payload) {
         MetaData metaData = agency == null ? MetaData.emptyInstance() : MetaData.with(MetaDataKeys.AGENCY, agency);
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, "payload", metaData);
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
     }
 }
