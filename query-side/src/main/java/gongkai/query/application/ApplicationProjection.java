@@ -4,6 +4,7 @@ import gongkai.events.application.ApplicationEvent;
 import gongkai.query.calendar.ClockLock;
 import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.report.ApplicationCells;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,10 +21,8 @@ import org.springframework.stereotype.Component;
  * Events of one application always reach the same segment, in order.
  */
 @Component
-@ProcessingGroup(ApplicationProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ApplicationProjection {
-
-    public static final String PROCESSING_GROUP = "applications";
 
     private final ApplicationCases cases;
     private final ApplicationCells cells;

@@ -43,12 +43,29 @@ public class AuditTrail {
     }
 
     public void record(Entry e) {
-        jdbc.update("insert into audit_event (global_index, event_identifier, case_type, case_id, event_type, agency_id, "
-                    + "actor, business_date, recorded_at, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "on conflict (global_index) do nothing",
-                    e.globalIndex(), e.eventId(), e.caseType(), e.caseId(), e.type(), e.agencyId(), e.actor(),
-                    e.businessDate() == null ? null : Date.valueOf(e.businessDate()), Timestamp.from(e.recordedAt()),
-                    e.summary());
+        recordAll(List.of(e));
+    }
+
+    /** Records entries in JDBC batches (one multi-row insert per batch with the driver's rewriting). */
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into audit_event (global_index, event_identifier, case_type, case_id, event_type, agency_id, "
+                         + "actor, business_date, recorded_at, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "on conflict (global_index) do nothing",
+                         entries, 1000, (ps, e) -> {
+                             ps.setLong(1, e.globalIndex());
+                             ps.setString(2, e.eventId());
+                             ps.setString(3, e.caseType());
+                             ps.setString(4, e.caseId());
+                             ps.setString(5, e.type());
+                             ps.setString(6, e.agencyId());
+                             ps.setString(7, e.actor());
+                             ps.setDate(8, e.businessDate() == null ? null : Date.valueOf(e.businessDate()));
+                             ps.setTimestamp(9, Timestamp.from(e.recordedAt()));
+                             ps.setString(10, e.summary());
+                         });
     }
 
     /** The agency of a case as an earlier event of it named it (for events recorded without one). */

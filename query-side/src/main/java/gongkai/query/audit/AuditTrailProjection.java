@@ -2,26 +2,29 @@ package gongkai.query.audit;
 
 import gongkai.events.CaseEvent;
 import gongkai.events.MetaDataKeys;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Follows every event, of any case type present or future, into the audit trail: its global
  * position, case, agency, actor, business date, recorded instant and what it says.
  */
 @Component
-@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AuditTrailProjection {
-
-    public static final String PROCESSING_GROUP = "audit-trail";
 
     private final AuditTrail trail;
 
@@ -44,14 +47,49 @@ public class AuditTrailProjection {
         if (agencyId == null) {
             agencyId = text(PersonalDataMasking.content(payload, false).path("agencyId").textValue());
         }
+        List<AuditTrail.Entry> batch = batch();
         if (agencyId == null && caseId != null) {
-            agencyId = trail.agencyOfCase(caseId);
+            agencyId = agencyOfCase(caseId, batch);
         }
         String type = EventDescriptions.type(payload);
-        trail.record(new AuditTrail.Entry(token.position().orElseThrow(), message.getIdentifier(), caseType(aggregateType),
-                                          caseId, type, agencyId, text(message.getMetaData().get(MetaDataKeys.ACTOR)),
-                                          businessDate(payload, message), message.getTimestamp(),
-                                          EventDescriptions.summary(payload, type)));
+        AuditTrail.Entry entry = new AuditTrail.Entry(token.position().orElseThrow(), message.getIdentifier(),
+                                                      caseType(aggregateType), caseId, type, agencyId,
+                                                      text(message.getMetaData().get(MetaDataKeys.ACTOR)),
+                                                      businessDate(payload, message), message.getTimestamp(),
+                                                      EventDescriptions.summary(payload, type));
+        if (batch == null) {
+            trail.record(entry);
+        } else {
+            batch.add(entry);
+        }
+    }
+
+    /**
+     * The entries of the current unit of work (a processor's batch of events), written in JDBC batches when
+     * it commits, in the same transaction as its token; null outside one.
+     */
+    private List<AuditTrail.Entry> batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(AuditTrailProjection.class.getName(), key -> {
+            List<AuditTrail.Entry> entries = new ArrayList<>();
+            root.onPrepareCommit(u -> trail.recordAll(entries));
+            return entries;
+        });
+    }
+
+    /** The agency an earlier event of the case named: one of this batch, not yet written, else one stored. */
+    private String agencyOfCase(String caseId, List<AuditTrail.Entry> batch) {
+        if (batch != null) {
+            for (AuditTrail.Entry earlier : batch) {
+                if (caseId.equals(earlier.caseId()) && earlier.agencyId() != null) {
+                    return earlier.agencyId();
+                }
+            }
+        }
+        return trail.agencyOfCase(caseId);
     }
 
     @ResetHandler

@@ -46,8 +46,12 @@ public class EventChain implements SmartLifecycle {
     static final String TABLE = "query_side.event_chain";
     private static final Logger log = LoggerFactory.getLogger(EventChain.class);
     private static final int BATCH = 1000;
-    /** The advisory lock of the single writer ("gongkai" in ASCII). */
-    private static final long WRITER_LOCK = 0x676f6e676b6169L;
+    /**
+     * The advisory lock of the single writer ("gkchain" in ASCII). Not the key of the clock lock
+     * (gongkai.query.calendar.ClockLock, "gongkai"), which every batch of application events holds shared:
+     * with one key for both, the chain could not extend while application batches ran (a whole replay).
+     */
+    private static final long WRITER_LOCK = 0x676b636861696eL;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

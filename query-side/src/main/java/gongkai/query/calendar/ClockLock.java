@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class ClockLock {
 
     /** "gongkai" in ASCII: the key of the one advisory lock the query side uses for the clock. */
-    static final long KEY = 0x676f6e676b6169L;
+    public static final long KEY = 0x676f6e676b6169L;
     private static final String TAKEN = ClockLock.class.getName() + ".shared";
 
     private final JdbcTemplate jdbc;

@@ -7,7 +7,7 @@ import gongkai.query.report.Contributions;
 import gongkai.query.report.Contributions.Source;
 import gongkai.query.report.Contributions.Table;
 import gongkai.query.report.ReviewLawsuitCounting;
-import gongkai.query.review.ReviewProjection;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * processing group as the reconsiderations.
  */
 @Component
-@ProcessingGroup(ReviewProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class LawsuitProjection {
 
     private final LawsuitCases cases;

@@ -12,6 +12,7 @@ import gongkai.query.report.Contributions.Table;
 import gongkai.query.report.ProactiveCounting;
 import gongkai.query.report.ProactiveCounting.DocumentFacts;
 import gongkai.query.report.ProactiveCounting.OpeningBalance;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,10 +30,8 @@ import org.springframework.stereotype.Component;
  * one segment in the order they were stored, and a balance re-counts the agency's documents.
  */
 @Component
-@ProcessingGroup(ProactiveProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ProactiveProjection {
-
-    public static final String PROCESSING_GROUP = "proactive";
 
     private final Documents documents;
     private final Contributions contributions;

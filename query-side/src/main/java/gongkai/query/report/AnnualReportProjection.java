@@ -3,6 +3,7 @@ package gongkai.query.report;
 import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
 import gongkai.query.report.publication.Publications;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,10 +15,8 @@ import org.springframework.stereotype.Component;
  * (recorded here, frozen by {@link Publications} once the figures' projections have caught up).
  */
 @Component
-@ProcessingGroup(AnnualReportProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AnnualReportProjection {
-
-    public static final String PROCESSING_GROUP = "annualReports";
 
     private final Narratives narratives;
     private final Publications publications;

@@ -7,6 +7,7 @@ import gongkai.query.report.Contributions.Source;
 import gongkai.query.report.Contributions.Table;
 import gongkai.query.report.ReviewLawsuitCounting;
 import gongkai.query.review.ReviewCases.ReviewFacts;
+import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,11 +19,8 @@ import org.springframework.stereotype.Component;
  * group ({@link ReviewLawsuitCounting}), each change stamped with the event's recorded instant and id.
  */
 @Component
-@ProcessingGroup(ReviewProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ReviewProjection {
-
-    /** Table 四's processing group: reconsiderations and lawsuits (see also the lawsuit projection). */
-    public static final String PROCESSING_GROUP = "reviewsAndLawsuits";
 
     private final ReviewCases cases;
     private final Contributions contributions;

@@ -116,7 +116,7 @@ class SeveralInstancesTest {
 
     private static Map<String, Integer> owners(String databaseUrl) {
         Map<String, Integer> owners = new HashMap<>();
-        query(databaseUrl, "select owner, count(*) from query_side.token_entry where processor_name = 'applications' "
+        query(databaseUrl, "select owner, count(*) from query_side.token_entry where processor_name = 'read-models' "
                            + "and owner is not null group by owner",
               rs -> owners.put(rs.getString(1), rs.getInt(2)));
         return owners;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.events.report.ReportPublished;
 import gongkai.events.store.StoredEventFormat;
-import gongkai.query.application.ApplicationProjection;
+import gongkai.query.projections.ReadModels;
 import gongkai.query.audit.EventChain;
-import gongkai.query.proactive.ProactiveProjection;
 import gongkai.query.projections.ProjectionPositions;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.Contributions.Change;
@@ -17,7 +16,6 @@ import gongkai.query.report.RecordedEvents;
 import gongkai.query.report.ReportFigures;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.ReportTable;
-import gongkai.query.review.ReviewProjection;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +66,7 @@ import java.util.stream.Collectors;
 public class Publications {
 
     /** The processing groups whose read models the figures are computed from. */
-    public static final List<String> FIGURE_PROJECTIONS = List.of(ApplicationProjection.PROCESSING_GROUP,
-                                                                   ProactiveProjection.PROCESSING_GROUP,
-                                                                   ReviewProjection.PROCESSING_GROUP);
+    public static final List<String> FIGURE_PROJECTIONS = List.of(ReadModels.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(Publications.class);
     private static final ObjectMapper JSON = new ObjectMapper();
