@@ -33,10 +33,9 @@ public class Timeliness {
                 "select received_on, concluded_on, due_on, withdrawn, outcome, extension_working_days, paused_working_days "
                 + "from application_case where agency_id = ? and concluded_on between ? and ?",
                 (rs, i) -> new TimelinessFigures.Concluded(
-                        rs.getDate("received_on").toLocalDate(), rs.getDate("concluded_on").toLocalDate(),
-                        rs.getDate("due_on") == null ? null : rs.getDate("due_on").toLocalDate(),
-                        rs.getBoolean("withdrawn") && rs.getString("outcome") == null,
-                        rs.getInt("extension_working_days"), rs.getInt("paused_working_days")),
+                        rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getBoolean(4) && rs.getString(5) == null,
+                        rs.getInt(6), rs.getInt(7)),
                 agencyId, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
         Supplier<WorkingDayCalendar> known = calendar.current(batch);
         return () -> TimelinessFigures.of(agencyId, year, cases.get(), known.get());

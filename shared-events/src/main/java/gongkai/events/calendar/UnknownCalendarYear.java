@@ -10,7 +10,9 @@ public final class UnknownCalendarYear extends RuntimeException {
     private final int year;
 
     public UnknownCalendarYear(int year) {
-        super(year + " 年工作日历尚未录入 (no working-day calendar for " + year + ")");
+        // An expected answer, caught where a count falls outside the known years (a report's timeliness
+        // figures meet it once per case of such a year): no stack trace, which would cost more than the count.
+        super(year + " 年工作日历尚未录入 (no working-day calendar for " + year + ")", null, false, false);
         this.year = year;
     }
 
