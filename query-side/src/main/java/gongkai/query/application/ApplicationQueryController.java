@@ -7,6 +7,7 @@ import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.calendar.CalendarConfiguration;
 import gongkai.query.calendar.KnownCalendar;
+import gongkai.query.reads.ReadBatch;
 import gongkai.query.web.Problems;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The clerk's view of applications: a filtered page of them (the worklist), or one, now or as of an
@@ -105,18 +107,23 @@ public class ApplicationQueryController {
             where.append(" and concluded_on is null and due_on < ?");
             args.add(Date.valueOf(dueBefore));
         }
-        Integer total = jdbc.queryForObject("select count(*) from application_case" + where, Integer.class,
-                                            args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<Row> items = jdbc.query("select * from application_case" + where
-                                     + (byDueDate ? " order by due_on, received_on, application_id"
-                                                  : " order by received_on, application_id")
-                                     + " limit ? offset ?", ROW, args.toArray());
+        // The count and the page in one round trip.
+        ReadBatch batch = new ReadBatch();
+        Supplier<Integer> total = batch.query("select count(*) from application_case" + where,
+                                              rs -> rs.next() ? rs.getInt(1) : 0, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        Supplier<List<Row>> rows = batch.list("select * from application_case" + where
+                                              + (byDueDate ? " order by due_on, received_on, application_id"
+                                                           : " order by received_on, application_id")
+                                              + " limit ? offset ?", ROW, pageArgs.toArray());
+        batch.run(jdbc);
+        List<Row> items = rows.get();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("page", page);
         answer.put("size", size);
-        answer.put("total", total);
+        answer.put("total", total.get());
         answer.put("today", today.date());
         answer.put("items", items.stream().map(row -> view(row.facts(), row.deadline(), today)).toList());
         return answer;

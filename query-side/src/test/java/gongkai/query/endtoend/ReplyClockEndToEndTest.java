@@ -164,6 +164,13 @@ class ReplyClockEndToEndTest {
         assertThat(ids(dueBefore)).hasSize(3).endsWith(dueSoon).contains(overdue, lateConsultation);
         assertThat(ids(list(reader, "dueBefore=2024-03-08"))).containsExactlyInAnyOrder(overdue, lateConsultation);
 
+        // Pages follow the order of receipt; the total counts every case, not the page.
+        Http.Response second = reader.get("/api/applications?agencyId=worklist&page=1&size=2");
+        assertThat(second.json().get("total").asInt()).isEqualTo(6);
+        assertThat(ids(second.json().get("items"))).containsExactlyInAnyOrder(dueSoon, answered);
+        assertThat(ids(reader.get("/api/applications?agencyId=worklist&page=2&size=2").json().get("items")))
+                .containsExactlyInAnyOrder(fee, running);
+
         Http.Response badState = reader.get("/api/applications?agencyId=worklist&state=LATE");
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.contentType()).startsWith("application/problem+json");
