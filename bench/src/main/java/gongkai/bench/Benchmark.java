@@ -113,16 +113,20 @@ public final class Benchmark {
                 results.target("replay / raw sequential read", replayRate / readRate * 100, "%", ">= 30 %", replayRate / readRate >= 0.30);
 
                 System.out.printf("%n[6/6] Queries at %d events%n", loaded.events());
+                // A replay rewrites every read model; PostgreSQL's autovacuum then goes over those tables.
+                // The queries are timed as a reader meets them on an ordinary day, once it is done.
+                double vacuumSeconds = db.awaitAutovacuumIdle(180);
+                results.add("wait for autovacuum after the replay", vacuumSeconds, "s");
                 Client admin = new Client("admin", ADMIN_PASSWORD);
                 String agency = loaded.busiestAgency();
                 int year = loaded.busiestYear();
-                Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 300);
+                Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 1000);
                 results.add("report query p50", report.percentileMillis(50), "ms");
                 results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
-                Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 100);
+                Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 300);
                 results.add("as-of report p50", asOf.percentileMillis(50), "ms");
                 results.target("as-of report p99", asOf.percentileMillis(99), "ms", "<= 1000 ms", asOf.percentileMillis(99) <= 1000);
-                Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 300);
+                Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
                 results.add("case list p50", list.percentileMillis(50), "ms");
                 results.add("case list p99", list.percentileMillis(99), "ms");
                 int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
@@ -270,9 +274,9 @@ public final class Benchmark {
         return lag;
     }
 
-    /** A query repeated: 200 times to warm up (the JIT compiles what a running service serves), then timed. */
+    /** A query repeated: 1000 times to warm up (the JIT compiles what a running service serves), then timed. */
     private static Stats timed(Client client, int port, String path, int repetitions) {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             client.get(port, path);
         }
         Stats stats = new Stats();
@@ -338,6 +342,22 @@ public final class Benchmark {
         }
 
         /** How far the query side's hash chain over the event stream reaches (it is rebuilt like a projection). */
+        /** Waits until no autovacuum worker runs (at most {@code maxSeconds}); answers the seconds waited. */
+        double awaitAutovacuumIdle(int maxSeconds) throws Exception {
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < maxSeconds * 1_000_000_000L) {
+                try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                        "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
+
         long chained() throws java.sql.SQLException {
             try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
                     "select coalesce(max(global_index), 0) from query_side.event_chain")) {
