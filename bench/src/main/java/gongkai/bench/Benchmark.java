@@ -341,7 +341,6 @@ public final class Benchmark {
             }
         }
 
-        /** How far the query side's hash chain over the event stream reaches (it is rebuilt like a projection). */
         /** Waits until no autovacuum worker runs (at most {@code maxSeconds}); answers the seconds waited. */
         double awaitAutovacuumIdle(int maxSeconds) throws Exception {
             long started = System.nanoTime();
@@ -358,6 +357,7 @@ public final class Benchmark {
             return (System.nanoTime() - started) / 1e9;
         }
 
+        /** How far the query side's hash chain over the event stream reaches (it is rebuilt like a projection). */
         long chained() throws java.sql.SQLException {
             try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
                     "select coalesce(max(global_index), 0) from query_side.event_chain")) {

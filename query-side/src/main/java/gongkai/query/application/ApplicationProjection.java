@@ -3,14 +3,13 @@ package gongkai.query.application;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.query.calendar.ClockLock;
 import gongkai.query.calendar.KnownCalendar;
-import gongkai.query.report.ApplicationCells;
+import gongkai.query.projections.BatchWrites;
 import gongkai.query.projections.ReadModels;
+import gongkai.query.report.ApplicationCells;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,15 +47,10 @@ public class ApplicationProjection {
 
     /** The batch of the current unit of work (a processor's batch of events), written when it commits. */
     private ApplicationBatch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("application events are handled in a processor's unit of work");
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(ApplicationBatch.class.getName(), key -> {
-            ApplicationBatch batch = new ApplicationBatch(cases, cells, clocks, calendar.current());
-            root.onPrepareCommit(u -> batch.flush());
-            return batch;
-        });
+        return BatchWrites.current(ApplicationBatch.class.getName(),
+                                   () -> new ApplicationBatch(cases, cells, clocks, calendar.current()), ApplicationBatch::flush)
+                          .orElseThrow(() -> new IllegalStateException(
+                                  "application events are handled in a processor's unit of work"));
     }
 
     @ResetHandler

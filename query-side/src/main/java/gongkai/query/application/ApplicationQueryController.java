@@ -111,13 +111,12 @@ public class ApplicationQueryController {
         ReadBatch batch = new ReadBatch();
         Supplier<Integer> total = batch.query("select count(*) from application_case" + where,
                                               rs -> rs.next() ? rs.getInt(1) : 0, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
+        args.add(size);
+        args.add((long) page * size);
         Supplier<List<Row>> rows = batch.list("select * from application_case" + where
                                               + (byDueDate ? " order by due_on, received_on, application_id"
                                                            : " order by received_on, application_id")
-                                              + " limit ? offset ?", ROW, pageArgs.toArray());
+                                              + " limit ? offset ?", ROW, args.toArray());
         batch.run(jdbc);
         List<Row> items = rows.get();
         Map<String, Object> answer = new LinkedHashMap<>();

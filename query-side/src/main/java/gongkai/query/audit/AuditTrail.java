@@ -46,7 +46,7 @@ public class AuditTrail {
         recordAll(List.of(e));
     }
 
-    /** Records entries in JDBC batches (one multi-row insert per batch with the driver's rewriting). */
+    /** Records entries in JDBC batches of up to 1000 statements. */
     public void recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;

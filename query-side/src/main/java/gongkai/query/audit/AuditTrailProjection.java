@@ -2,6 +2,7 @@ package gongkai.query.audit;
 
 import gongkai.events.CaseEvent;
 import gongkai.events.MetaDataKeys;
+import gongkai.query.projections.BatchWrites;
 import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,8 +10,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -69,15 +68,8 @@ public class AuditTrailProjection {
      * it commits, in the same transaction as its token; null outside one.
      */
     private List<AuditTrail.Entry> batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(AuditTrailProjection.class.getName(), key -> {
-            List<AuditTrail.Entry> entries = new ArrayList<>();
-            root.onPrepareCommit(u -> trail.recordAll(entries));
-            return entries;
-        });
+        return BatchWrites.current(AuditTrailProjection.class.getName(), ArrayList<AuditTrail.Entry>::new, trail::recordAll)
+                          .orElse(null);
     }
 
     /** The agency an earlier event of the case named: one of this batch, not yet written, else one stored. */

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows every lawsuit: its present facts (judgments, and the final one), and what it counts in table
- * 四's lawsuit groups ({@link ReviewLawsuitCounting}: only the final judgment decides it). Same
- * processing group as the reconsiderations.
+ * 四's lawsuit groups ({@link ReviewLawsuitCounting}: only the final judgment decides it).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)

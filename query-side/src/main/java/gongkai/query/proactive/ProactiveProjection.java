@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * ({@link ProactiveCounting}), each change stamped with the event's recorded instant and id.
  * <p>
  * A document's contribution depends on the agency's opening balance, which is another stream (the
- * register) and may be recorded before or after the documents: the processing group is therefore
- * sequenced by agency ({@code sameAgencyInOrder}), so that all of an agency's proactive events reach
+ * register) and may be recorded before or after the documents: proactive events are therefore
+ * sequenced by agency ({@link ReadModels#readModelSequencing}), so that all of an agency's proactive events reach
  * one segment in the order they were stored, and a balance re-counts the agency's documents.
  */
 @Component

@@ -44,7 +44,7 @@ public class ReadModels {
      * must still stay in its case's sequence. A proactive event without an agency falls back to its stream.
      */
     @Bean
-    public SequencingPolicy<EventMessage<?>> sameAgencyInOrder() {
+    public SequencingPolicy<EventMessage<?>> readModelSequencing() {
         return event -> {
             if (PROACTIVE_EVENTS.equals(event.getPayloadType().getPackageName())) {
                 Object agency = event.getMetaData().get(MetaDataKeys.AGENCY);

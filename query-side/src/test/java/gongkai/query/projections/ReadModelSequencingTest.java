@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadModelSequencingTest {
 
-    private final SequencingPolicy<EventMessage<?>> policy = new ReadModels().sameAgencyInOrder();
+    private final SequencingPolicy<EventMessage<?>> policy = new ReadModels().readModelSequencing();
 
     @Test
     void every_event_of_a_case_is_in_one_sequence_even_when_some_lack_the_agency() {

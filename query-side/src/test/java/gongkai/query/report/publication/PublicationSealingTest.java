@@ -49,7 +49,7 @@ class PublicationSealingTest {
         // Every segment but those of the agency's tallies and of its publication lags: the publication is
         // recorded, the figures may not be complete.
         ReportPublished publication = new ReportPublished(a, 2023, LocalDate.parse("2024-01-20"));
-        var policy = new ReadModels().sameAgencyInOrder();
+        var policy = new ReadModels().readModelSequencing();
         List<Object> kept = List.of(
                 policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>("ProactiveRegisterAggregate", "t", 0,
                         new DecisionsTallied(a, "t", DecisionCategory.LICENSING, LocalDate.parse("2023-01-01"),
