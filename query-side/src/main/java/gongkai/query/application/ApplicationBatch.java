@@ -101,7 +101,7 @@ final class ApplicationBatch {
             if (wanted.contains(open.getKey())) {
                 return false;
             }
-            closings.add(new ApplicationCells.Closing(open.getValue(), at, eventId));
+            closings.add(new ApplicationCells.Closing(open.getValue(), w.facts.agencyId(), open.getKey(), at, eventId));
             return true;
         });
         w.openNew.entrySet().removeIf(open -> {
@@ -134,11 +134,15 @@ final class ApplicationBatch {
         w.deadline = now;
     }
 
-    /** Writes what the batch did: the applications, the cells opened and closed, the moves of due dates. */
+    /**
+     * Writes what the batch did: the applications, the moves of due dates, the cells opened and closed.
+     * The cells last: their tally rows are shared with other segments' batches, and are then held only
+     * until the commit that follows.
+     */
     void flush() {
         Collection<Working> all = working.values();
         cases.saveAll(all);
-        cells.write(newCells, closings);
         clocks.writeHistory(history);
+        cells.write(newCells, closings);
     }
 }

@@ -184,6 +184,42 @@ class TableThreeProjectionTest {
                           "TOTAL = sum of the six applicant columns", "CARRIED_OVER of 2023 = CARRIED_FORWARD of 2022");
     }
 
+    @Test
+    void the_tally_of_table_three_counts_exactly_the_open_cells_however_the_events_fall_into_batches() {
+        // Cells opened and closed again within one batch, and stored cells closed by a later batch.
+        for (int i = 0; i < 30; i++) {
+            String id = received("tally", "2023-12-" + (10 + i % 20), i % 2 == 0 ? NATURAL_PERSON : COMMERCIAL_ENTERPRISE);
+            if (i % 3 != 0) {
+                record(id, new ApplicationConcluded(id, LocalDate.parse("2024-01-0" + (1 + i % 9)), Outcome.DISCLOSED, List.of(), null));
+            }
+            if (i % 10 == 0) { // natural persons: 0, 10 and 20
+                record(id, new ApplicationCorrected(id, LocalDate.parse("2024-02-01"), CorrectedField.applicantType,
+                                                    "NATURAL_PERSON", "COMMERCIAL_ENTERPRISE", List.of(), "录入错误"));
+            }
+        }
+        table("tally", 2024);
+        String id = received("tally", "2024-03-01", NATURAL_PERSON);
+        record(id, new ApplicationWithdrawn(id, LocalDate.parse("2024-03-02")));
+        // Hand-computed: 30 received in December 2023, 12 natural persons and 18 enterprises once corrected;
+        // the 20 with i % 3 != 0 answered in January (8 and 12), the 10 others carried forward (4 and 6).
+        table("tally", 2024).expect("CARRIED_OVER", NATURAL_PERSON, 12).expect("CARRIED_OVER", COMMERCIAL_ENTERPRISE, 18)
+                            .expect("NEW", NATURAL_PERSON, 1)
+                            .expect("DISCLOSED", NATURAL_PERSON, 8).expect("DISCLOSED", COMMERCIAL_ENTERPRISE, 12)
+                            .expect("OTHER_OTHER", NATURAL_PERSON, 1).expect("RESULT_TOTAL", NATURAL_PERSON, 9)
+                            .expect("RESULT_TOTAL", COMMERCIAL_ENTERPRISE, 12)
+                            .expect("CARRIED_FORWARD", NATURAL_PERSON, 4).expect("CARRIED_FORWARD", COMMERCIAL_ENTERPRISE, 6)
+                            .expectNothingElse();
+
+        JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
+        String tally = "select agency_id, first_year, last_year, row_key, column_key, applications "
+                       + "from application_tally where applications <> 0";
+        String cells = "select agency_id, first_year, last_year, row_key, column_key, count(*) "
+                       + "from application_cell where valid_to is null group by 1, 2, 3, 4, 5";
+        Long disagreeing = jdbc.queryForObject("select count(*) from ((" + tally + " except " + cells + ") union all ("
+                                               + cells + " except " + tally + ")) differences", Long.class);
+        assertThat(disagreeing).isZero();
+    }
+
     // ---- test support ------------------------------------------------------------------------
 
     private static String received(String agencyId, String receivedOn, ApplicantType type) {
@@ -213,7 +249,12 @@ class TableThreeProjectionTest {
                && jdbc.queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class) < head) {
             sleep();
         }
-        return new Table(reports.report(agencyId, year, null));
+        Map<String, Object> now = reports.report(agencyId, year, null);
+        // The report now sums the tally; as of an instant it counts the cells valid then: they must agree.
+        Map<String, Object> asOfNow = reports.report(agencyId, year, Instant.now());
+        assertThat(now.get("applications")).isEqualTo(asOfNow.get("applications"));
+        assertThat(now.get("checks")).isEqualTo(asOfNow.get("checks"));
+        return new Table(now);
     }
 
     private static Instant betweenMilliseconds() {
