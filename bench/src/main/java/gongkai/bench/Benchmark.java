@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * command-to-query lag, replay of every projection over a large history, report queries at that
  * size, each service's peak memory), prints one table and writes it as JSON.
  *
- * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--only raw,commands,lag,replay,queries]</pre>
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200] [--only raw,commands,lag,replay,queries]</pre>
  * ({@code --hold S} keeps everything running S seconds at the end, to look at the database and services;
  * {@code --only} runs some parts, e.g. {@code --only replay,queries} to work on those: the large history is
  * loaded whenever replay or queries run).
@@ -87,7 +87,7 @@ public final class Benchmark {
                 }
             }
             System.out.printf("%n[4/6] Loading %d events through the event store%n", events);
-            BulkLoad.Loaded loaded = new BulkLoad(db).load(events);
+            BulkLoad.Loaded loaded = new BulkLoad(db, Integer.parseInt(options.getOrDefault("agencies", "200"))).load(events);
             results.add("events appended through the storage engine", loaded.events(), "events");
             results.add("append rate (batches of 1000)", loaded.eventsPerSecond(), "events/s");
             double readRate = raw.sequentialReadRate();

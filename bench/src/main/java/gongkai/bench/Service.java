@@ -36,7 +36,10 @@ final class Service implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("bench-results/" + name + ".log"));
         builder.environment().put("GONGKAI_ADMIN_PASSWORD", adminPassword);
-        Service service = new Service(name, port, builder.start());
+        Process process = builder.start();
+        // A benchmark stopped (Ctrl-C, kill) stops its services too, instead of leaving them polling a gone database.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        Service service = new Service(name, port, process);
         service.awaitUp();
         return service;
     }

@@ -141,7 +141,7 @@ final class ApplicationBatch {
      */
     void flush() {
         Collection<Working> all = working.values();
-        cases.saveAll(all);
+        cases.saveAll(all, calendar);
         clocks.writeHistory(history);
         cells.write(newCells, closings);
     }

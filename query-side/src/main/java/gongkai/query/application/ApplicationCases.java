@@ -3,6 +3,9 @@ package gongkai.query.application;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
 import gongkai.events.application.Outcome;
+import gongkai.events.calendar.ReplyDeadline;
+import gongkai.events.calendar.WorkingDayCalendar;
+import gongkai.query.report.ApplicationCells;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -11,12 +14,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Collection;
-import gongkai.events.calendar.ReplyDeadline;
-import gongkai.query.report.ApplicationCells;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -53,15 +54,19 @@ public class ApplicationCases {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Writes the applications a batch followed: their facts, their clocks and how many events they had. */
-    void saveAll(Collection<ApplicationBatch.Working> applications) {
+    /**
+     * Writes the applications a batch followed: their facts, their clocks, their part in the timeliness
+     * figures (counted on {@code calendar}) and how many events they had.
+     */
+    void saveAll(Collection<ApplicationBatch.Working> applications, WorkingDayCalendar calendar) {
         if (applications.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
                          + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
-                         + "supplement_request_deadline, paused_working_days, counted_working_days) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "supplement_request_deadline, paused_working_days, counted_working_days, "
+                         + "answer_kind, answer_extended, answer_working_days) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
                          + "channel = excluded.channel, received_on = excluded.received_on, "
                          + "supplement_requested_on = excluded.supplement_requested_on, "
@@ -80,7 +85,8 @@ public class ApplicationCases {
                          + "due_unknown_reason = excluded.due_unknown_reason, "
                          + "supplement_request_deadline = excluded.supplement_request_deadline, "
                          + "paused_working_days = excluded.paused_working_days, "
-                         + "counted_working_days = excluded.counted_working_days",
+                         + "counted_working_days = excluded.counted_working_days, answer_kind = excluded.answer_kind, "
+                         + "answer_extended = excluded.answer_extended, answer_working_days = excluded.answer_working_days",
                          applications, 500, (ps, w) -> {
                              ApplicationFacts f = w.facts;
                              int i = 0;
@@ -114,6 +120,7 @@ public class ApplicationCases {
                              ps.setDate(++i, d == null ? null : date(d.supplementRequestDeadline()));
                              ps.setObject(++i, d == null ? null : d.pausedWorkingDays(), java.sql.Types.INTEGER);
                              ps.setObject(++i, d == null ? null : d.countedWorkingDays(), java.sql.Types.INTEGER);
+                             ApplicationClocks.bind(ps, ++i, ApplicationClocks.answer(f, d, calendar));
                          });
     }
 

@@ -8,6 +8,8 @@ import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.calendar.ClockLock;
 import gongkai.query.calendar.KnownCalendar;
+import gongkai.query.timeliness.TimelinessFigures;
+import gongkai.query.timeliness.TimelinessFigures.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +52,8 @@ public class ApplicationClocks {
                             String cause) {
     }
 
-    private record Stored(String applicationId, List<ClockEvent> entries, ReplyDeadline deadline) {
+    private record Stored(String applicationId, List<ClockEvent> entries, ReplyDeadline deadline, ApplicationFacts facts,
+                          Answer answer) {
     }
 
     /** The stored clock of a row of {@code application_case} read with {@code select *}; null if never counted. */
@@ -108,8 +111,9 @@ public class ApplicationClocks {
         int moved = 0;
         for (Stored s : touched) {
             ReplyDeadline now = count(s.applicationId(), s.entries(), calendar);
-            if (!now.equals(s.deadline())) {
-                save(s.applicationId(), s.entries(), now);
+            Answer answer = answer(s.facts(), now, calendar);
+            if (!now.equals(s.deadline()) || !Objects.equals(answer, s.answer())) {
+                save(s.applicationId(), s.entries(), now, answer);
             }
             if (moved(s.deadline(), now)) {
                 history(s.applicationId(), now, recordedAt, eventId, cause);
@@ -151,6 +155,27 @@ public class ApplicationClocks {
         }
     }
 
+    /**
+     * The application's part in the timeliness figures of the year it was concluded in, counted on
+     * {@code calendar} against its reply period; null while it is not concluded.
+     */
+    static Answer answer(ApplicationFacts f, ReplyDeadline d, WorkingDayCalendar calendar) {
+        if (f.concludedOn() == null) {
+            return null;
+        }
+        return TimelinessFigures.answerOf(new TimelinessFigures.Concluded(
+                f.receivedOn(), f.concludedOn(), d == null ? null : d.dueOn(), f.withdrawn() && f.outcome() == null,
+                f.extensionWorkingDays() == null ? 0 : f.extensionWorkingDays(), d == null ? 0 : d.pausedWorkingDays()),
+                calendar);
+    }
+
+    /** The three columns of an {@link Answer} (V6_3), from the given index on. */
+    static void bind(java.sql.PreparedStatement ps, int index, Answer answer) throws SQLException {
+        ps.setString(index, answer == null ? null : answer.kind().name());
+        ps.setObject(index + 1, answer == null ? null : answer.extended(), java.sql.Types.BOOLEAN);
+        ps.setObject(index + 2, answer == null ? null : answer.workingDaysToAnswer(), java.sql.Types.INTEGER);
+    }
+
     /** Whether the change is one a clerk would want to see in the history. */
     static boolean moved(ReplyDeadline before, ReplyDeadline now) {
         return before == null
@@ -160,13 +185,23 @@ public class ApplicationClocks {
                || !Objects.equals(before.unknownReason(), now.unknownReason());
     }
 
-    private void save(String applicationId, List<ClockEvent> entries, ReplyDeadline d) {
+    private void save(String applicationId, List<ClockEvent> entries, ReplyDeadline d, Answer answer) {
         jdbc.update("update application_case set clock_events = ?, clock_state = ?, due_on = ?, due_explanation = ?, "
                     + "due_unknown_reason = ?, supplement_request_deadline = ?, paused_working_days = ?, "
-                    + "counted_working_days = ? where application_id = ?",
-                    ClockEntries.encode(entries), d.state().name(), date(d.dueOn()), clip(d.explanation(), MAX_EXPLANATION),
-                    clip(d.unknownReason(), MAX_REASON), date(d.supplementRequestDeadline()), d.pausedWorkingDays(),
-                    d.countedWorkingDays(), applicationId);
+                    + "counted_working_days = ?, answer_kind = ?, answer_extended = ?, answer_working_days = ? "
+                    + "where application_id = ?",
+                    ps -> {
+                        ps.setString(1, ClockEntries.encode(entries));
+                        ps.setString(2, d.state().name());
+                        ps.setDate(3, date(d.dueOn()));
+                        ps.setString(4, clip(d.explanation(), MAX_EXPLANATION));
+                        ps.setString(5, clip(d.unknownReason(), MAX_REASON));
+                        ps.setDate(6, date(d.supplementRequestDeadline()));
+                        ps.setInt(7, d.pausedWorkingDays());
+                        ps.setInt(8, d.countedWorkingDays());
+                        bind(ps, 9, answer);
+                        ps.setString(12, applicationId);
+                    });
     }
 
     private void history(String applicationId, ReplyDeadline d, Instant recordedAt, String eventId, String cause) {
@@ -178,7 +213,14 @@ public class ApplicationClocks {
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
-        return new Stored(rs.getString("application_id"), ClockEntries.decode(rs.getString("clock_events")), deadline(rs));
+        return new Stored(rs.getString("application_id"), ClockEntries.decode(rs.getString("clock_events")), deadline(rs),
+                          ApplicationCases.FACTS.mapRow(rs, 0), storedAnswer(rs));
+    }
+
+    private static Answer storedAnswer(ResultSet rs) throws SQLException {
+        String kind = rs.getString("answer_kind");
+        return kind == null ? null : new Answer(TimelinessFigures.AnswerKind.valueOf(kind), rs.getBoolean("answer_extended"),
+                                                (Integer) rs.getObject("answer_working_days"));
     }
 
     private static ReplyDeadline deadline(ResultSet rs) throws SQLException {

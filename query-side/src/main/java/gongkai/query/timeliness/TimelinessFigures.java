@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,12 +35,44 @@ public record TimelinessFigures(String agencyId, int year, int answered, int ans
                                 int answeredWithoutDueDate, int withdrawn, int extensionsUsed, int workingDaysPaused,
                                 BigDecimal medianWorkingDaysToAnswer) {
 
-    /** What is known of one application concluded in the year. */
+    /** What is known of one concluded application. */
     public record Concluded(LocalDate receivedOn, LocalDate concludedOn, LocalDate dueOn, boolean withdrawn,
                             int extensionWorkingDays, int pausedWorkingDays) {
     }
 
-    public static TimelinessFigures of(String agencyId, int year, List<Concluded> cases, WorkingDayCalendar calendar) {
+    /** How a concluded application counts in the figures of the year of its conclusion. */
+    public enum AnswerKind {
+        ON_TIME, LATE, WITHOUT_DUE_DATE, WITHDRAWN
+    }
+
+    /**
+     * One application's part in the figures, worked out when it is stored (and again when the calendar
+     * changes), so that the figures of a year add up stored parts instead of reading every application.
+     * {@code workingDaysToAnswer} is null when the calendar lacks a year in between: never guessed.
+     */
+    public record Answer(AnswerKind kind, boolean extended, Integer workingDaysToAnswer) {
+    }
+
+    public static Answer answerOf(Concluded c, WorkingDayCalendar calendar) {
+        if (c.withdrawn()) {
+            return new Answer(AnswerKind.WITHDRAWN, false, null);
+        }
+        AnswerKind kind = c.dueOn() == null ? AnswerKind.WITHOUT_DUE_DATE
+                          : c.concludedOn().isAfter(c.dueOn()) ? AnswerKind.LATE : AnswerKind.ON_TIME;
+        Integer waited;
+        try {
+            waited = calendar.workingDaysBetween(c.receivedOn(), c.concludedOn());
+        } catch (UnknownCalendarYear e) {
+            waited = null;
+        }
+        return new Answer(kind, c.extensionWorkingDays() > 0, waited);
+    }
+
+    /** The applications of a year that answered alike, with the working days they paused. */
+    public record Answers(Answer answer, int applications, int pausedWorkingDays) {
+    }
+
+    public static TimelinessFigures of(String agencyId, int year, List<Answers> answers) {
         int answered = 0;
         int onTime = 0;
         int late = 0;
@@ -48,27 +81,25 @@ public record TimelinessFigures(String agencyId, int year, int answered, int ans
         int extensions = 0;
         int paused = 0;
         List<Integer> waited = new ArrayList<>();
-        for (Concluded c : cases) {
-            if (c.withdrawn()) {
-                withdrawn++;
-                continue;
+        for (Answers alike : answers) {
+            Answer a = alike.answer();
+            int n = alike.applications();
+            switch (a.kind()) {
+                case WITHDRAWN -> {
+                    withdrawn += n;
+                    continue;
+                }
+                case ON_TIME -> onTime += n;
+                case LATE -> late += n;
+                case WITHOUT_DUE_DATE -> withoutDueDate += n;
             }
-            answered++;
-            if (c.dueOn() == null) {
-                withoutDueDate++;
-            } else if (c.concludedOn().isAfter(c.dueOn())) {
-                late++;
-            } else {
-                onTime++;
+            answered += n;
+            if (a.extended()) {
+                extensions += n;
             }
-            if (c.extensionWorkingDays() > 0) {
-                extensions++;
-            }
-            paused += c.pausedWorkingDays();
-            try {
-                waited.add(calendar.workingDaysBetween(c.receivedOn(), c.concludedOn()));
-            } catch (UnknownCalendarYear e) {
-                // not counted in the median: never guessed
+            paused += alike.pausedWorkingDays();
+            if (a.workingDaysToAnswer() != null) {
+                waited.addAll(Collections.nCopies(n, a.workingDaysToAnswer()));
             }
         }
         return new TimelinessFigures(agencyId, year, answered, onTime, late, withoutDueDate, withdrawn, extensions,

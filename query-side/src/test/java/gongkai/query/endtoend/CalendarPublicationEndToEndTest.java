@@ -151,6 +151,35 @@ class CalendarPublicationEndToEndTest {
         assertThat(reader.get("/api/calendars/2031").status()).isEqualTo(404);
     }
 
+    @Test
+    void an_answer_counted_without_a_due_date_counts_on_time_once_the_missing_year_is_added() {
+        // Received Tue 20 Dec 2022 (gongkai ships no 2022 calendar), answered Tue 10 Jan 2023.
+        String id = receive(clerk, "replace", "2022-12-20");
+        ok(clerk.post("/api/applications/" + id + "/conclusion", "{\"concludedOn\":\"2023-01-10\",\"outcome\":\"DISCLOSED\"}"));
+        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+        JsonNode before = reader.get("/api/agencies/replace/reports/2023/timeliness").json();
+        assertThat(before.get("answered").asInt()).isEqualTo(1);
+        assertThat(before.get("answeredWithoutDueDate").asInt()).isEqualTo(1);
+        assertThat(before.get("medianWorkingDaysToAnswer").isNull()).isTrue();
+
+        Http.Response published = admin.put("/api/admin/calendars/2022", "text/plain; charset=UTF-8", """
+                year: 2022
+                notice: 2022 年节假日安排（测试数据）
+                off: 2022-10-03..2022-10-07
+                """);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+
+        // 21–23, 26–30 Dec = 8; 1–2 Jan off (shipped 2023); 3–6 Jan (12), 9–10 Jan: answered after 14 working
+        // days; due after 20: 11–13, 16–18 Jan, so Wed 18 Jan 2023.
+        assertThat(application(reader, id).get("dueOn").asText()).isEqualTo("2023-01-18");
+        JsonNode after = reader.get("/api/agencies/replace/reports/2023/timeliness").json();
+        assertThat(after.get("answered").asInt()).isEqualTo(1);
+        assertThat(after.get("answeredOnTime").asInt()).isEqualTo(1);
+        assertThat(after.get("answeredWithoutDueDate").asInt()).isZero();
+        assertThat(after.get("medianWorkingDaysToAnswer").decimalValue()).isEqualByComparingTo("14");
+    }
+
     private static JsonNode history(String id) {
         Http.Response history = reader.get("/api/applications/" + id + "/due-history");
         assertThat(history.status()).as(history.body()).isEqualTo(200);

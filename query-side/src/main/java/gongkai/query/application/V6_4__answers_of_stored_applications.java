@@ -1,0 +1,49 @@
+package gongkai.query.application;
+
+import gongkai.events.calendar.WorkingDayCalendar;
+import gongkai.query.calendar.KnownCalendar;
+import gongkai.query.timeliness.TimelinessFigures.Answer;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Flyway migration in Java (Spring Boot hands it to Flyway as a bean): fills the columns V6_3 added,
+ * each concluded application's part in the timeliness figures, for the applications stored before
+ * them, on the calendar as known, with the same rule the projection follows
+ * ({@link ApplicationClocks#answer}). Pages of 1000 applications, in the migration's transaction.
+ */
+@Component
+public class V6_4__answers_of_stored_applications extends BaseJavaMigration {
+
+    private static final int PAGE = 1000;
+
+    @Override
+    public void migrate(Context context) {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        WorkingDayCalendar calendar = new KnownCalendar(jdbc).current();
+        String after = "";
+        while (true) {
+            List<Object[]> answers = new ArrayList<>();
+            jdbc.query("select * from application_case where concluded_on is not null and application_id > ? "
+                       + "order by application_id limit " + PAGE,
+                       rs -> {
+                           Answer answer = ApplicationClocks.answer(ApplicationCases.FACTS.mapRow(rs, 0),
+                                                                    ApplicationClocks.DEADLINE.mapRow(rs, 0), calendar);
+                           answers.add(new Object[]{answer.kind().name(), answer.extended(), answer.workingDaysToAnswer(),
+                                                    rs.getString("application_id")});
+                       }, after);
+            if (answers.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate("update application_case set answer_kind = ?, answer_extended = ?, answer_working_days = ? "
+                             + "where application_id = ?", answers);
+            after = (String) answers.get(answers.size() - 1)[3];
+        }
+    }
+}
