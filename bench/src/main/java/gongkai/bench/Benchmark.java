@@ -120,6 +120,11 @@ public final class Benchmark {
                 Client admin = new Client("admin", ADMIN_PASSWORD);
                 String agency = loaded.busiestAgency();
                 int year = loaded.busiestYear();
+                // The floor under every query: a signed-in request that reads one row (the hash chain's head),
+                // through the same HTTP stack, authentication and connection pool as the report.
+                Stats floor = timed(admin, querySide.port, "/api/audit/chain/head", 1000);
+                results.add("one-row read p50 (the HTTP floor)", floor.percentileMillis(50), "ms");
+                results.add("one-row read p99 (the HTTP floor)", floor.percentileMillis(99), "ms");
                 Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 1000);
                 results.add("report query p50", report.percentileMillis(50), "ms");
                 results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
