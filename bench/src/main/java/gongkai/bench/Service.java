@@ -38,7 +38,16 @@ final class Service implements AutoCloseable {
         builder.environment().put("GONGKAI_ADMIN_PASSWORD", adminPassword);
         Process process = builder.start();
         // A benchmark stopped (Ctrl-C, kill) stops its services too, instead of leaving them polling a gone database.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }));
         Service service = new Service(name, port, process);
         service.awaitUp();
         return service;
