@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -165,12 +166,11 @@ public class ApplicationClocks {
         }
         return TimelinessFigures.answerOf(new TimelinessFigures.Concluded(
                 f.receivedOn(), f.concludedOn(), d == null ? null : d.dueOn(), f.withdrawn() && f.outcome() == null,
-                f.extensionWorkingDays() == null ? 0 : f.extensionWorkingDays(), d == null ? 0 : d.pausedWorkingDays()),
-                calendar);
+                f.extensionWorkingDays() == null ? 0 : f.extensionWorkingDays()), calendar);
     }
 
     /** The three columns of an {@link Answer} (V6_3), from the given index on. */
-    static void bind(java.sql.PreparedStatement ps, int index, Answer answer) throws SQLException {
+    static void bind(PreparedStatement ps, int index, Answer answer) throws SQLException {
         ps.setString(index, answer == null ? null : answer.kind().name());
         ps.setObject(index + 1, answer == null ? null : answer.extended(), java.sql.Types.BOOLEAN);
         ps.setObject(index + 2, answer == null ? null : answer.workingDaysToAnswer(), java.sql.Types.INTEGER);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Flyway migration in Java (Spring Boot hands it to Flyway as a bean): fills the columns V6_3 added,
@@ -29,21 +30,23 @@ public class V6_4__answers_of_stored_applications extends BaseJavaMigration {
         WorkingDayCalendar calendar = new KnownCalendar(jdbc).current();
         String after = "";
         while (true) {
-            List<Object[]> answers = new ArrayList<>();
+            List<Map.Entry<String, Answer>> answers = new ArrayList<>();
             jdbc.query("select * from application_case where concluded_on is not null and application_id > ? "
                        + "order by application_id limit " + PAGE,
                        rs -> {
-                           Answer answer = ApplicationClocks.answer(ApplicationCases.FACTS.mapRow(rs, 0),
-                                                                    ApplicationClocks.DEADLINE.mapRow(rs, 0), calendar);
-                           answers.add(new Object[]{answer.kind().name(), answer.extended(), answer.workingDaysToAnswer(),
-                                                    rs.getString("application_id")});
+                           answers.add(Map.entry(rs.getString("application_id"),
+                                                 ApplicationClocks.answer(ApplicationCases.FACTS.mapRow(rs, 0),
+                                                                          ApplicationClocks.DEADLINE.mapRow(rs, 0), calendar)));
                        }, after);
             if (answers.isEmpty()) {
                 return;
             }
             jdbc.batchUpdate("update application_case set answer_kind = ?, answer_extended = ?, answer_working_days = ? "
-                             + "where application_id = ?", answers);
-            after = (String) answers.get(answers.size() - 1)[3];
+                             + "where application_id = ?", answers, PAGE, (ps, answer) -> {
+                                 ApplicationClocks.bind(ps, 1, answer.getValue());
+                                 ps.setString(4, answer.getKey());
+                             });
+            after = answers.get(answers.size() - 1).getKey();
         }
     }
 }

@@ -170,9 +170,8 @@ public class ApplicationCells {
         return batch.query("select row_key, column_key, "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + (asOf == null ? "application_tally" : "application_cell")
-                           + " where agency_id = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
-                           + (asOf == null ? "applications <> 0" : valid(asOf)) + " group by row_key, column_key",
+                           + "from " + countedTable(asOf) + " where agency_id = ? and first_year <= ? and "
+                           + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
                                List<Count> current = new ArrayList<>();
                                List<Count> before = new ArrayList<>();
@@ -188,10 +187,8 @@ public class ApplicationCells {
 
     /** Whether the agency has any application counted in {@code year} or before it. */
     public Supplier<Boolean> hasDataUpTo(ReadBatch batch, String agencyId, int year, Instant asOf) {
-        String counted = asOf == null ? "application_tally where agency_id = ? and first_year <= ? and applications <> 0"
-                                      : "application_cell where agency_id = ? and first_year <= ? and " + valid(asOf);
-        return batch.query("select exists (select 1 from " + counted + ")", rs -> rs.next() && rs.getBoolean(1),
-                           validArgs(asOf, agencyId, year));
+        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where agency_id = ? and first_year <= ? and "
+                           + counting(asOf) + ")", rs -> rs.next() && rs.getBoolean(1), validArgs(asOf, agencyId, year));
     }
 
     /** The applications counted in one cell (a column key of {@code null} means every column). */
@@ -251,6 +248,16 @@ public class ApplicationCells {
     public void deleteAll() {
         jdbc.update("delete from application_tally");
         jdbc.update("delete from application_cell");
+    }
+
+    /** Where table 三's counts are read: now from the tally, as of an instant from the cells. */
+    private static String countedTable(Instant asOf) {
+        return asOf == null ? "application_tally" : "application_cell";
+    }
+
+    /** The rows of {@link #countedTable} that count: the tally's not at zero, or the cells valid at the instant. */
+    private static String counting(Instant asOf) {
+        return asOf == null ? "applications <> 0" : valid(asOf);
     }
 
     private static String valid(Instant asOf) {

@@ -37,7 +37,7 @@ public record TimelinessFigures(String agencyId, int year, int answered, int ans
 
     /** What is known of one concluded application. */
     public record Concluded(LocalDate receivedOn, LocalDate concludedOn, LocalDate dueOn, boolean withdrawn,
-                            int extensionWorkingDays, int pausedWorkingDays) {
+                            int extensionWorkingDays) {
     }
 
     /** How a concluded application counts in the figures of the year of its conclusion. */

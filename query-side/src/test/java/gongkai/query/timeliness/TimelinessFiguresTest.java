@@ -35,13 +35,13 @@ class TimelinessFiguresTest {
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         LocalDate received = LocalDate.parse("2024-02-05");
         assertThat(TimelinessFigures.answerOf(new TimelinessFigures.Concluded(
-                received, LocalDate.parse("2024-03-11"), LocalDate.parse("2024-03-08"), false, 10, 0), calendar))
+                received, LocalDate.parse("2024-03-11"), LocalDate.parse("2024-03-08"), false, 10), calendar))
                 .isEqualTo(new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.LATE, true, 21));
         assertThat(TimelinessFigures.answerOf(new TimelinessFigures.Concluded(
-                received, LocalDate.parse("2024-03-08"), null, false, 0, 0), calendar))
+                received, LocalDate.parse("2024-03-08"), null, false, 0), calendar))
                 .isEqualTo(new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.WITHOUT_DUE_DATE, false, 20));
         assertThat(TimelinessFigures.answerOf(new TimelinessFigures.Concluded(
-                LocalDate.parse("2022-12-20"), LocalDate.parse("2023-01-10"), null, false, 0, 0), calendar))
+                LocalDate.parse("2022-12-20"), LocalDate.parse("2023-01-10"), null, false, 0), calendar))
                 .as("2022 is not shipped: the working days are not guessed")
                 .isEqualTo(new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.WITHOUT_DUE_DATE, false, null));
     }
