@@ -99,14 +99,22 @@ public final class Benchmark {
             try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm);
                  Service querySide = Service.start("query-side", "query-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
                 CpuTime cpu = new CpuTime().part("query side", () -> CpuTime.withDescendants(querySide.handle()))
-                                           .part("PostgreSQL", CpuTime.postgres(dataDirectory));
+                                           .postgres("PostgreSQL", dataDirectory);
                 Map<String, Double> cpuBefore = cpu.seconds();
+                Map<String, Double> machineBefore = CpuTime.machine();
                 long head = db.head();
                 db.awaitProjectionsAt(head);
                 double replaySeconds = (System.nanoTime() - started) / 1e9;
                 Map<String, Double> cpuAfter = cpu.seconds();
+                Map<String, Double> machineAfter = CpuTime.machine();
                 cpuAfter.forEach((part, used) -> results.add("replay CPU of " + part + " (after its start)",
                                                              used - cpuBefore.getOrDefault(part, 0.0), "s"));
+                // Whether the replay kept the machine's cores busy or waited (for the disk, for a lock):
+                // each share of the cores' time while it ran.
+                double machineSeconds = machineAfter.keySet().stream()
+                        .mapToDouble(k -> machineAfter.get(k) - machineBefore.getOrDefault(k, 0.0)).sum();
+                machineAfter.forEach((kind, used) -> results.add(
+                        "replay: cores " + kind, (used - machineBefore.getOrDefault(kind, 0.0)) / machineSeconds * 100, "%"));
                 double replayRate = loaded.events() / replaySeconds;
                 results.add("replay time (incl. query-side start)", replaySeconds, "s");
                 results.add("replay rate", replayRate, "events/s");
@@ -166,7 +174,7 @@ public final class Benchmark {
                                  int warmup, int seconds, double raw1, double raw16) throws Exception {
         try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
             CpuTime cpu = new CpuTime().part("command side", () -> CpuTime.withDescendants(commandSide.handle()))
-                                       .part("PostgreSQL", CpuTime.postgres(dataDirectory))
+                                       .postgres("PostgreSQL", dataDirectory)
                                        .part("HTTP clients", () -> java.util.stream.Stream.of(ProcessHandle.current()));
             Client admin = new Client("admin", ADMIN_PASSWORD);
             admin.post(commandSide.port, "/api/admin/agencies", "{\"agencyId\":\"bench\",\"name\":\"bench\"}");

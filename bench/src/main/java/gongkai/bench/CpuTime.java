@@ -28,23 +28,54 @@ final class CpuTime {
         return Stream.concat(Stream.of(process), process.descendants());
     }
 
-    /** PostgreSQL's processes: the postmaster of {@code dataDirectory} and its children. */
-    static Supplier<Stream<ProcessHandle>> postgres(Path dataDirectory) {
-        return () -> {
+    /**
+     * PostgreSQL's processes: the postmaster of {@code dataDirectory} and its children, those running and
+     * those ended (autovacuum workers, closed connections: the postmaster has reaped them, their CPU is in
+     * its children's time).
+     */
+    CpuTime postgres(String name, Path dataDirectory) {
+        parts.put(name, () -> {
             try {
                 long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
                 return ProcessHandle.of(pid).map(CpuTime::withDescendants).orElseGet(Stream::empty);
             } catch (IOException | RuntimeException e) {
                 return Stream.empty();
             }
-        };
+        });
+        reapedChildrenCounted.add(name);
+        return this;
     }
+
+    private final java.util.Set<String> reapedChildrenCounted = new java.util.HashSet<>();
 
     /** Seconds of CPU used so far by each part. */
     Map<String, Double> seconds() {
         Map<String, Double> used = new LinkedHashMap<>();
-        parts.forEach((name, processes) -> used.put(name, processes.get().mapToLong(CpuTime::ticks).sum() / TICKS_PER_SECOND));
+        parts.forEach((name, processes) -> {
+            boolean reaped = reapedChildrenCounted.contains(name);
+            used.put(name, processes.get().mapToLong(process -> ticks(process, reaped)).sum() / TICKS_PER_SECOND);
+        });
         return used;
+    }
+
+    /**
+     * The whole machine's time so far (first line of {@code /proc/stat}), in seconds summed over its cores:
+     * busy (user, nice, system, interrupts), waiting for I/O, idle, and stolen by the hypervisor.
+     */
+    static Map<String, Double> machine() {
+        Map<String, Double> time = new LinkedHashMap<>();
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                        + Long.parseLong(f[7]);
+            time.put("busy", busy / TICKS_PER_SECOND);
+            time.put("I/O wait", Long.parseLong(f[5]) / TICKS_PER_SECOND);
+            time.put("idle", Long.parseLong(f[4]) / TICKS_PER_SECOND);
+            time.put("stolen", Long.parseLong(f[8]) / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no machine figures
+        }
+        return time;
     }
 
     /** CPU milliseconds per operation of each part between two readings. */
@@ -54,11 +85,12 @@ final class CpuTime {
         return per;
     }
 
-    private static long ticks(ProcessHandle process) {
+    private static long ticks(ProcessHandle process, boolean withReapedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return withReapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own; // cutime, cstime
         } catch (IOException | RuntimeException e) {
             return 0;
         }
