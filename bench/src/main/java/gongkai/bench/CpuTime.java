@@ -17,10 +17,14 @@ final class CpuTime {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
-    private final Map<String, Supplier<Stream<ProcessHandle>>> parts = new LinkedHashMap<>();
+    /** One part: its processes, and whether the CPU of the children they have reaped counts too. */
+    private record Part(Supplier<Stream<ProcessHandle>> processes, boolean withReapedChildren) {
+    }
+
+    private final Map<String, Part> parts = new LinkedHashMap<>();
 
     CpuTime part(String name, Supplier<Stream<ProcessHandle>> processes) {
-        parts.put(name, processes);
+        parts.put(name, new Part(processes, false));
         return this;
     }
 
@@ -34,27 +38,22 @@ final class CpuTime {
      * its children's time).
      */
     CpuTime postgres(String name, Path dataDirectory) {
-        parts.put(name, () -> {
+        parts.put(name, new Part(() -> {
             try {
                 long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
                 return ProcessHandle.of(pid).map(CpuTime::withDescendants).orElseGet(Stream::empty);
             } catch (IOException | RuntimeException e) {
                 return Stream.empty();
             }
-        });
-        reapedChildrenCounted.add(name);
+        }, true));
         return this;
     }
-
-    private final java.util.Set<String> reapedChildrenCounted = new java.util.HashSet<>();
 
     /** Seconds of CPU used so far by each part. */
     Map<String, Double> seconds() {
         Map<String, Double> used = new LinkedHashMap<>();
-        parts.forEach((name, processes) -> {
-            boolean reaped = reapedChildrenCounted.contains(name);
-            used.put(name, processes.get().mapToLong(process -> ticks(process, reaped)).sum() / TICKS_PER_SECOND);
-        });
+        parts.forEach((name, part) -> used.put(name, part.processes().get()
+                .mapToLong(process -> ticks(process, part.withReapedChildren())).sum() / TICKS_PER_SECOND));
         return used;
     }
 
