@@ -5,9 +5,10 @@ import gongkai.events.application.ApplicationReceived;
 import gongkai.events.calendar.ClockEvent;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
-import gongkai.query.report.ApplicationCells;
-import gongkai.query.report.ApplicationCounting;
-import gongkai.query.report.ApplicationCounting.CountedCell;
+import gongkai.query.cells.ApplicationCells;
+import gongkai.query.counting.ApplicationCounting.CountedCell;
+import gongkai.query.counting.ApplicationCounting;
+import gongkai.query.counting.ApplicationFacts;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package gongkai.query.report;
 
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.Check;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.publication.Publications;

@@ -4,15 +4,16 @@ import gongkai.events.calendar.ClockEvent;
 import gongkai.events.calendar.ReplyClock;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
+import gongkai.query.counting.ApplicationFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import static gongkai.query.application.ApplicationFacts.State.AWAITING_SUPPLEMENT;
-import static gongkai.query.application.ApplicationFacts.State.CONCLUDED;
-import static gongkai.query.application.ApplicationFacts.State.IN_CONSULTATION;
-import static gongkai.query.application.ApplicationFacts.State.IN_PROGRESS;
+import static gongkai.query.counting.ApplicationFacts.State.AWAITING_SUPPLEMENT;
+import static gongkai.query.counting.ApplicationFacts.State.CONCLUDED;
+import static gongkai.query.counting.ApplicationFacts.State.IN_CONSULTATION;
+import static gongkai.query.counting.ApplicationFacts.State.IN_PROGRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -3,6 +3,7 @@ package gongkai.query.audit;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.query.calendar.ClockLock;
+import gongkai.query.chain.EventChain;
 import gongkai.query.projections.ProjectionPositions;
 import gongkai.query.testing.RunningSystem;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,16 @@
 package gongkai.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
 import gongkai.events.application.Outcome;
+import gongkai.query.chain.ChainHead;
+import gongkai.query.chain.EventChain;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -6,10 +6,11 @@ import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.lawsuit.Route;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
+import gongkai.query.counting.Check;
+import gongkai.query.testing.RunningSystem;
 import gongkai.query.testing.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import gongkai.query.testing.RunningSystem;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,16 +2,17 @@ package gongkai.query.report;
 
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.MetaDataKeys;
+import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationWithdrawn;
-import gongkai.events.application.Applicant;
 import gongkai.events.application.Channel;
 import gongkai.events.application.CorrectedField;
 import gongkai.events.application.Outcome;
+import gongkai.query.counting.Check;
 import gongkai.query.testing.RunningQuerySide;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

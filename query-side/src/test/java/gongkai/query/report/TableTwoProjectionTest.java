@@ -8,10 +8,11 @@ import gongkai.events.proactive.DocumentRepealed;
 import gongkai.events.proactive.FeesCollected;
 import gongkai.events.proactive.InformationPublished;
 import gongkai.events.proactive.OpeningBalanceRecorded;
+import gongkai.query.counting.Check;
+import gongkai.query.testing.RunningSystem;
 import gongkai.query.testing.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import gongkai.query.testing.RunningSystem;
 
 import java.math.BigDecimal;
 import java.time.Instant;

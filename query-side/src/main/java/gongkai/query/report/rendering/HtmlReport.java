@@ -1,9 +1,9 @@
 package gongkai.query.report.rendering;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import gongkai.query.report.Check;
+import gongkai.query.counting.Check;
 import gongkai.query.report.rendering.FormTable.Cell;
 import gongkai.query.report.rendering.FormTable.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

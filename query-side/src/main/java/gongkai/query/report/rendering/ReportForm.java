@@ -5,8 +5,8 @@ import gongkai.events.application.Outcome;
 import gongkai.events.lawsuit.Route;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DocumentKind;
-import gongkai.query.report.ApplicantColumn;
-import gongkai.query.report.ApplicationRow;
+import gongkai.query.counting.ApplicantColumn;
+import gongkai.query.counting.ApplicationRow;
 import gongkai.query.report.rendering.FormTable.Cell;
 import gongkai.query.report.rendering.FormTable.Figure;
 

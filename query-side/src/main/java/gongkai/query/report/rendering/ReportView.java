@@ -1,8 +1,8 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.counting.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.query.report.Check;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.application.Outcome;
 
@@ -22,9 +22,9 @@ public final class TableThree {
         }
     }
 
-    public static TableThree of(List<ApplicationCells.Count> counts) {
+    public static TableThree of(List<CellCount> counts) {
         TableThree table = new TableThree();
-        for (ApplicationCells.Count count : counts) {
+        for (CellCount count : counts) {
             table.add(count.rowKey(), count.column().name(), count.count());
             table.add(count.rowKey(), ApplicantColumn.TOTAL, count.count());
             if (isOutcome(count.rowKey())) {
@@ -45,7 +45,7 @@ public final class TableThree {
         return cells;
     }
 
-    static boolean isOutcome(String rowKey) {
+    public static boolean isOutcome(String rowKey) {
         for (Outcome outcome : Outcome.values()) {
             if (outcome.name().equals(rowKey)) {
                 return true;

@@ -1,5 +1,7 @@
-package gongkai.query.report;
+package gongkai.query.cells;
 
+import gongkai.query.counting.CellSum;
+import gongkai.query.counting.Contribution;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -57,10 +59,6 @@ public class Contributions {
     public record Source(String kind, String id) {
     }
 
-    /** One figure: the sum of a (row, column)'s contributions. */
-    public record Sum(String rowKey, String columnKey, BigDecimal value) {
-    }
-
     /** One contribution counted in a figure: its source, its value, and the event that put it there. */
     public record Item(String rowKey, String columnKey, Source source, BigDecimal value, LocalDate datedOn,
                        String label, Instant validFrom, String openedBy) {
@@ -108,16 +106,16 @@ public class Contributions {
     }
 
     /** The figures of an agency's table for a year: as the system knows them now, or knew them at {@code asOf}. */
-    public List<Sum> sums(String agencyId, Table table, int year, Instant asOf) {
+    public List<CellSum> sums(String agencyId, Table table, int year, Instant asOf) {
         return jdbc.query("select row_key, column_key, sum(value) from report_contribution "
                           + "where agency_id = ? and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
                           + "and " + RecordedInstants.validAt(asOf) + " group by row_key, column_key",
-                          (rs, i) -> new Sum(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
+                          (rs, i) -> new CellSum(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
                           RecordedInstants.args(asOf, agencyId, table.key(), year, year));
     }
 
     /** Sums of several tables for a year and the year before it, in one query: table → [year, year before]. */
-    public Supplier<Map<Table, List<List<Sum>>>> sumsWithYearBefore(ReadBatch batch, String agencyId, List<Table> tables,
+    public Supplier<Map<Table, List<List<CellSum>>>> sumsWithYearBefore(ReadBatch batch, String agencyId, List<Table> tables,
                                                                      int year, Instant asOf) {
         String in = String.join(", ", tables.stream().map(t -> "?").toList());
         List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1, agencyId));
@@ -131,19 +129,19 @@ public class Contributions {
                            + "and first_year <= ? and (last_year is null or last_year >= ?) and "
                            + RecordedInstants.validAt(asOf) + " group by table_key, row_key, column_key",
                            rs -> {
-                               Map<Table, List<List<Sum>>> sums = new LinkedHashMap<>();
+                               Map<Table, List<List<CellSum>>> sums = new LinkedHashMap<>();
                                for (Table table : tables) {
                                    sums.put(table, List.of(new ArrayList<>(), new ArrayList<>()));
                                }
                                while (rs.next()) {
                                    String key = rs.getString(1);
                                    Table table = tables.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
-                                   List<List<Sum>> both = sums.get(table);
+                                   List<List<CellSum>> both = sums.get(table);
                                    if (rs.getBigDecimal(4) != null) {
-                                       both.get(0).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                                       both.get(0).add(new CellSum(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
                                    }
                                    if (rs.getBigDecimal(5) != null) {
-                                       both.get(1).add(new Sum(rs.getString(2), rs.getString(3), rs.getBigDecimal(5)));
+                                       both.get(1).add(new CellSum(rs.getString(2), rs.getString(3), rs.getBigDecimal(5)));
                                    }
                                }
                                return sums;

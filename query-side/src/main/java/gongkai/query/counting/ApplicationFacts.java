@@ -1,4 +1,4 @@
-package gongkai.query.application;
+package gongkai.query.counting;
 
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;

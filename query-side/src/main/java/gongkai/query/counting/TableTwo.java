@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DocumentKind;
@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static gongkai.query.report.ProactiveCounting.AMOUNT;
-import static gongkai.query.report.ProactiveCounting.DECISIONS;
-import static gongkai.query.report.ProactiveCounting.FEES;
-import static gongkai.query.report.ProactiveCounting.IN_FORCE;
-import static gongkai.query.report.ProactiveCounting.ISSUED;
-import static gongkai.query.report.ProactiveCounting.REPEALED;
+import static gongkai.query.counting.ProactiveCounting.AMOUNT;
+import static gongkai.query.counting.ProactiveCounting.DECISIONS;
+import static gongkai.query.counting.ProactiveCounting.FEES;
+import static gongkai.query.counting.ProactiveCounting.IN_FORCE;
+import static gongkai.query.counting.ProactiveCounting.ISSUED;
+import static gongkai.query.counting.ProactiveCounting.REPEALED;
 
 /**
  * Table 二 of one agency and year (JSON key {@code proactive}): each row with its figures, summed from
@@ -60,9 +60,9 @@ public final class TableTwo {
                    .orElseThrow(() -> new IllegalArgumentException("table 二 has no row " + key));
     }
 
-    public static TableTwo of(List<Contributions.Sum> sums) {
+    public static TableTwo of(List<CellSum> sums) {
         TableTwo table = new TableTwo();
-        for (Contributions.Sum sum : sums) {
+        for (CellSum sum : sums) {
             Map<String, Object> figures = table.rows.get(sum.rowKey());
             if (figures == null || !figures.containsKey(sum.columnKey())) {
                 continue;

@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.proactive.DocumentKind;
 
@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static gongkai.query.report.ProactiveCounting.IN_FORCE;
-import static gongkai.query.report.ProactiveCounting.ISSUED;
-import static gongkai.query.report.ProactiveCounting.REPEALED;
+import static gongkai.query.counting.ProactiveCounting.IN_FORCE;
+import static gongkai.query.counting.ProactiveCounting.ISSUED;
+import static gongkai.query.counting.ProactiveCounting.REPEALED;
 
 /**
  * The check relation of table 二 (annual-report.md): {@code inForce} of year Y = {@code inForce} of Y−1 +

@@ -1,4 +1,4 @@
-package gongkai.query.audit;
+package gongkai.query.chain;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Outcome;
-import gongkai.query.application.ApplicationFacts;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package gongkai.query.audit;
+package gongkai.query.chain;
 
 import gongkai.events.store.StoredEventFormat;
 

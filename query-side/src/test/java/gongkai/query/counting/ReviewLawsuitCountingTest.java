@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.CaseResult;
 import gongkai.events.lawsuit.Route;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static gongkai.query.report.ProactiveCountingTest.table;
+import static gongkai.query.counting.ProactiveCountingTest.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Table 四's counting rule ({@link ReviewLawsuitCounting}) against tables computed by hand, year by year. */
@@ -91,7 +91,7 @@ class ReviewLawsuitCountingTest {
     @Test
     void the_check_names_the_group_that_fails_as_the_seed_does() {
         // The seed's table 四: 行政复议 尚未审结 1, 总计 0.
-        TableFour seed = TableFour.of(List.of(new Contributions.Sum("REVIEW", "PENDING", java.math.BigDecimal.ONE)));
+        TableFour seed = TableFour.of(List.of(new CellSum("REVIEW", "PENDING", java.math.BigDecimal.ONE)));
 
         Check check = TableFourChecks.check(seed).get(0);
 
@@ -106,7 +106,7 @@ class ReviewLawsuitCountingTest {
 
     private static TableFour tableFour(List<Contribution> contributions, int year) {
         return TableFour.of(table(contributions, year).entrySet().stream()
-                                                      .map(e -> new Contributions.Sum(e.getKey().split("/")[0],
+                                                      .map(e -> new CellSum(e.getKey().split("/")[0],
                                                                                       e.getKey().split("/")[1],
                                                                                       java.math.BigDecimal.valueOf(e.getValue())))
                                                       .toList());

@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +20,9 @@ public final class TableFour {
         }
     }
 
-    public static TableFour of(List<Contributions.Sum> sums) {
+    public static TableFour of(List<CellSum> sums) {
         TableFour table = new TableFour();
-        for (Contributions.Sum sum : sums) {
+        for (CellSum sum : sums) {
             Map<String, Integer> figures = table.groups.get(sum.rowKey());
             if (figures != null && figures.containsKey(sum.columnKey())) {
                 figures.put(sum.columnKey(), sum.value().intValueExact());

@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.events.proactive.DocumentKind;

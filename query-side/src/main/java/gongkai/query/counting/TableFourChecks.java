@@ -1,10 +1,10 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static gongkai.query.report.ReviewLawsuitCounting.PENDING;
-import static gongkai.query.report.ReviewLawsuitCounting.TOTAL;
+import static gongkai.query.counting.ReviewLawsuitCounting.PENDING;
+import static gongkai.query.counting.ReviewLawsuitCounting.TOTAL;
 
 /**
  * The check relation of table 四 (annual-report.md): {@code TOTAL = UPHELD + CORRECTED + OTHER + PENDING}

@@ -1,4 +1,4 @@
-package gongkai.query.audit;
+package gongkai.query.chain;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /**
  * Recomputes the hash chain from the event table as it is now and compares it, event by event, with
  * the chain kept since each event was first seen ({@link EventChain}). Plain JDBC on one connection,
- * in one read-only snapshot, streaming: the same check serves the HTTP endpoint and {@link VerifyCli}.
+ * in one read-only snapshot, streaming: the same check serves the HTTP endpoint and the command-line check ({@code gongkai.query.audit.VerifyCli}).
  *
  * <p>Each chained event is checked against its own stored link (from the stored link before it), so
  * that every tampered event is named, not only the first; in addition the whole chain is recomputed

@@ -1,7 +1,8 @@
-package gongkai.query.report;
+package gongkai.query.cells;
 
 import gongkai.events.application.ApplicantType;
-import gongkai.query.report.ApplicationCounting.CountedCell;
+import gongkai.query.counting.ApplicationCounting.CountedCell;
+import gongkai.query.counting.CellCount;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,6 @@ import java.util.function.Supplier;
  */
 @Repository
 public class ApplicationCells {
-
-    /** One count of the table: how many applications are in a (row, applicant type) cell. */
-    public record Count(String rowKey, ApplicantType column, int count) {
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -156,12 +153,12 @@ public class ApplicationCells {
     }
 
     /** The counts of an agency's table for a year: as the system knows it now, or as it knew it at {@code asOf}. */
-    public List<Count> counts(String agencyId, int year, Instant asOf) {
+    public List<CellCount> counts(String agencyId, int year, Instant asOf) {
         return ReadBatch.now(jdbc, batch -> countsWithYearBefore(batch, agencyId, year, asOf)).year();
     }
 
     /** The counts of a year and of the year before it, in one query (a report and its cross-year check). */
-    public record TwoYears(List<Count> year, List<Count> yearBefore) {
+    public record TwoYears(List<CellCount> year, List<CellCount> yearBefore) {
     }
 
     public Supplier<TwoYears> countsWithYearBefore(ReadBatch batch, String agencyId, int year, Instant asOf) {
@@ -173,13 +170,13 @@ public class ApplicationCells {
                            + "from " + countedTable(asOf) + " where agency_id = ? and first_year <= ? and "
                            + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
-                               List<Count> current = new ArrayList<>();
-                               List<Count> before = new ArrayList<>();
+                               List<CellCount> current = new ArrayList<>();
+                               List<CellCount> before = new ArrayList<>();
                                while (rs.next()) {
                                    ApplicantType column = ApplicantType.valueOf(rs.getString(2));
                                    // a sum over no rows is null: none counted in that year
-                                   current.add(new Count(rs.getString(1), column, rs.getInt(3)));
-                                   before.add(new Count(rs.getString(1), column, rs.getInt(4)));
+                                   current.add(new CellCount(rs.getString(1), column, rs.getInt(3)));
+                                   before.add(new CellCount(rs.getString(1), column, rs.getInt(4)));
                                }
                                return new TwoYears(current, before);
                            }, validArgs(asOf, year, year, year - 1, year - 1, agencyId, year, year - 1));

@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.CaseResult;
 import gongkai.events.lawsuit.Route;

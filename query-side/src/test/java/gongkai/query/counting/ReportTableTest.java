@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import org.junit.jupiter.api.Test;
 

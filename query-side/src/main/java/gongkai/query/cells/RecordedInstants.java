@@ -1,4 +1,4 @@
-package gongkai.query.report;
+package gongkai.query.cells;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,18 +11,18 @@ import java.util.List;
  * recorded instants): a row belongs to the state as the system knew it at an instant when it was
  * opened at or before it and not closed by then; the present state is the rows not closed.
  */
-final class RecordedInstants {
+public final class RecordedInstants {
 
     private RecordedInstants() {
     }
 
     /** The SQL condition; with an instant it takes two arguments ({@link #args}). */
-    static String validAt(Instant asOf) {
+    public static String validAt(Instant asOf) {
         return asOf == null ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)";
     }
 
     /** The query's arguments: the leading ones, then the instant twice when asked as of it. */
-    static Object[] args(Instant asOf, Object... leading) {
+    public static Object[] args(Instant asOf, Object... leading) {
         if (asOf == null) {
             return leading;
         }
@@ -36,13 +36,13 @@ final class RecordedInstants {
      * The condition that a row was opened or closed after {@code since} and up to {@code until} (null:
      * now): the rows whose events changed a figure between the two instants. Takes {@link #changeArgs}.
      */
-    static String changedBetween(Instant until) {
+    public static String changedBetween(Instant until) {
         return until == null
                ? "(valid_from > ? or valid_to > ?)"
                : "((valid_from > ? and valid_from <= ?) or (valid_to > ? and valid_to <= ?))";
     }
 
-    static List<Object> changeArgs(Instant since, Instant until) {
+    public static List<Object> changeArgs(Instant since, Instant until) {
         List<Object> args = new ArrayList<>();
         args.add(Timestamp.from(since));
         if (until != null) {

@@ -1,4 +1,4 @@
-package gongkai.query.audit;
+package gongkai.query.chain;
 
 import java.time.Instant;
 import java.util.List;

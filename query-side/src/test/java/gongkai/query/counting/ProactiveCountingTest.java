@@ -1,12 +1,12 @@
-package gongkai.query.report;
+package gongkai.query.counting;
 
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.events.proactive.DocumentKind;
 import gongkai.events.proactive.FeesCollected;
 import gongkai.events.proactive.InformationPublished;
-import gongkai.query.report.ProactiveCounting.DocumentFacts;
-import gongkai.query.report.ProactiveCounting.OpeningBalance;
+import gongkai.query.counting.ProactiveCounting.DocumentFacts;
+import gongkai.query.counting.ProactiveCounting.OpeningBalance;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -167,7 +167,7 @@ class ProactiveCountingTest {
                 sums.merge(c.rowKey() + "/" + c.columnKey(), c.value(), BigDecimal::add);
             }
         }
-        return TableTwo.of(sums.entrySet().stream().map(e -> new Contributions.Sum(
+        return TableTwo.of(sums.entrySet().stream().map(e -> new CellSum(
                 e.getKey().split("/")[0], e.getKey().split("/")[1], e.getValue())).toList());
     }
 }
