@@ -2,9 +2,9 @@ package gongkai.query.report;
 
 import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
+import gongkai.http.Problems;
 import gongkai.query.cells.ApplicationCells;
 import gongkai.query.counting.ReportTable;
-import gongkai.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

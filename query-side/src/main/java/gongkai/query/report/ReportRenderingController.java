@@ -4,7 +4,7 @@ import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.report.rendering.ReportFormat;
 import gongkai.query.report.rendering.ReportRenderer;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
