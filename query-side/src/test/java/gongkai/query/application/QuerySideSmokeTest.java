@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuerySideSmokeTest {
 
     @Test
-    void an_application_received_on_the_command_side_shows_on_the_query_side() {
+    void anApplicationReceivedOnTheCommandSideShowsOnTheQuerySide() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");

@@ -59,7 +59,7 @@ class AsOfAndDiffTest {
     }
 
     @Test
-    void the_figures_as_of_an_instant_are_those_answered_then_and_the_diff_names_the_corrections_since() {
+    void theFiguresAsOfAnInstantAreThoseAnsweredThenAndTheDiffNamesTheCorrectionsSince() {
         // Logged on 5 January 2024 and answered in January; another answered in November; one still open.
         String a = events.received(AGENCY, "2024-01-05", NATURAL_PERSON, "li");
         events.record(a, new ApplicationConcluded(a, LocalDate.parse("2024-01-20"), Outcome.DISCLOSED, List.of(), null), "li");

@@ -23,7 +23,7 @@ class PublicationAnchorTest {
     private static final String A = "/api/agencies/xiaoying";
 
     @Test
-    void a_publication_records_the_chain_head_at_its_event_and_any_later_alteration_before_it_breaks_the_anchor() {
+    void aPublicationRecordsTheChainHeadAtItsEventAndAnyLaterAlterationBeforeItBreaksTheAnchor() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");

@@ -64,7 +64,7 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void an_altered_a_deleted_and_two_swapped_events_are_each_named_and_the_store_was_intact_before() throws Exception {
+    void anAlteredADeletedAndTwoSwappedEventsAreEachNamedAndTheStoreWasIntactBefore() throws Exception {
         start();
         try {
             List<String> cases = new ArrayList<>();
@@ -141,7 +141,7 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void the_chain_waits_for_a_transaction_that_took_an_earlier_index_and_names_an_event_slipped_into_an_old_gap()
+    void theChainWaitsForATransactionThatTookAnEarlierIndexAndNamesAnEventSlippedIntoAnOldGap()
             throws Exception {
         start();
         try {

@@ -50,7 +50,7 @@ class CalendarPublicationEndToEndTest {
     }
 
     @Test
-    void replacing_the_2024_calendar_moves_exactly_the_due_dates_it_touches() throws IOException {
+    void replacingThe2024CalendarMovesExactlyTheDueDatesItTouches() throws IOException {
         PersonCounting before = PersonCounting.official2024();
         PersonCounting after = PersonCounting.official2024With("2024-03-01");
         Map<String, String> cases = new LinkedHashMap<>();
@@ -119,7 +119,7 @@ class CalendarPublicationEndToEndTest {
     }
 
     @Test
-    void a_year_without_a_calendar_leaves_the_due_date_unknown_with_the_reason_until_an_administrator_adds_it() {
+    void aYearWithoutACalendarLeavesTheDueDateUnknownWithTheReasonUntilAnAdministratorAddsIt() {
         // Received Mon 30 Nov 2026, extended by 10: the period of 30 working days runs into 2027, which has no
         // calendar yet. Recording is never refused for it.
         String id = receive(clerk, "replace", "2026-11-30");
@@ -152,7 +152,7 @@ class CalendarPublicationEndToEndTest {
     }
 
     @Test
-    void an_answer_counted_without_a_due_date_counts_on_time_once_the_missing_year_is_added() {
+    void anAnswerCountedWithoutADueDateCountsOnTimeOnceTheMissingYearIsAdded() {
         // Received Tue 20 Dec 2022 (gongkai ships no 2022 calendar), answered Tue 10 Jan 2023.
         String id = receive(clerk, "replace", "2022-12-20");
         ok(clerk.post("/api/applications/" + id + "/conclusion", "{\"concludedOn\":\"2023-01-10\",\"outcome\":\"DISCLOSED\"}"));

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DockerComposeTest {
 
     @Test
-    void the_compose_file_is_valid_and_runs_two_instances_of_each_side() throws Exception {
+    void theComposeFileIsValidAndRunsTwoInstancesOfEachSide() throws Exception {
         assumeTrue(new File("/usr/bin/docker-compose").canExecute(), "Debian's docker-compose validates the file; .ci/run installs it");
         Process process = new ProcessBuilder("docker-compose", "-f", "../docker-compose.yml", "config", "--services")
                 .redirectErrorStream(true).start();

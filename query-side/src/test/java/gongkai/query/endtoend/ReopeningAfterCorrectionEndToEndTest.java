@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReopeningAfterCorrectionEndToEndTest {
 
     @Test
-    void a_corrected_answer_is_answered_again_on_the_same_application_and_counted_once() {
+    void aCorrectedAnswerIsAnsweredAgainOnTheSameApplicationAndCountedOnce() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");

@@ -41,7 +41,7 @@ class ReplyClockEndToEndTest {
     }
 
     @Test
-    void received_on_5_february_2024_it_is_due_when_a_person_counts_and_moves_after_a_supplement_a_consultation_and_an_extension() {
+    void receivedOn5February2024ItIsDueWhenAPersonCountsAndMovesAfterASupplementAConsultationAndAnExtension() {
         Http clerk = commandSide.agencyWithClerk("xiaoying", "li");
         Http reader = querySide.as("li", "li-password");
         String id = receive(clerk, "xiaoying", "2024-02-05");
@@ -116,7 +116,7 @@ class ReplyClockEndToEndTest {
     }
 
     @Test
-    void the_worklist_says_what_is_going_on_and_how_many_working_days_are_left() {
+    void theWorklistSaysWhatIsGoingOnAndHowManyWorkingDaysAreLeft() {
         Http clerk = commandSide.agencyWithClerk("worklist", "wang");
         Http reader = querySide.as("wang", "wang-password");
         String overdue = receive(clerk, "worklist", "2024-01-02");              // due Tue 30 Jan

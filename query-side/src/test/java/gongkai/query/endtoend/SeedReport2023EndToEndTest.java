@@ -43,7 +43,7 @@ class SeedReport2023EndToEndTest {
     private static final String A = "/api/agencies/xiaoying";
 
     @Test
-    void the_seeds_2023_report_is_reproduced_published_and_a_later_backdated_decision_is_flagged() throws Exception {
+    void theSeeds2023ReportIsReproducedPublishedAndALaterBackdatedDecisionIsFlagged() throws Exception {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http admin = commandSide.admin();

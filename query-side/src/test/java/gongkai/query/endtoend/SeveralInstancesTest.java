@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeveralInstancesTest {
 
     @Test
-    void two_command_sides_take_commands_for_the_same_cases_without_lost_or_duplicated_events() {
+    void twoCommandSidesTakeCommandsForTheSameCasesWithoutLostOrDuplicatedEvents() {
         try (RunningCommandSide a = RunningCommandSide.onNewDatabase();
              RunningCommandSide b = RunningCommandSide.on(a.databaseUrl())) {
             Http clerkA = a.agencyWithClerk("xiaoying", "li");
@@ -65,7 +65,7 @@ class SeveralInstancesTest {
     }
 
     @Test
-    void two_query_sides_share_the_segments_and_one_takes_over_when_the_other_is_killed() throws Exception {
+    void twoQuerySidesShareTheSegmentsAndOneTakesOverWhenTheOtherIsKilled() throws Exception {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide first = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");

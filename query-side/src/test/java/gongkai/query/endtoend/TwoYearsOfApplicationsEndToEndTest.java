@@ -30,7 +30,7 @@ class TwoYearsOfApplicationsEndToEndTest {
     }
 
     @Test
-    void the_report_of_two_years_equals_a_table_computed_independently_from_what_the_clerk_recorded() {
+    void theReportOfTwoYearsEqualsATableComputedIndependentlyFromWhatTheClerkRecorded() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("luanping", "zhao");

@@ -71,7 +71,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void replaying_every_projection_yields_tables_identical_cell_for_cell_while_reads_keep_working() {
+    void replayingEveryProjectionYieldsTablesIdenticalCellForCellWhileReadsKeepWorking() {
         Map<String, Object> live = everything();
         assertThat(jdbc.queryForObject("select count(*) from application_cell where valid_to is not null", Long.class))
                 .as("the history holds corrections and answers").isPositive();
@@ -107,7 +107,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void one_projection_can_be_replayed_alone_the_hash_chain_never_and_only_by_an_admin() {
+    void oneProjectionCanBeReplayedAloneTheHashChainNeverAndOnlyByAnAdmin() {
         Map<String, Object> live = everything();
         Http.Response asked = admin.post("/api/admin/projections/read-models/replay", "");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);

@@ -47,7 +47,7 @@ class TableFourProjectionTest {
      * </pre>
      */
     @Test
-    void cases_decided_in_the_next_year_an_appeal_and_both_routes_of_lawsuit_count_as_computed_by_hand() {
+    void casesDecidedInTheNextYearAnAppealAndBothRoutesOfLawsuitCountAsComputedByHand() {
         String a = "four";
         system.events().record(new ReviewFiled("A", a, date("2023-11-20"), null, "县人民政府"), a);
         system.events().record(new ReviewFiled("B", a, date("2023-03-01"), "app-1", null), a);
@@ -87,7 +87,7 @@ class TableFourProjectionTest {
     }
 
     @Test
-    void the_seeds_pending_reconsideration_counts_in_the_total_and_the_check_passes() {
+    void theSeedsPendingReconsiderationCountsInTheTotalAndTheCheckPasses() {
         String a = "seed-four";
         system.events().record(new ReviewFiled("S", a, date("2023-08-01"), null, null), a);
         system.events().awaitProjections();

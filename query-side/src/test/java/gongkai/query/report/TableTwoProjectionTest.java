@@ -48,7 +48,7 @@ class TableTwoProjectionTest {
      * 2023 takes it out: 10 + 2 − 1 = 11, then 11 + 1 − 2 = 10 and 2 + 1 − 0 = 3.
      */
     @Test
-    void in_force_is_a_stock_over_three_years_from_an_opening_balance_recorded_after_older_documents() {
+    void inForceIsAStockOverThreeYearsFromAnOpeningBalanceRecordedAfterOlderDocuments() {
         String a = "three-years";
         issue(a, "N1", DocumentKind.NORMATIVE_DOCUMENT, "2021-04-01");
         issue(a, "N5", DocumentKind.NORMATIVE_DOCUMENT, "2022-03-01");
@@ -92,7 +92,7 @@ class TableTwoProjectionTest {
     }
 
     @Test
-    void decisions_are_the_tallies_of_the_year_and_fees_their_sum_in_ten_thousand_yuan() {
+    void decisionsAreTheTalliesOfTheYearAndFeesTheirSumInTenThousandYuan() {
         String a = "tallies";
         tally(a, DecisionCategory.LICENSING, "2023-01-01", "2023-06-30", 200);
         tally(a, DecisionCategory.LICENSING, "2023-07-01", "2023-12-31", 74);
@@ -120,7 +120,7 @@ class TableTwoProjectionTest {
     }
 
     @Test
-    void items_published_are_counted_by_category_for_section_one() {
+    void itemsPublishedAreCountedByCategoryForSectionOne() {
         String a = "published";
         for (String category : List.of("行政许可类", "行政许可类", "工作动态", "行政许可类", "其他")) {
             system.events().record(new InformationPublished(a, UUID.randomUUID().toString(), category, "标题", date("2023-05-01")), a);
@@ -136,7 +136,7 @@ class TableTwoProjectionTest {
     }
 
     @Test
-    void an_agency_with_nothing_recorded_gets_a_zero_table_with_its_check_passing() {
+    void anAgencyWithNothingRecordedGetsAZeroTableWithItsCheckPassing() {
         Map<String, Object> report = system.reports().report("nothing-here", 2023, null);
         expect("nothing-here", 2023, documents(0, 0, 0, 0, 0, 0));
         assertThat(proactive(report).get("FEES")).isEqualTo(Map.of("amountTenThousandYuan", "0.0000"));

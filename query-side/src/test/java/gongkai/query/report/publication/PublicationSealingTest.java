@@ -40,7 +40,7 @@ class PublicationSealingTest {
     static final RunningSystem system = new RunningSystem();
 
     @Test
-    void a_publication_waits_for_a_lagging_projection_and_freezes_what_was_recorded_before_it() throws Exception {
+    void aPublicationWaitsForALaggingProjectionAndFreezesWhatWasRecordedBeforeIt() throws Exception {
         String a = "lagging";
         StreamingEventProcessor readModels = system.querySide().context().getBean(EventProcessingConfiguration.class)
                                                      .eventProcessor(ReadModels.PROCESSING_GROUP,
@@ -97,7 +97,7 @@ class PublicationSealingTest {
     }
 
     @Test
-    void a_backdated_receipt_correction_after_publication_is_flagged_in_table_three_with_its_event() throws Exception {
+    void aBackdatedReceiptCorrectionAfterPublicationIsFlaggedInTableThreeWithItsEvent() throws Exception {
         String a = "backdated";
         String id = UUID.randomUUID().toString();
         system.events().record(new ApplicationReceived(id, a, LocalDate.parse("2024-01-05"), Channel.MAIL,

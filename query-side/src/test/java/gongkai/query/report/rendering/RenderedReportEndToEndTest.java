@@ -59,7 +59,7 @@ class RenderedReportEndToEndTest {
     }
 
     @Test
-    void every_rendering_fetched_over_http_shows_the_figures_of_the_json_under_the_official_labels() throws Exception {
+    void everyRenderingFetchedOverHttpShowsTheFiguresOfTheJsonUnderTheOfficialLabels() throws Exception {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http admin = commandSide.admin();

@@ -66,7 +66,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_title_the_six_sections_and_the_official_labels_are_visible() {
+    void theTitleTheSixSectionsAndTheOfficialLabelsAreVisible() {
         assertVisible(browser.findElement(By.tagName("h1")), "小营镇人民政府2023年政府信息公开工作年度报告");
         List<WebElement> headings = browser.findElements(By.tagName("h2"));
         assertThat(headings).extracting(WebElement::getText).containsExactlyElementsOf(OfficialForm.SECTIONS);
@@ -84,7 +84,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_merged_headers_stand_exactly_over_their_columns() {
+    void theMergedHeadersStandExactlyOverTheirColumns() {
         Rectangle organisations = header("table-applications", "法人或其他组织");
         Rectangle first = header("table-applications", "商业企业");
         Rectangle last = header("table-applications", "其他");
@@ -109,7 +109,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_page_prints_on_a4_and_leaves_a_screenshot() throws IOException {
+    void thePagePrintsOnA4AndLeavesAScreenshot() throws IOException {
         File screenshot = browser.getScreenshotAs(OutputType.FILE);
         Path png = Path.of("/tmp/gongkai-report-page.png");
         Files.copy(screenshot.toPath(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
