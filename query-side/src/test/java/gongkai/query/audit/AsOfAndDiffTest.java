@@ -102,6 +102,7 @@ class AsOfAndDiffTest {
         assertThat(now2024.at("/applications/NEW/TOTAL").asInt()).isZero();
         assertThat(now2024.at("/applications/CARRIED_OVER/TOTAL").asInt()).isEqualTo(2);
         assertThat(application(a, null).get("receivedOn").asText()).isEqualTo("2023-12-28");
+        assertThat(now2023.get("checks").size()).isEqualTo(6);
         now2023.get("checks").forEach(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
 
         // The difference for 2023, cell by cell, with the correcting events.

@@ -175,7 +175,7 @@ class SeedReport2023EndToEndTest {
 
             // ---- republished: the latest publication has nothing changed, the first is kept --------------
             ok(clerk.post(A + "/reports/2023/publication", ""), 201);
-            JsonNode republished = RunningQuerySide.await(() -> reader.get(A + "/reports/2023"),
+            JsonNode republished = RunningQuerySide.await("the republication sealed, the first one listed", () -> reader.get(A + "/reports/2023"),
                     r -> r.json().at("/published/earlierPublications").size() == 1
                          && r.json().at("/published/sealed").asBoolean(), Duration.ofSeconds(30)).json().get("published");
             assertThat(republished.get("changedFigures")).isEmpty();
@@ -187,9 +187,8 @@ class SeedReport2023EndToEndTest {
     // ---- support ------------------------------------------------------------------------------------
 
     private static JsonNode awaitSealed(Http reader) {
-        Http.Response sealed = RunningQuerySide.await(() -> reader.get(A + "/reports/2023"),
+        Http.Response sealed = RunningQuerySide.await("the 2023 publication sealed", () -> reader.get(A + "/reports/2023"),
                 r -> r.json().at("/published/sealed").asBoolean(), Duration.ofSeconds(30));
-        assertThat(sealed.json().at("/published/sealed").asBoolean()).as(sealed.body()).isTrue();
         return sealed.json().get("published");
     }
 

@@ -71,7 +71,7 @@ class TableFourProjectionTest {
         // Before the appeal's final judgment was recorded, the first-instance judgment left L1 pending.
         expect(a, 2024, beforeAppeal, Map.of("LAWSUIT_DIRECT", List.of(0, 0, 0, 1, 1)));
         for (int year = 2023; year <= 2025; year++) {
-            assertThat(checks(a, year)).as("" + year).allMatch(Check::passed);
+            assertThat(checks(a, year)).as("" + year).hasSize(6).allMatch(Check::passed);
         }
 
         Map<String, Object> pending = system.querySide().context().getBean(FigureSources.class)

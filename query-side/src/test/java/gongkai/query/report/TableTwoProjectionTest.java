@@ -71,7 +71,7 @@ class TableTwoProjectionTest {
         expect(a, 2023, documents(0, 0, 2, 2, 1, 11));
         expect(a, 2024, documents(1, 0, 3, 1, 2, 10));
         for (int year = 2021; year <= 2024; year++) {
-            assertThat(checks(a, year)).as("" + year).allMatch(Check::passed);
+            assertThat(checks(a, year)).as("" + year).hasSize(6).allMatch(Check::passed);
         }
         assertThat(check(a, 2022).detail()).contains("不适用");
         assertThat(check(a, 2024).name()).isEqualTo("inForce of 2024 = inForce of 2023 + issued − repealed");
