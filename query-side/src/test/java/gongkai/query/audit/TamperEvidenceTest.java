@@ -157,9 +157,9 @@ class TamperEvidenceTest {
                 String later = events.received(AGENCY, "2023-05-02", NATURAL_PERSON, "li");
                 long laterIndex = events.head();
                 assertThat(laterIndex).isGreaterThan(early);
-                Thread.sleep(600);
+                // The extension that sees the later event committed decides: it stops right before the gap.
                 chain.extend();
-                assertThat(chain.head().globalIndex()).as("the chain does not pass a fresh gap").isLessThan(early);
+                assertThat(chain.head().globalIndex()).as("the chain does not pass a fresh gap").isEqualTo(early - 1);
                 slow.commit();
                 assertThat(chain.headCovering(laterIndex, Duration.ofSeconds(10))).isPresent();
                 assertThat(chain.linkAt(early)).isPresent();
