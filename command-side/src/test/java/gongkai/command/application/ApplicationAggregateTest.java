@@ -32,7 +32,8 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -61,6 +62,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -1132,8 +1136,10 @@ class ApplicationAggregateTest {
     /**
      * The fixture ignores {@code @Aggregate(cache = ...)}, a Spring stereotype attribute: by default it loads
      * the aggregate from its in-memory event store for every command. Here a caching repository like the
-     * application's (a {@link WeakReferenceCache}) is registered, so that {@code givenCommands} leaves the
-     * aggregate in the cache and the command under test runs on the cached instance.
+     * application's is registered, so that {@code givenCommands} leaves the aggregate in the cache and the
+     * command under test runs on the cached instance. The application's cache holds weak references, which
+     * the garbage collector may clear at any moment; this one holds its entries until they are removed, so
+     * that what the tests see in it is decided by the repository alone.
      * <p>
      * The fixture's check for illegal state changes loads the aggregate again through the registered
      * repository (so from the cache: it would compare the instance with itself) and then rolls its unit of
@@ -1143,11 +1149,11 @@ class ApplicationAggregateTest {
     @Nested
     class ThroughTheAggregateCache {
 
-        private WeakReferenceCache cache;
+        private HeldCache cache;
 
         @BeforeEach
         void cachingRepository() {
-            cache = new WeakReferenceCache();
+            cache = new HeldCache();
             fixture.registerRepository(
                     EventSourcingRepository.builder(ApplicationAggregate.class)
                                            .eventStore(fixture.getEventStore())
@@ -1187,6 +1193,60 @@ class ApplicationAggregateTest {
             given.when(receive())
                  .expectNoEvents()
                  .expectResultMessagePayload(new Receipt(ID, false));
+        }
+    }
+
+    /** A cache whose entries stay until the repository removes them (no garbage collector involved). */
+    static final class HeldCache implements Cache {
+
+        private final Map<Object, Object> entries = new ConcurrentHashMap<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K, V> V get(K key) {
+            return (V) entries.get(key);
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            entries.put(key, value);
+        }
+
+        @Override
+        public boolean putIfAbsent(Object key, Object value) {
+            return entries.putIfAbsent(key, value) == null;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+            return (T) entries.computeIfAbsent(key, k -> valueSupplier.get());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+            entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return entries.remove(key) != null;
+        }
+
+        @Override
+        public void removeAll() {
+            entries.clear();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public Registration registerCacheEntryListener(EntryListener listener) {
+            return () -> true;
         }
     }
 
