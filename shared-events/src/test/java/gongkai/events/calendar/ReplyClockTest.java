@@ -22,8 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reply clock on the official 2024 calendar (lifecycle.md). The working days of the weeks used,
- * from the table (10–17 Feb off, Sun 4 Feb and Sun 18 Feb worked, 4–6 Apr off, Sun 7 Apr worked):
+ * The reply clock on the official 2024 calendar (docs/lifecycle.md, "The reply period"). The working days of the weeks
+ * used, from the table (10–17 Feb off, Sun 4 Feb and Sun 18 Feb worked, 4–6 Apr off, Sun 7 Apr worked):
  * <pre>
  *   Feb: Mon 5 – Fri 9 | (10–17 off) Sun 18 | Mon 19 – Fri 23 | Mon 26 – Thu 29
  *   Mar: Fri 1 | Mon 4 – Fri 8 | Mon 11 – Fri 15 | Mon 18 – Fri 22 | Mon 25 – Fri 29
@@ -327,7 +327,7 @@ class ReplyClockTest {
         assertThat(r.explanation()).endsWith("2024-02-27 结案");
     }
 
-    // ---- more combinations (issue 3) ----------------------------------------------------------
+    // ---- more combinations --------------------------------------------------------------------
 
     @Test
     void twoConsultationsOneAfterTheOtherPauseTheClockForBoth() {
@@ -400,32 +400,33 @@ class ReplyClockTest {
 
     @Test
     void aYearWithoutCalendarDataGivesAnUnknownReasonNotAnException() {
-        // Received Thu 10 Dec 2026: counted 11 Dec, 14–18, 21–25, 28–31 Dec = 15, then 2027 has no data.
-        // The supplement deadline, 7 working days (11, 14–18, 21 Dec), is still known: Mon 21 Dec 2026.
-        ReplyDeadline r = compute(new Received(d("2026-12-10")));
+        ReplyClock with2098 = new ReplyClock(FarYears.officialWith2098());
+        // Received Wed 10 Dec 2098: counted 11, 12, 15–19, 22–26, 29–31 Dec = 15, then 2099 has no data.
+        // The supplement deadline, 7 working days (11, 12, 15–19 Dec), is still known: Fri 19 Dec 2098.
+        ReplyDeadline r = with2098.compute(List.of(new Received(d("2098-12-10"))));
 
         assertThat(r.dueOn()).isNull();
-        assertThat(r.unknownReason()).isEqualTo("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
-        assertThat(r.supplementRequestDeadline()).isEqualTo(d("2026-12-21"));
-        assertThat(r.explanation()).contains("答复期限无法计算：2027 年工作日历尚未录入");
-        assertThat(clock.workingDaysLeft(r, d("2026-12-20"))).isEmpty();
+        assertThat(r.unknownReason()).isEqualTo("2099 年工作日历尚未录入 (no working-day calendar for 2099)");
+        assertThat(r.supplementRequestDeadline()).isEqualTo(d("2098-12-19"));
+        assertThat(r.explanation()).contains("答复期限无法计算：2099 年工作日历尚未录入");
+        assertThat(with2098.workingDaysLeft(r, d("2098-12-20"))).isEmpty();
 
-        // Received in 2027 itself: nothing can be computed, still no exception.
-        ReplyDeadline in2027 = compute(new Received(d("2027-01-05")));
-        assertThat(in2027.dueOn()).isNull();
-        assertThat(in2027.supplementRequestDeadline()).isNull();
-        assertThat(in2027.unknownReason()).contains("2027");
+        // Received in 2099 itself: nothing can be computed, still no exception.
+        ReplyDeadline in2099 = with2098.compute(List.of(new Received(d("2099-01-05"))));
+        assertThat(in2099.dueOn()).isNull();
+        assertThat(in2099.supplementRequestDeadline()).isNull();
+        assertThat(in2099.unknownReason()).contains("2099");
     }
 
     @Test
     void onceTheMissingYearIsUploadedTheDueDateIsComputed() {
-        ReplyClock with2027 = new ReplyClock(WorkingDayCalendar.official().withYear(CalendarYear.parse(2027, """
-                year: 2027
-                notice: 2027 年节假日安排（测试数据）
-                off: 2027-01-01
+        ReplyClock with2099 = new ReplyClock(FarYears.officialWith2098().withYear(CalendarYear.parse(2099, """
+                year: 2099
+                notice: 2099 年节假日安排（测试数据）
+                off: 2099-01-01
                 """)));
-        // 15 counted by 31 Dec 2026; Fri 1 Jan 2027 off; 16–20: Mon 4 – Fri 8 Jan 2027.
-        assertThat(with2027.compute(List.of(new Received(d("2026-12-10")))).dueOn()).isEqualTo(d("2027-01-08"));
+        // 15 counted by 31 Dec 2098; Thu 1 Jan 2099 off; 16: Fri 2 Jan; 17–20: Mon 5 – Thu 8 Jan 2099.
+        assertThat(with2099.compute(List.of(new Received(d("2098-12-10")))).dueOn()).isEqualTo(d("2099-01-08"));
     }
 
     @Test

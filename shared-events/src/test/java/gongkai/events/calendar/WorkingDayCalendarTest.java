@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Working-day arithmetic on the official calendars of lifecycle.md's table. Every expected value
- * is counted by hand in the comment beside it ("n: date" = the n-th working day counted).
+ * Working-day arithmetic on the official calendars of docs/lifecycle.md's table ("Working days and the calendars").
+ * Every expected value is counted by hand in the comment beside it ("n: date" = the n-th working day counted).
  */
 class WorkingDayCalendarTest {
 
@@ -48,8 +49,8 @@ class WorkingDayCalendarTest {
 
     @Test
     void theShippedDaysOffAreExactlyThoseOfTheNotices() {
-        // Count of days in the ranges of lifecycle.md's table (31 Dec 2022 belongs to 2022, not 2023):
-        // 2023: 2 + 7 + 1 + 5 + 3 + 8 = 26; 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 = 28;
+        // Count of days in the ranges of docs/lifecycle.md's table of calendars (31 Dec 2022 belongs to 2022, not
+        // 2023): 2023: 2 + 7 + 1 + 5 + 3 + 8 = 26; 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 = 28;
         // 2025: 1 + 8 + 3 + 5 + 3 + 8 = 28; 2026: 3 + 9 + 3 + 5 + 3 + 3 + 7 = 33.
         assertThat(calendar.year(2023).orElseThrow().daysOff()).hasSize(26).first().isEqualTo(d("2023-01-01"));
         assertThat(calendar.year(2024).orElseThrow().daysOff()).hasSize(28)
@@ -143,9 +144,9 @@ class WorkingDayCalendarTest {
 
     @Test
     void aDateInAYearWithoutDataIsRefusedNamingTheYear() {
-        assertThatThrownBy(() -> calendar.isWorkingDay(d("2027-01-04")))
-                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessage("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
+        assertThatThrownBy(() -> calendar.isWorkingDay(d("2099-01-05")))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2099))
+                .hasMessage("2099 年工作日历尚未录入 (no working-day calendar for 2099)");
         // The New Year holiday of the 2023 notice began on Sat 31 Dec 2022: 2022 is still unknown.
         assertThatThrownBy(() -> calendar.isWorkingDay(d("2022-12-31")))
                 .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2022));
@@ -153,10 +154,11 @@ class WorkingDayCalendarTest {
 
     @Test
     void countingIntoAYearWithoutDataIsRefusedNotGuessed() {
-        // From Wed 30 Dec 2026: 1: Thu 31 Dec; then 1 Jan 2027 has no data.
-        assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-30"), 5))
-                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2027));
-        assertThatThrownBy(() -> calendar.workingDaysBetween(d("2026-12-30"), d("2027-01-05")))
+        // From Tue 30 Dec 2098: 1: Wed 31 Dec; then 1 Jan 2099 has no data.
+        WorkingDayCalendar with2098 = FarYears.officialWith2098();
+        assertThatThrownBy(() -> with2098.addWorkingDays(d("2098-12-30"), 5))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2099));
+        assertThatThrownBy(() -> with2098.workingDaysBetween(d("2098-12-30"), d("2099-01-05")))
                 .isInstanceOf(UnknownCalendarYear.class);
         assertThatThrownBy(() -> WorkingDayCalendar.empty().isWorkingDay(d("2024-03-06")))
                 .isInstanceOf(UnknownCalendarYear.class);
@@ -166,18 +168,20 @@ class WorkingDayCalendarTest {
 
     @Test
     void addingAYearReturnsANewCalendarAndLeavesTheOfficialOneAlone() {
-        CalendarYear y2027 = CalendarYear.parse(2027, """
-                year: 2027
-                notice: 国务院办公厅关于2027年部分节假日安排的通知（测试数据）
-                off: 2027-01-01
+        CalendarYear y2099 = CalendarYear.parse(2099, """
+                year: 2099
+                notice: 国务院办公厅关于2099年部分节假日安排的通知（测试数据）
+                off: 2099-01-01
                 """);
-        WorkingDayCalendar extended = calendar.withYear(y2027);
+        List<Integer> official = List.copyOf(calendar.years());
+        WorkingDayCalendar extended = calendar.withYear(FarYears.Y2098).withYear(y2099);
 
-        assertThat(extended.years()).containsExactly(2023, 2024, 2025, 2026, 2027);
-        assertThat(calendar.years()).containsExactly(2023, 2024, 2025, 2026);
-        // From Thu 31 Dec 2026: Fri 1 Jan 2027 off; 1: Mon 4 Jan 2027.
-        assertThat(extended.addWorkingDays(d("2026-12-31"), 1)).isEqualTo(d("2027-01-04"));
-        assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-31"), 1)).isInstanceOf(UnknownCalendarYear.class);
+        assertThat(extended.years()).containsAll(official).contains(2098, 2099).hasSize(official.size() + 2);
+        assertThat(calendar.years()).containsExactlyElementsOf(official).doesNotContain(2098, 2099);
+        // From Wed 31 Dec 2098: Thu 1 Jan 2099 off; 1: Fri 2 Jan 2099.
+        assertThat(extended.addWorkingDays(d("2098-12-31"), 1)).isEqualTo(d("2099-01-02"));
+        assertThatThrownBy(() -> calendar.withYear(FarYears.Y2098).addWorkingDays(d("2098-12-31"), 1))
+                .isInstanceOf(UnknownCalendarYear.class);
     }
 
     @Test
