@@ -15,7 +15,7 @@ import java.util.HexFormat;
 
 /**
  * On first start with no users, creates {@code admin} with the password of
- * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (api.md).
+ * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (docs/http-api.md, "Conventions").
  */
 @Component
 public class BootstrapAdmin implements ApplicationRunner {

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every error as application/problem+json (api.md): bad input 400 naming the fields, an unknown
+ * Every error as application/problem+json (docs/http-api.md, "Errors"): bad input 400 naming the fields, an unknown
  * case 404, a refused or concurrent command 409. Nothing the client sends can produce a 500, and
  * no message repeats what the client sent (it may hold personal data).
  */

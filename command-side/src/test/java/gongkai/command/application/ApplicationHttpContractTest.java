@@ -14,7 +14,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command side's HTTP contract (api.md), through the real server on a real PostgreSQL. */
+/**
+ * The command side's HTTP contract (docs/http-api.md, "Applications (command side)" and "Errors"), through the real
+ * server on a real PostgreSQL.
+ */
 class ApplicationHttpContractTest {
 
     private static RunningCommandSide commandSide;

@@ -21,9 +21,9 @@ import static gongkai.command.application.ApplicationAggregateTest.june;
 import static gongkai.command.application.ApplicationAggregateTest.received;
 
 /**
- * 第三十条 and lifecycle.md: a supplement request after the 7th working day after receipt is recorded
- * and warned about, never refused. Received Mon 3 June 2024; on the official 2024 calendar (Mon 10 June
- * 端午节 off) the 7th working day after it is Thu 13 June: 4, 5, 6, 7, 11, 12, 13 June.
+ * 第三十条 and docs/lifecycle.md ("What may happen before the answer"): a supplement request after the 7th working day
+ * after receipt is recorded and warned about, never refused. Received Mon 3 June 2024; on the official 2024 calendar
+ * (Mon 10 June 端午节 off) the 7th working day after it is Thu 13 June: 4, 5, 6, 7, 11, 12, 13 June.
  */
 class SupplementRequestWarningTest {
 

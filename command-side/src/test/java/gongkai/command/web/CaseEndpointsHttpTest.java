@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** api.md's endpoints for reconsiderations, lawsuits, the proactive register and the year's text, over real HTTP. */
+/**
+ * The endpoints of docs/http-api.md ("Reconsiderations and lawsuits", "Proactive disclosure and the year's text") for
+ * reconsiderations, lawsuits, the proactive register and the year's text, over real HTTP.
+ */
 class CaseEndpointsHttpTest {
 
     private static RunningCommandSide commandSide;

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem details as api.md wants them: {@code status}, {@code title}, {@code detail}, {@code errors}. */
+/**
+ * RFC 9457 problem details as docs/http-api.md ("Errors") wants them: {@code status}, {@code title}, {@code detail},
+ * {@code errors}.
+ */
 public final class Problems {
 
     public record FieldError(String field, String message) {

@@ -176,7 +176,7 @@ class AsOfAndDiffTest {
 
     /**
      * An answer without what differs by construction: the instant asked for, and the report's
-     * timeliness, which is given for the present only (issue 3: beside the national tables).
+     * timeliness, which is given for the present only (it stands beside the national tables, not in them).
      */
     private static JsonNode withoutAsOf(JsonNode answer) {
         ObjectNode copy = answer.deepCopy();

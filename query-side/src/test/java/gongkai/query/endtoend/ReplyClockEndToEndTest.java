@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The statutory clock through HTTP on both services: a clerk records on the command side, the due dates
  * are read on the query side, whose "today" is fixed at Wed 6 March 2024. Expected dates are counted
- * by {@link PersonCounting}, a person with lifecycle.md's 2024 table.
+ * by {@link PersonCounting}, a person with docs/lifecycle.md's table of calendars (2024).
  */
 class ReplyClockEndToEndTest {
 

@@ -65,7 +65,10 @@ class TwoYearsOfApplicationsEndToEndTest {
         }
     }
 
-    /** api.md's errors, on the same running system: problem+json, the right status, nothing written, still serving. */
+    /**
+     * The errors of docs/http-api.md ("Errors"), on the same running system: problem+json, the right status, nothing
+     * written, still serving.
+     */
     private static void theErrorContractHolds(Http clerk, Http reader) {
         long head = reader.get("/api/projections").json().get("head").asLong();
         String id = UUID.randomUUID().toString();
@@ -170,7 +173,7 @@ class TwoYearsOfApplicationsEndToEndTest {
         return new Case(received, counted, answered, outcome);
     }
 
-    /** annual-report.md's rules 2–6, stated with dates. */
+    /** docs/annual-report.md's counting rules 2–6 of table 三, stated with dates. */
     private static Map<String, Integer> expectedTable(List<Case> cases, int year) {
         LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate lastDay = LocalDate.of(year, 12, 31);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table 四 computed by the real projections on a real PostgreSQL from events, compared with tables
- * computed by hand from annual-report.md's rule. Each test uses an agency of its own.
+ * computed by hand from docs/annual-report.md's rule ("Table 四"). Each test uses an agency of its own.
  */
 class TableFourProjectionTest {
 

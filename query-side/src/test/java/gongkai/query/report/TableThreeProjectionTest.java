@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table 三 computed by the real projection on a real PostgreSQL from events, compared with tables
- * computed by hand from annual-report.md's counting rules. Each test uses an agency of its own.
+ * computed by hand from docs/annual-report.md's counting rules ("Table 三"). Each test uses an agency of its own.
  */
 class TableThreeProjectionTest {
 
@@ -248,7 +248,7 @@ class TableThreeProjectionTest {
         RecordedEvents.await(() -> jdbc.queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class)
                                    >= head, "the applications projection to count " + head + " events");
         Map<String, Object> now = reports.report(agencyId, year, null);
-        // The report now sums the tally; as of an instant it counts the cells valid then: they must agree.
+        // The report sums the tally; as of an instant it counts the cells valid then: they must agree.
         Map<String, Object> asOfNow = reports.report(agencyId, year, Instant.now());
         assertThat(now.get("applications")).isEqualTo(asOfNow.get("applications"));
         assertThat(now.get("checks")).isEqualTo(asOfNow.get("checks"));

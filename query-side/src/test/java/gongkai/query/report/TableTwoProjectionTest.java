@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table 二 computed by the real projection on a real PostgreSQL from events, compared with tables
- * computed by hand from annual-report.md's rules. Each test uses an agency of its own.
+ * computed by hand from docs/annual-report.md's rules ("Table 二"). Each test uses an agency of its own.
  */
 class TableTwoProjectionTest {
 
