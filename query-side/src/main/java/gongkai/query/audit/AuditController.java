@@ -28,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The auditors' tools (issue 4): the history of any case, the audit trail across cases, the
+ * The auditors' tools (README, "Auditors' tools"): the history of any case, the audit trail across cases, the
  * difference of a report between two instants, and the verification of the event store against
  * its hash chain.
  */

@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The annual report of an agency (api.md), and the sources behind each of its figures, in every table. */
+/**
+ * The annual report of an agency (docs/http-api.md, "The annual report"), and the sources behind each of its figures,
+ * in every table.
+ */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}/reports/{year}")
 public class ReportController {
