@@ -9,7 +9,7 @@ import gongkai.query.calendar.CalendarConfiguration;
 import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.counting.ApplicationFacts;
 import gongkai.query.reads.ReadBatch;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The counting rules of table 三 (annual-report.md, rules 1–7), in one place. From the facts of one
- * application it derives the cells it counts in and for which years; everything else (the live
+ * The counting rules of table 三 (docs/annual-report.md, "Table 三", counting rules 1–7), in one place. From the facts of
+ * one application it derives the cells it counts in and for which years; everything else (the live
  * table, the table as of a past instant, drill-down, the checks) counts these cells.
  */
 public final class ApplicationCounting {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The rows of table 三, in the order and with the labels of the national form (annual-report.md). */
+/** The rows of table 三, in the order and with the labels of the national form (docs/annual-report.md, "Table 三"). */
 public record ApplicationRow(String key, String label) {
 
     public static final String NEW = "NEW";

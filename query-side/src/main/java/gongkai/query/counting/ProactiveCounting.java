@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The counting rules of table 二 (主动公开政府信息情况, annual-report.md), in one place, and of section
+ * The counting rules of table 二 (主动公开政府信息情况, docs/annual-report.md, "Table 二"), in one place, and of section
  * 一's counts of items published. From the facts of one source it derives what that source adds to
  * which figure in which years; everything else (the live table, the table as of a past instant, the
  * sources behind a figure, the changes since a publication) sums these contributions.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three tables of the annual report, by their JSON key (annual-report.md), and how a row key of a
+ * The three tables of the annual report, by their JSON key (docs/annual-report.md), and how a row key of a
  * drill-down ({@code …/cells/{rowKey}/{columnKey}}) is resolved: row keys are distinct across the
  * tables, so the row key alone names the table ({@link #ofRow}); the column key is then one of that
  * table's columns for that row ({@link #hasColumn}). {@code TOTAL} is a column of both 三 (the sum of

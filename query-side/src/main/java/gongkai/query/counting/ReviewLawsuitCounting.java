@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The counting rules of table 四 (政府信息公开行政复议、行政诉讼情况, annual-report.md), in one place.
+ * The counting rules of table 四 (政府信息公开行政复议、行政诉讼情况, docs/annual-report.md, "Table 四"), in one place.
  * <ul>
  * <li>A case counts in year Y when it was filed in Y, or filed earlier and still undecided on 1
  *     January of Y: every year from the year of filing to the year of the decision (or every later

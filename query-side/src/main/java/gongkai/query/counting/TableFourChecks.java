@@ -7,8 +7,8 @@ import static gongkai.query.counting.ReviewLawsuitCounting.PENDING;
 import static gongkai.query.counting.ReviewLawsuitCounting.TOTAL;
 
 /**
- * The check relation of table 四 (annual-report.md): {@code TOTAL = UPHELD + CORRECTED + OTHER + PENDING}
- * in each group (the seed's report fails it: 尚未审结 1, 总计 0). TOTAL is counted on its own (the cases
+ * The check relation of table 四 (docs/annual-report.md, "The check relations"): {@code TOTAL = UPHELD + CORRECTED +
+ * OTHER + PENDING} in each group (the seed's report fails it: 尚未审结 1, 总计 0). TOTAL is counted on its own (the cases
  * of the year), so the check compares two countings.
  */
 public final class TableFourChecks {

@@ -5,7 +5,10 @@ import gongkai.events.application.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The four check relations of table 三 (annual-report.md), each named and explained when it fails. */
+/**
+ * The four check relations of table 三 (docs/annual-report.md, "The check relations"), each named and explained when it
+ * fails.
+ */
 public final class TableThreeChecks {
 
     private TableThreeChecks() {

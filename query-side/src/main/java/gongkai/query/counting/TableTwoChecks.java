@@ -11,9 +11,9 @@ import static gongkai.query.counting.ProactiveCounting.ISSUED;
 import static gongkai.query.counting.ProactiveCounting.REPEALED;
 
 /**
- * The check relation of table 二 (annual-report.md): {@code inForce} of year Y = {@code inForce} of Y−1 +
- * {@code issued} − {@code repealed}, for rules and for normative documents. It crosses years, so it is
- * named with both; it does not apply in the year of the agency's opening balance, whose stock before
+ * The check relation of table 二 (docs/annual-report.md, "The check relations"): {@code inForce} of year Y = {@code
+ * inForce} of Y−1 + {@code issued} − {@code repealed}, for rules and for normative documents. It crosses years, so it
+ * is named with both; it does not apply in the year of the agency's opening balance, whose stock before
  * the balance date is the balance, not a count of the year's documents (the rule applies from the
  * next year on).
  */

@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Builds an agency's annual report for a year ({@link AnnualReport}), now or as the system knew it at
- * an instant: the tables, their checks and the publication, with the agency's name, section 一's counts
+ * Builds an agency's annual report for a year ({@link AnnualReport}, docs/http-api.md, "The annual
+ * report"), now or as the system knew it at an instant: the tables, their checks and the publication, with the agency's name, section 一's counts
  * of items published, the text of sections 一, 五 and 六 and a draft of section 一's sentences generated
  * from the same figures. Every part is as of the same instant.
  */
@@ -48,7 +48,7 @@ public class AnnualReports {
         ReadBatch batch = new ReadBatch();
         Supplier<ReportFigures.Checked> checkedFigures = figures.checked(batch, agencyId, year, asOf);
         Supplier<Map<String, Integer>> publishedItems = contributions.publishedByCategory(batch, agencyId, year, asOf);
-        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
+        // Beside the national tables, not part of them: how timely the year's answers were.
         Supplier<TimelinessFigures> timely = asOf == null ? timeliness.of(batch, agencyId, year) : () -> null;
         Supplier<AnnualReport.Narrative> narrative = narratives.asOf(batch, agencyId, year, asOf);
         Function<Figures, PublishedReport> publication = publications.view(batch, agencyId, year, asOf);

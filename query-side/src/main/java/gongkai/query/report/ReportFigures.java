@@ -58,7 +58,10 @@ public class ReportFigures {
                            TableFour.of(contributions.sums(agencyId, Table.REVIEWS_AND_LAWSUITS, year, asOf)));
     }
 
-    /** A report's tables and every check relation of annual-report.md, the cross-year ones against the year before. */
+    /**
+     * A report's tables and every check relation of docs/annual-report.md ("The check relations"), the cross-year ones
+     * against the year before.
+     */
     public record Checked(Figures figures, List<Check> checks) {
     }
 

@@ -28,7 +28,7 @@ class ChainBesideClockLockTest {
     static final RunningSystem system = new RunningSystem();
 
     @Test
-    void the_chain_extends_while_a_batch_of_application_events_holds_the_clock_lock() throws Exception {
+    void theChainExtendsWhileABatchOfApplicationEventsHoldsTheClockLock() throws Exception {
         EventChain chain = system.querySide().context().getBean(EventChain.class);
         DataSource dataSource = system.querySide().context().getBean(DataSource.class);
         system.events().awaitProjections();

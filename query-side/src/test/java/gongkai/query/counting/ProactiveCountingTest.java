@@ -28,7 +28,7 @@ class ProactiveCountingTest {
     private static final String RULES = "RULES";
 
     @Test
-    void a_document_counts_issued_in_its_year_and_in_force_at_every_year_end_until_its_repeal() {
+    void aDocumentCountsIssuedInItsYearAndInForceAtEveryYearEndUntilItsRepeal() {
         List<Contribution> c = new ArrayList<>(ProactiveCounting.ofDocument(
                 document("d", DocumentKind.NORMATIVE_DOCUMENT, "2022-05-01", "2024-02-01"), null));
 
@@ -39,7 +39,7 @@ class ProactiveCountingTest {
     }
 
     @Test
-    void a_document_issued_and_repealed_in_the_same_year_is_never_in_force_at_a_year_end() {
+    void aDocumentIssuedAndRepealedInTheSameYearIsNeverInForceAtAYearEnd() {
         List<Contribution> c = new ArrayList<>(ProactiveCounting.ofDocument(
                 document("d", DocumentKind.RULE, "2024-01-15", "2024-11-30"), null));
 
@@ -61,7 +61,7 @@ class ProactiveCountingTest {
      * so the balance never held it.
      */
     @Test
-    void in_force_across_three_years_with_an_opening_balance_follows_issues_and_repeals() {
+    void inForceAcrossThreeYearsWithAnOpeningBalanceFollowsIssuesAndRepeals() {
         OpeningBalance balance = new OpeningBalance(LocalDate.parse("2022-12-31"), 2, 10);
         List<Contribution> c = new ArrayList<>(ProactiveCounting.ofOpeningBalance(balance));
         for (DocumentFacts d : List.of(
@@ -91,7 +91,7 @@ class ProactiveCountingTest {
     }
 
     @Test
-    void the_in_force_check_names_the_kind_and_the_figures_when_it_fails() {
+    void theInForceCheckNamesTheKindAndTheFiguresWhenItFails() {
         List<Contribution> c = new ArrayList<>(ProactiveCounting.ofDocument(
                 document("d", DocumentKind.RULE, "2023-03-01", null), null));
         // a table of 2022 that claims one rule in force, which 2023 does not carry on
@@ -105,7 +105,7 @@ class ProactiveCountingTest {
     }
 
     @Test
-    void tallies_count_their_decisions_in_the_year_of_their_period() {
+    void talliesCountTheirDecisionsInTheYearOfTheirPeriod() {
         List<Contribution> c = new ArrayList<>();
         c.addAll(ProactiveCounting.ofTally(new DecisionsTallied("a", "t1", DecisionCategory.LICENSING,
                                                                 LocalDate.parse("2023-01-01"), LocalDate.parse("2023-06-30"), 200)));
@@ -121,7 +121,7 @@ class ProactiveCountingTest {
     }
 
     @Test
-    void fees_are_summed_in_yuan_and_shown_in_ten_thousand_yuan_with_four_places_rounded_half_up() {
+    void feesAreSummedInYuanAndShownInTenThousandYuanWithFourPlacesRoundedHalfUp() {
         List<Contribution> c = new ArrayList<>();
         c.addAll(ProactiveCounting.ofFee(new FeesCollected("a", "f1", LocalDate.parse("2023-03-01"), new BigDecimal("1250.50"))));
         c.addAll(ProactiveCounting.ofFee(new FeesCollected("a", "f2", LocalDate.parse("2023-09-01"), new BigDecimal("0.45"))));
@@ -135,7 +135,7 @@ class ProactiveCountingTest {
     }
 
     @Test
-    void an_item_published_counts_under_its_category_in_its_year() {
+    void anItemPublishedCountsUnderItsCategoryInItsYear() {
         assertThat(ProactiveCounting.ofPublication(new InformationPublished("a", "p", "行政许可类", "准予许可决定书",
                                                                             LocalDate.parse("2023-05-01"))))
                 .containsExactly(Contribution.count("PUBLISHED", "行政许可类", 2023, 2023, LocalDate.parse("2023-05-01"),

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportTableTest {
 
     @Test
-    void row_keys_are_distinct_across_the_tables() {
+    void rowKeysAreDistinctAcrossTheTables() {
         List<String> all = new ArrayList<>();
         for (ReportTable table : ReportTable.values()) {
             all.addAll(table.rowKeys());
@@ -21,7 +21,7 @@ class ReportTableTest {
     }
 
     @Test
-    void a_row_key_names_its_table_and_the_row_names_its_columns() {
+    void aRowKeyNamesItsTableAndTheRowNamesItsColumns() {
         assertThat(ReportTable.ofRow("NORMATIVE_DOCUMENTS")).contains(ReportTable.PROACTIVE);
         assertThat(ReportTable.ofRow("CARRIED_OVER")).contains(ReportTable.APPLICATIONS);
         assertThat(ReportTable.ofRow("LAWSUIT_DIRECT")).contains(ReportTable.REVIEWS_AND_LAWSUITS);

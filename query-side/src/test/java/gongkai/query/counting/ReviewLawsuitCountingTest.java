@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewLawsuitCountingTest {
 
     @Test
-    void a_review_filed_in_one_year_and_decided_in_the_next_is_pending_then_counted_under_its_result() {
+    void aReviewFiledInOneYearAndDecidedInTheNextIsPendingThenCountedUnderItsResult() {
         List<Contribution> c = contributions(ReviewLawsuitCounting.review(date("2023-11-20"), date("2024-02-01"),
                                                                           CaseResult.CORRECTED));
 
@@ -27,7 +27,7 @@ class ReviewLawsuitCountingTest {
     }
 
     @Test
-    void a_review_filed_and_decided_in_the_same_year_counts_once_under_its_result() {
+    void aReviewFiledAndDecidedInTheSameYearCountsOnceUnderItsResult() {
         List<Contribution> c = contributions(ReviewLawsuitCounting.review(date("2023-03-01"), date("2023-04-30"),
                                                                           CaseResult.UPHELD));
 
@@ -35,7 +35,7 @@ class ReviewLawsuitCountingTest {
     }
 
     @Test
-    void an_undecided_case_counts_as_pending_in_every_year_from_its_filing() {
+    void anUndecidedCaseCountsAsPendingInEveryYearFromItsFiling() {
         List<Contribution> c = contributions(ReviewLawsuitCounting.review(date("2022-12-30"), null, null));
 
         for (int year = 2022; year <= 2026; year++) {
@@ -45,7 +45,7 @@ class ReviewLawsuitCountingTest {
     }
 
     @Test
-    void a_case_decided_two_years_after_its_filing_is_pending_in_the_years_between() {
+    void aCaseDecidedTwoYearsAfterItsFilingIsPendingInTheYearsBetween() {
         List<Contribution> c = contributions(ReviewLawsuitCounting.lawsuit(Route.DIRECT, date("2022-06-01"),
                                                                            date("2024-01-05"), CaseResult.OTHER));
 
@@ -55,7 +55,7 @@ class ReviewLawsuitCountingTest {
     }
 
     @Test
-    void a_lawsuit_counts_in_the_group_of_its_route() {
+    void aLawsuitCountsInTheGroupOfItsRoute() {
         List<Contribution> c = contributions(ReviewLawsuitCounting.lawsuit(Route.AFTER_REVIEW, date("2023-05-01"),
                                                                            date("2023-10-01"), CaseResult.UPHELD));
 
@@ -68,7 +68,7 @@ class ReviewLawsuitCountingTest {
      * equals the sum of its four figures, so the check passes.
      */
     @Test
-    void several_cases_add_up_and_the_check_passes() {
+    void severalCasesAddUpAndTheCheckPasses() {
         List<Contribution> c = new ArrayList<>();
         c.addAll(ReviewLawsuitCounting.contributionsOf(ReviewLawsuitCounting.review(date("2022-10-01"), null, null)));
         c.addAll(ReviewLawsuitCounting.contributionsOf(ReviewLawsuitCounting.review(date("2023-02-01"), date("2023-05-01"),
@@ -89,7 +89,7 @@ class ReviewLawsuitCountingTest {
     }
 
     @Test
-    void the_check_names_the_group_that_fails_as_the_seed_does() {
+    void theCheckNamesTheGroupThatFailsAsTheSeedDoes() {
         // The seed's table 四: 行政复议 尚未审结 1, 总计 0.
         TableFour seed = TableFour.of(List.of(new CellSum("REVIEW", "PENDING", java.math.BigDecimal.ONE)));
 

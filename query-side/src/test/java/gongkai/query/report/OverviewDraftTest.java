@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OverviewDraftTest {
 
     @Test
-    void the_seeds_year_reads_as_the_seed_says_with_the_pending_reconsideration() {
+    void theSeedsYearReadsAsTheSeedSaysWithThePendingReconsideration() {
         Map<String, Integer> published = new LinkedHashMap<>();
         published.put("行政许可类", 274);
         published.put("行政处罚类", 5);

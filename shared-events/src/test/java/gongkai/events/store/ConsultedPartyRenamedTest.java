@@ -25,7 +25,7 @@ class ConsultedPartyRenamedTest {
     private static final String REVISION_2 = "ConsultationStarted/rev-2";
 
     @Test
-    void a_consultation_stored_without_a_revision_loads_with_its_party_as_the_consulted_party() {
+    void aConsultationStoredWithoutARevisionLoadsWithItsPartyAsTheConsultedParty() {
         assertThat(StoredEventFixtures.payloadText(WITHOUT_REVISION)).contains("\"party\"").doesNotContain("consultedParty");
         ConsultationStarted loaded = load(WITHOUT_REVISION, new EventUpcasterChain(StoredEventFormat.upcasters()));
 
@@ -34,7 +34,7 @@ class ConsultedPartyRenamedTest {
     }
 
     @Test
-    void a_consultation_stored_as_revision_1_loads_the_same_way() {
+    void aConsultationStoredAsRevision1LoadsTheSameWay() {
         assertThat(StoredEventFixtures.payloadText(REVISION_1)).contains("\"party\"").doesNotContain("consultedParty");
         ConsultationStarted loaded = load(REVISION_1, new EventUpcasterChain(StoredEventFormat.upcasters()));
 
@@ -42,18 +42,18 @@ class ConsultedPartyRenamedTest {
     }
 
     @Test
-    void a_consultation_stored_as_revision_2_is_left_as_it_is() {
+    void aConsultationStoredAsRevision2IsLeftAsItIs() {
         assertThat(load(REVISION_2, new EventUpcasterChain(StoredEventFormat.upcasters())).consultedParty())
                 .isEqualTo("市住建局");
     }
 
     @Test
-    void without_the_upcaster_the_old_party_would_be_lost_silently() {
+    void withoutTheUpcasterTheOldPartyWouldBeLostSilently() {
         assertThat(load(WITHOUT_REVISION, NoOpEventUpcaster.INSTANCE).consultedParty()).isNull();
     }
 
     @Test
-    void new_events_are_stored_as_revision_2_under_the_new_name() {
+    void newEventsAreStoredAsRevision2UnderTheNewName() {
         var serialized = serializer.serialize(new ConsultationStarted("a-1", LocalDate.of(2023, 3, 6), "某建筑公司"),
                                               byte[].class);
 

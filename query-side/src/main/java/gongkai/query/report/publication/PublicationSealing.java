@@ -74,13 +74,12 @@ public class PublicationSealing {
     }
 
     /*
-     * ==== ISSUE 4: hash chain over the event stream (gongkai.query.chain.EventChain) ====================
-     * The chain's link at the publication event, as "globalIndex:hash": it covers that event and every
-     * event before it, so that a publication names the exact stream it froze. Stored in
-     * report_publication.chain_head, shown as published.chainHead, and checked by
-     * GET /api/audit/verification?anchorIndex=&anchorHash= or VerifyCli --anchor=globalIndex:hash.
-     * The chain follows the event table within milliseconds; a gap younger than its settle time before
-     * the event may hold it a few seconds, hence the wait. Null only if the chain could not reach it.
+     * The link of the hash chain over the event stream (gongkai.query.chain.EventChain) at the publication
+     * event, as "globalIndex:hash": it covers that event and every event before it, so that a publication
+     * names the exact stream it froze. Stored in report_publication.chain_head, shown as
+     * published.chainHead, and checked by GET /api/audit/verification?anchorIndex=&anchorHash= or VerifyCli
+     * --anchor=globalIndex:hash. The chain follows the event table within milliseconds; a gap younger than its settle
+     * time before the event may hold it a few seconds, hence the wait. Null only if the chain could not reach it.
      */
     private String chainHeadAt(long globalIndex) {
         return chain.headCovering(globalIndex, Duration.ofSeconds(10))

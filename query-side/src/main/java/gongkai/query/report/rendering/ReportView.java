@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report ({@link AnnualReport}, the very record the JSON answer writes) read for rendering,
- * so every number a rendering shows is the JSON's. Parts the report does not carry read as absent:
+ * The annual report ({@link AnnualReport}, the very record the JSON answer writes, docs/http-api.md, "The
+ * annual report") read for rendering, so every number a rendering shows is the JSON's. Parts the report
+ * does not carry read as absent:
  * {@link #figure} answers {@code null}, and the renderings show an empty cell rather than a number
  * nobody computed. Texts come without the control characters no XML document may hold.
  */

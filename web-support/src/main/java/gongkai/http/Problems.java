@@ -1,4 +1,4 @@
-package gongkai.query.web;
+package gongkai.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem details as api.md wants them: {@code status}, {@code title}, {@code detail}, {@code errors}. */
+/**
+ * RFC 9457 problem details as docs/http-api.md ("Errors") wants them: {@code status}, {@code title},
+ * {@code detail} and, for bad fields, {@code errors}.
+ */
 public final class Problems {
 
     public record FieldError(String field, String message) {
     }
 
-    /** A request the query side refuses, with its HTTP status and, for bad input, the field at fault. */
+    /** A request refused with its HTTP status and, for bad input, the field at fault. */
     public static final class Refused extends RuntimeException {
         private final HttpStatus status;
         private final String field;
@@ -39,7 +42,7 @@ public final class Problems {
             return new Refused(HttpStatus.FORBIDDEN, null, message);
         }
 
-        ProblemDetail problem() {
+        public ProblemDetail problem() {
             ProblemDetail problem = of(status, getMessage());
             if (field != null) {
                 problem.setProperty("errors", List.of(new FieldError(field, getMessage())));
@@ -57,13 +60,29 @@ public final class Problems {
         return problem;
     }
 
+    public static ProblemDetail badInput(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** A 400 naming one field. */
+    public static ProblemDetail badField(String field, String message) {
+        return badInput(message, List.of(new FieldError(field, message)));
+    }
+
     /** For the security filters, which answer before Spring MVC is reached. */
     public static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
                              Map<String, String> headers) throws IOException {
-        response.setStatus(status.value());
+        write(response, json, of(status, detail), headers);
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem,
+                             Map<String, String> headers) throws IOException {
+        response.setStatus(problem.getStatus());
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), of(status, detail));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }
