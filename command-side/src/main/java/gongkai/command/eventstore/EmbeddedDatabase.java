@@ -89,7 +89,8 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
         }
     }
 
-    private static boolean listening(int port) {
+    /** Whether something accepts connections on the local port (a PostgreSQL left running, or still running). */
+    public static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", port), 500);
             return true;

@@ -1,6 +1,7 @@
 package gongkai.query.endtoend;
 
 import gongkai.command.CommandSideApplication;
+import gongkai.command.eventstore.EmbeddedDatabase;
 import gongkai.command.testing.Http;
 import gongkai.query.QuerySideApplication;
 import gongkai.query.testing.ServiceProcess;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,22 +49,13 @@ class OrderlyShutdownTest {
             System.out.println("OrderlyShutdownTest: both services and the embedded PostgreSQL stopped in " + took.toMillis() + " ms");
 
             assertThat(took).isLessThan(Duration.ofSeconds(15));
-            assertThat(listening(databasePort)).as("the embedded PostgreSQL is down").isFalse();
+            assertThat(EmbeddedDatabase.listening(databasePort)).as("the embedded PostgreSQL is down").isFalse();
             for (ServiceProcess service : List.of(querySide, commandSide)) {
                 assertThat(service.log().lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")
                                                                 || line.contains("Exception"))
                                   .toList())
                         .as("errors in the log:\n" + service.log()).isEmpty();
             }
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -31,6 +31,7 @@ import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
+import gongkai.query.report.AnnualReport;
 import gongkai.query.report.AnnualReports;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
@@ -201,10 +202,11 @@ class EachEventAppliedOnceTest {
         Map<String, Object> all = new LinkedHashMap<>(ReadModelTables.of(jdbc));
         AnnualReports reports = system.reports();
         for (int year = 2022; year <= 2025; year++) {
-            Map<String, Object> report = reports.report(AGENCY, year, null);
-            for (String table : List.of("proactive", "applications", "reviewsAndLawsuits", "timeliness")) {
-                all.put(table + " " + year, report.get(table));
-            }
+            AnnualReport report = reports.report(AGENCY, year, null);
+            all.put("proactive " + year, report.proactive());
+            all.put("applications " + year, report.applications());
+            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
+            all.put("timeliness " + year, report.timeliness());
         }
         return all;
     }
