@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.command.testing.TestDatabase;
+import gongkai.query.testing.MachineTools;
 import gongkai.query.testing.RunningQuerySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The backup procedure of the README, done on a running system: {@code pg_dump} of the two schemas while both
@@ -34,7 +34,8 @@ class BackupAndRestoreTest {
 
     @Test
     void aDumpRestoredIntoAFreshDatabaseGivesTheSameReportsHistoriesAndAnIntactChain(@TempDir Path directory) throws Exception {
-        assumeTrue(available("pg_dump") && available("pg_restore"), "PostgreSQL's client tools are not installed");
+        MachineTools.required("pg_dump", "Debian's postgresql-client");
+        MachineTools.required("pg_restore", "Debian's postgresql-client");
         Path dump = directory.resolve("gongkai.dump");
         List<String> applications = new ArrayList<>();
         JsonNode report2023;
@@ -108,18 +109,6 @@ class BackupAndRestoreTest {
     private static String libpq(String jdbcUrl) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return "postgresql://" + TestDatabase.USER + "@" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-    }
-
-    private static boolean available(String tool) {
-        try {
-            Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
