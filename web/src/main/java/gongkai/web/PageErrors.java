@@ -35,7 +35,7 @@ public class PageErrors {
         return notFound();
     }
 
-    static ModelAndView notFound() {
+    public static ModelAndView notFound() {
         return new ModelAndView("notfound", HttpStatus.NOT_FOUND);
     }
 

@@ -5,6 +5,7 @@ import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.Channel;
 import gongkai.events.calendar.ReplyDeadline;
+import gongkai.events.store.StoredEventFormat;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.calendar.CalendarConfiguration;
@@ -45,12 +46,16 @@ public class ApplicationQueryController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    /** A row of {@code application_case}: the case's facts and its clock (null if never counted). */
-    private record Row(ApplicationFacts facts, ReplyDeadline deadline) {
+    /**
+     * A row of {@code application_case}: the case's facts, its clock (null if never counted) and how many of
+     * its events it follows (a reader that has just recorded one can tell whether this answer includes it).
+     */
+    private record Row(ApplicationFacts facts, ReplyDeadline deadline, int eventCount) {
     }
 
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(ApplicationCases.FACTS.mapRow(rs, i),
-                                                                 ApplicationClocks.DEADLINE.mapRow(rs, i));
+                                                                 ApplicationClocks.DEADLINE.mapRow(rs, i),
+                                                                 rs.getInt("event_count"));
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
@@ -147,7 +152,7 @@ public class ApplicationQueryController {
                 throw Problems.Refused.badInput("q", "检索词不超过 200 字 (q is at most 200 characters)");
             }
             // the case's first event is the one that received it: its applicant's name and request text
-            where.append(" and exists (select 1 from command_side.domain_event_entry e where e.aggregate_identifier"
+            where.append(" and exists (select 1 from " + StoredEventFormat.EVENT_TABLE + " e where e.aggregate_identifier"
                          + " = application_case.application_id and e.sequence_number = 0 and (strpos(lower("
                          + "convert_from(e.payload, 'UTF8')::jsonb #>> '{applicant,name}'), lower(?)) > 0 or strpos("
                          + "lower(convert_from(e.payload, 'UTF8')::jsonb ->> 'request'), lower(?)) > 0))");
@@ -230,6 +235,7 @@ public class ApplicationQueryController {
             throw Problems.Refused.notFound("未找到该申请 (no application " + id + " that you may read)");
         }
         Map<String, Object> view = view(row.facts(), row.deadline(), today);
+        view.put("eventCount", row.eventCount());
         view.put("asOf", asOf);
         return view;
     }
@@ -249,7 +255,8 @@ public class ApplicationQueryController {
         if (events.isEmpty()) {
             return null;
         }
-        return new Row(ApplicationFacts.fold(events), ApplicationClocks.count(id, ClockEntries.of(events), calendar));
+        return new Row(ApplicationFacts.fold(events), ApplicationClocks.count(id, ClockEntries.of(events), calendar),
+                       events.size());
     }
 
     /** Today (or the day of {@code asOf}) in Asia/Shanghai, and the calendar to tell urgency by. */

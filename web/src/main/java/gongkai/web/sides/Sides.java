@@ -3,6 +3,7 @@ package gongkai.web.sides;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.web.access.SignedIn;
+import gongkai.web.text.Zh;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -151,7 +152,9 @@ public class Sides {
             }
             if (problem != null && problem.has("errors")) {
                 for (JsonNode error : problem.get("errors")) {
-                    errors.putIfAbsent(error.path("field").asText(), error.path("message").asText());
+                    // withheldReasons[0] is the field withheldReasons: the form has one field for the list
+                    errors.putIfAbsent(error.path("field").asText().replaceAll("\\[.*$", ""),
+                                       Zh.chinese(error.path("message").asText()));
                 }
             }
         } catch (IOException notJson) {

@@ -1,6 +1,8 @@
 package gongkai.web.text;
 
+import gongkai.events.CaseResult;
 import gongkai.events.application.ApplicantType;
+import gongkai.events.lawsuit.Route;
 import gongkai.events.application.Channel;
 import gongkai.events.application.Outcome;
 import org.springframework.stereotype.Component;
@@ -85,6 +87,28 @@ public class Zh {
         } catch (IllegalArgumentException e) {
             return code.toString();
         }
+    }
+
+    /** A reconsideration's or lawsuit's result (维持, 纠正, 其他) as table 四 names it. */
+    public String result(Object code) {
+        try {
+            return code == null ? "" : CaseResult.valueOf(code.toString()).label();
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
+    /** How a lawsuit came to court, stored as the route's name or as its group key in table 四. */
+    public String route(Object code) {
+        if (code == null) {
+            return "";
+        }
+        for (Route route : Route.values()) {
+            if (route.name().equals(code.toString()) || route.groupKey().equals(code.toString())) {
+                return route.label().replace("行政诉讼 · ", "");
+            }
+        }
+        return code.toString();
     }
 
     /** The Chinese part of a side's bilingual message, "中文 (English)" → "中文". */
