@@ -33,9 +33,6 @@ import java.util.Map;
 @Controller
 public class CaseController {
 
-    /** How long the page waits for the query side to follow an event just recorded (it usually takes ms). */
-    private static final long CATCH_UP_MILLIS = 3000;
-
     private final Sides sides;
 
     public CaseController(Sides sides) {
@@ -87,16 +84,6 @@ public class CaseController {
         JsonNode history = sides.read("/api/applications/{id}/history", id);
         int events = history.path("events").size();
         JsonNode application = sides.read("/api/applications/{id}", id);
-        long deadline = System.currentTimeMillis() + CATCH_UP_MILLIS;
-        while (application.path("eventCount").asInt() < events && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            application = sides.read("/api/applications/{id}", id);
-        }
         ModelAndView page = new ModelAndView("case", failure == null ? HttpStatus.OK : HttpStatus.valueOf(failure.status()));
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);

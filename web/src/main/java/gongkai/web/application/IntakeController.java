@@ -45,7 +45,7 @@ public class IntakeController {
         body.put("agencyId", SignedIn.current().agencyId());
         model.addAttribute("applicationId", applicationId);
         try {
-            JsonNode answer = sides.post(body, "/api/applications");
+            JsonNode answer = receive(body);
             redirect.addFlashAttribute("recorded", "申请已登记。");
             return "redirect:/applications/" + answer.path("applicationId").asText();
         } catch (Refused refused) {
@@ -53,6 +53,22 @@ public class IntakeController {
                 throw refused;
             }
             return show(model, Zh.chinese(refused.detail()), refused.fieldErrors(), Forms.values(posted));
+        }
+    }
+
+    /**
+     * The same form sent twice at once (a double click) reaches the command side twice at once: the one that
+     * comes second may find the application being created (409). Sent again, it finds it recorded and is
+     * answered as a repeat; a genuine refusal is refused again.
+     */
+    private JsonNode receive(Map<String, Object> body) {
+        try {
+            return sides.post(body, "/api/applications");
+        } catch (Refused refused) {
+            if (refused.status() != 409) {
+                throw refused;
+            }
+            return sides.post(body, "/api/applications");
         }
     }
 

@@ -33,6 +33,7 @@ public class Sides {
 
     public static final String ON_BEHALF_OF = "Gongkai-On-Behalf-Of";
     public static final String PAGES_ACCOUNT = "pages";
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
 
     private final RestClient command;
     private final RestClient query;
@@ -109,18 +110,58 @@ public class Sides {
                     });
     }
 
-    /** A command to the command side (POST with a JSON body), for the signed-in user. */
+    /**
+     * A command to the command side (POST with a JSON body), for the signed-in user. Once it is recorded,
+     * the query side is given time to follow it ({@link #awaitReads}), so that the page shown next shows it.
+     */
     public JsonNode post(Object body, String path, Object... uriVariables) {
-        return command.post().uri(path, uriVariables).headers(this::onBehalf)
-                      .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
-                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        JsonNode answer = command.post().uri(path, uriVariables).headers(this::onBehalf)
+                                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                                 .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        awaitReads();
+        return answer;
     }
 
-    /** A command to the command side (PUT with a JSON body), for the signed-in user. */
+    /** A command to the command side (PUT with a JSON body), for the signed-in user; then as {@link #post}. */
     public JsonNode put(Object body, String path, Object... uriVariables) {
-        return command.put().uri(path, uriVariables).headers(this::onBehalf)
-                      .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
-                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        JsonNode answer = command.put().uri(path, uriVariables).headers(this::onBehalf)
+                                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                                 .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        awaitReads();
+        return answer;
+    }
+
+    /**
+     * Waits (at most {@link #READ_YOUR_WRITES}) until every projection of the query side has read the event
+     * stream up to its head as it is now, which includes what this user just recorded: the read models
+     * follow the event store within milliseconds, but a page read at once could miss the user's own change.
+     * A query side that is slower (replaying, say) is not waited for longer: the page then shows what it has.
+     */
+    private void awaitReads() {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        long head = -1;
+        while (true) {
+            JsonNode status = read("/api/projections");
+            if (head < 0) {
+                head = status.path("head").asLong();
+            }
+            boolean caughtUp = true;
+            for (JsonNode projection : status.path("projections")) {
+                if (projection.path("replayable").asBoolean(true)
+                    && (projection.path("position").isNull() || projection.path("position").asLong() < head)) {
+                    caughtUp = false;
+                }
+            }
+            if (caughtUp || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** An answer as maps and lists, for the templates. */

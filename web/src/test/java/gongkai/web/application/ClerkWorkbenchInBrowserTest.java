@@ -104,14 +104,14 @@ class ClerkWorkbenchInBrowserTest {
     @Order(3)
     void theSearchFindsTheApplicationByTheApplicantsNameWithoutPuttingItInTheAddress() {
         browser.go("/");
-        browser.fill("#filters", "检索申请内容或申请人姓名", "王小明").press("#filters", "筛选");
+        browser.fill("#filters", "检索申请内容或申请人姓名", "王小明").pressInPlace("#filters", "筛选");
         browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).size() == 1);
         assertThat(browser.find(By.cssSelector("tr[data-application-id]")).getAttribute("data-application-id")).isEqualTo(id());
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("%E7%8E%8B").doesNotContain("王小明");
 
-        browser.fill("#filters", "检索申请内容或申请人姓名", "道路维修").press("#filters", "筛选");
+        browser.fill("#filters", "检索申请内容或申请人姓名", "道路维修").pressInPlace("#filters", "筛选");
         browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).size() == 1);
-        browser.fill("#filters", "检索申请内容或申请人姓名", "李四").press("#filters", "筛选");
+        browser.fill("#filters", "检索申请内容或申请人姓名", "李四").pressInPlace("#filters", "筛选");
         browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).isEmpty());
     }
 
@@ -230,6 +230,131 @@ class ClerkWorkbenchInBrowserTest {
                     + "f.contentWindow.performance.getEntriesByType('resource').map(e => e.name)));");
             assertThat(requested).as(page).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(system.baseUrl() + "/"));
         }
+    }
+
+    @Test
+    @Order(11)
+    void aReconsiderationThatCorrectsTheAnswerLetsTheClerkReopenTheApplication() {
+        browser.go("/reviews");
+        browser.fill("#file-review", "复议申请日期", "2024-02-20")
+               .fill("#file-review", "所涉申请编号", id())
+               .fill("#file-review", "复议机关", "区人民政府")
+               .press("#file-review", "登记复议");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("已记录：登记行政复议。");
+        WebElement review = browser.find(By.cssSelector("#reviews tr[data-review-id]"));
+        String reviewId = review.getAttribute("data-review-id");
+        assertThat(review.getText()).contains("2024年2月20日", id().substring(0, 8), "尚未决定");
+
+        review.findElement(By.tagName("summary")).click();
+        browser.fill("", "决定日期", "2024-04-15").fill("", "复议结果", "CORRECTED").press("", "记录决定");
+        assertThat(browser.find(By.cssSelector("#reviews tr[data-review-id]")).getText()).contains("2024年4月15日", "结果纠正");
+
+        browser.go(caseAddress);
+        openAction("reopening");
+        browser.fill("#form-reopening", "重新办理日期", "2024-04-20")
+               .fill("#form-reopening", "纠正的行政复议案件编号", reviewId)
+               .press("#form-reopening", "记录重新办理");
+        assertThat(browser.text(By.id("case-state"))).isIn("重新办理", "已逾期", "即将到期");
+        assertThat(timeline()).endsWith("ApplicationReopened");
+    }
+
+    @Test
+    @Order(12)
+    void aRefusedActionShowsTheRuleThatRefusedIt() {
+        browser.go(caseAddress);
+        openAction("extension");
+        browser.fill("#form-extension", "延期日期", "2024-04-22")
+               .fill("#form-extension", "延长工作日数", "30")
+               .fill("#form-extension", "延期理由", "需要调取档案")
+               .press("#form-extension", "记录延期");
+        WebElement refusal = browser.find(By.cssSelector("#form-extension [role=alert]"));
+        assertThat(refusal.getText()).contains("20");
+        assertThat(refusal.getText()).doesNotContain("(");
+        assertThat(timeline()).doesNotContain("ReplyPeriodExtended");
+    }
+
+    @Test
+    @Order(13)
+    void aLawsuitIsPendingUntilItsFinalJudgment() {
+        browser.go("/reviews");
+        browser.fill("#file-lawsuit", "起诉日期", "2024-05-06")
+               .fill("#file-lawsuit", "起诉方式", "DIRECT")
+               .fill("#file-lawsuit", "所涉申请编号", id())
+               .press("#file-lawsuit", "登记诉讼");
+        WebElement lawsuit = browser.find(By.cssSelector("#lawsuits tr[data-lawsuit-id]"));
+        lawsuit.findElement(By.tagName("summary")).click();
+        browser.fill("", "判决日期", "2024-07-01").fill("", "判决结果", "UPHELD").fill("", "是否为生效判决", "false")
+               .press("", "记录判决");
+        assertThat(browser.find(By.cssSelector("#lawsuits tr[data-lawsuit-id]")).getText()).contains("已上诉", "尚未审结");
+
+        browser.find(By.cssSelector("#lawsuits tr[data-lawsuit-id] summary")).click();
+        browser.fill("", "判决日期", "2024-09-02").fill("", "判决结果", "UPHELD").fill("", "是否为生效判决", "true")
+               .press("", "记录判决");
+        assertThat(browser.find(By.cssSelector("#lawsuits tr[data-lawsuit-id]")).getText()).contains("生效判决", "2024年9月2日", "结果维持");
+    }
+
+    @Test
+    @Order(14)
+    void theProactiveRegisterRecordsDocumentsTalliesFeesAndItems() {
+        browser.go("/register");
+        record("register-issue", "文件类型", "NORMATIVE_DOCUMENT", "文件名称", "小营镇村庄规划管理办法", "制发日期", "2023-03-01");
+        WebElement document = browser.find(By.cssSelector("#documents tr[data-document-id]"));
+        assertThat(document.getText()).contains("行政规范性文件", "小营镇村庄规划管理办法", "2023年3月1日");
+        document.findElement(By.tagName("summary")).click();
+        browser.fill("", "废止日期", "2024-06-30").press("", "记录废止");
+        assertThat(browser.find(By.cssSelector("#documents tr[data-document-id]")).getText()).contains("2024年6月30日");
+
+        record("register-opening-balance", "截至日期", "2022-12-31", "现行有效规章件数", "0", "现行有效规范性文件件数", "4");
+        assertThat(browser.text(By.id("opening-balance"))).contains("2022年12月31日", "4");
+        record("register-tally", "类别", "LICENSING", "统计起始日期", "2023-01-01", "统计截止日期", "2023-12-31", "件数", "274");
+        record("register-fees", "收费日期", "2023-08-01", "金额（元）", "300");
+        record("register-published", "栏目或类别", "政策文件", "标题", "2023年财政预算", "公开日期", "2023-02-01");
+
+        system.awaitProjections();
+        browser.go("/reports/2023");
+        assertThat(officialCell("NORMATIVE_DOCUMENTS", "issued")).isEqualTo("1");
+        assertThat(officialCell("LICENSING", "decisions")).isEqualTo("274");
+    }
+
+    @Test
+    @Order(15)
+    void theClerkWritesTheNarrativeFromTheDraftAndPublishesWithAConfirmation() {
+        browser.go("/reports/2023");
+        assertThat(browser.find(By.id("overview")).getAttribute("value")).isNotBlank();
+        assertThat(browser.findAll(By.id("overview-hint"))).hasSize(1);
+        browser.fill("#narrative", "五、存在的主要问题及改进情况", "答复期限管理仍需加强。").press("#narrative", "保存正文");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("正文已保存。");
+        assertThat(browser.find(By.id("problems")).getAttribute("value")).isEqualTo("答复期限管理仍需加强。");
+
+        browser.press("#publication", "发布");
+        assertThat(browser.text(By.cssSelector("#publication [role=alert]"))).contains("冻结");
+        assertThat(browser.findAll(By.id("published"))).isEmpty();
+
+        browser.find(By.id("confirm")).click();
+        browser.press("#publication", "发布");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已发布");
+        browser.await(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.id("published")).isEmpty();
+        });
+
+        Object csv = browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/reports/2023/download/csv').then(r => r.text().then(t => done([r.status, r.headers.get('content-type'), t.length])));");
+        assertThat(csv).asList().startsWith(200L, "text/csv;charset=UTF-8");
+    }
+
+    private static void record(String form, String... labelsAndValues) {
+        WebElement details = browser.find(By.id(form));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        String scope = "#form-" + form.substring("register-".length());
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            browser.fill(scope, labelsAndValues[i], labelsAndValues[i + 1]);
+        }
+        browser.press(scope, browser.find(By.cssSelector(scope + " button[type=submit]")).getText());
+        assertThat(browser.text(By.cssSelector("[role=status]"))).startsWith("已记录");
     }
 
     private static int applications() {

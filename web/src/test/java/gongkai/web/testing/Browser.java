@@ -7,6 +7,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -106,7 +107,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Presses a button that sends its form and waits for the page that answers. */
     public Browser press(String scope, String button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.xpath(xpathOf(scope) + "//button[normalize-space(.)='" + button + "']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** Presses a button whose answer replaces part of the page (htmx): the caller waits for what it expects. */
+    public Browser pressInPlace(String scope, String button) {
         driver.findElement(By.xpath(xpathOf(scope) + "//button[normalize-space(.)='" + button + "']")).click();
         return this;
     }
