@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /** Signing in to the pages as a person does (the form, its CSRF token), and finding a case to open. */
 final class Pages {
 
-    private static final Pattern CSRF = Pattern.compile("name=\\"_csrf\\" value=\\"([^\\"]+)\\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("GONGKAI_SESSION=([^;]+)");
-    private static final Pattern APPLICATION = Pattern.compile("\\"applicationId\\":\\"([^\\"]+)\\"");
+    private static final Pattern APPLICATION = Pattern.compile("\"applicationId\":\"([^\"]+)\"");
 
     private Pages() {
     }

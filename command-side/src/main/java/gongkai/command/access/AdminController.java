@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** api.md's admin endpoints: agencies (a tree) and users. */
+/** The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree) and users. */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {
@@ -62,6 +62,10 @@ public class AdminController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> createUser(@Valid @RequestBody NewUser user) {
         Set<Role> roles = EnumSet.copyOf(user.roles());
+        if (roles.contains(Role.PAGES) || user.username().equals(BootstrapAdmin.PAGES)) {
+            throw Refusal.invalid(roles.contains(Role.PAGES) ? "roles" : "username",
+                                  "页面服务账号是内置的 (the pages account is built in, not created)");
+        }
         boolean needsAgency = roles.contains(Role.CLERK) || roles.contains(Role.AUDITOR);
         if (needsAgency && user.agencyId() == null) {
             throw Refusal.invalid("agencyId", "办事员和审计员必须属于一个机关 (clerks and auditors belong to an agency)");

@@ -2,7 +2,7 @@ package gongkai.query.calendar;
 
 import gongkai.events.calendar.CalendarYear;
 import gongkai.query.calendar.KnownCalendar.KnownYear;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
