@@ -81,9 +81,10 @@ public class CaseController {
     }
 
     private ModelAndView page(String id, Submission.Failure failure) {
-        JsonNode history = sides.read("/api/applications/{id}/history", id);
-        int events = history.path("events").size();
+        var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
         JsonNode application = sides.read("/api/applications/{id}", id);
+        JsonNode history = Sides.answerOf(historyCall);
+        int events = history.path("events").size();
         ModelAndView page = new ModelAndView("case", failure == null ? HttpStatus.OK : HttpStatus.valueOf(failure.status()));
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);

@@ -49,19 +49,22 @@ public class DashboardController {
 
     @GetMapping("/")
     public String dashboard(Model model) {
-        model.addAttribute("counts", sides.plain(sides.read("/api/applications/counts", Map.of())));
+        var counts = sides.beside(() -> sides.read("/api/applications/counts", Map.of()));
         show(Filters.none(), model);
+        model.addAttribute("counts", sides.plain(Sides.answerOf(counts)));
         return "dashboard";
     }
 
     @PostMapping("/")
     public String filtered(@ModelAttribute Filters filters, Model model,
                            @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        show(filters, model);
         if (htmx != null) {
+            show(filters, model);
             return "dashboard :: worklist";
         }
-        model.addAttribute("counts", sides.plain(sides.read("/api/applications/counts", Map.of())));
+        var counts = sides.beside(() -> sides.read("/api/applications/counts", Map.of()));
+        show(filters, model);
+        model.addAttribute("counts", sides.plain(Sides.answerOf(counts)));
         return "dashboard";
     }
 

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -21,6 +22,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The command side (every write) and the query side (every read), called over their JSON APIs. Calls
@@ -34,6 +40,14 @@ public class Sides {
     public static final String ON_BEHALF_OF = "Gongkai-On-Behalf-Of";
     public static final String PAGES_ACCOUNT = "pages";
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+
+    /** Calls of one page that do not depend on each other go out at once, each as the page's user. */
+    private final ExecutorService parallel = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "sides-call");
+                thread.setDaemon(true);
+                return thread;
+            }));
 
     private final RestClient command;
     private final RestClient query;
@@ -89,6 +103,23 @@ public class Sides {
         });
         return query.get().uri(template.toString(), values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A call made beside the caller's other calls, on the signed-in user's behalf like them. */
+    public <T> CompletableFuture<T> beside(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, parallel);
+    }
+
+    /** The answer of a call made {@link #beside}: its own failure (a refusal) as if it had been made here. */
+    public static <T> T answerOf(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** A file or page from the query side as it is (the report rendered), for the signed-in user. */
