@@ -112,8 +112,9 @@ public class ReportPageController {
         JsonNode report = sides.read("/api/agencies/{a}/reports/{y}", agency(), year);
         ModelAndView page = new ModelAndView("report", status);
         page.addObject("year", year);
-        page.addObject("report", sides.plain(report));
-        page.addObject("failedChecks", sides.plain(report).get("checks") instanceof List<?> checks
+        Map<String, Object> shown = sides.plain(report);
+        page.addObject("report", shown);
+        page.addObject("failedChecks", shown.get("checks") instanceof List<?> checks
                                        ? checks.stream().filter(c -> c instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("passed"))).toList()
                                        : List.of());
         JsonNode narrative = report.path("narrative");
