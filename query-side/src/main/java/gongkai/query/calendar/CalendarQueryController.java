@@ -3,11 +3,19 @@ package gongkai.query.calendar;
 import gongkai.events.calendar.CalendarYear;
 import gongkai.query.calendar.KnownCalendar.KnownYear;
 import gongkai.query.web.Problems;
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +32,55 @@ import java.util.Map;
 public class CalendarQueryController {
 
     private final KnownCalendar calendar;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public CalendarQueryController(KnownCalendar calendar) {
+    public CalendarQueryController(KnownCalendar calendar, JdbcTemplate jdbc, Clock clock) {
         this.calendar = calendar;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code GET /api/calendars/warnings}: each calendar year that is missing as of today
+     * ({@link MissingCalendarYears}), with the open applications whose provisional due date lies in it
+     * or later (their period reaches into it), per agency the caller may read: an admin every agency,
+     * a clerk or auditor their own.
+     */
+    @GetMapping("/warnings")
+    public Map<String, Object> warnings(@AuthenticationPrincipal Actor reader) {
+        LocalDate today = LocalDate.now(clock);
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (int year : MissingCalendarYears.asOf(calendar.current(), today)) {
+            String scope = reader.is(Role.ADMIN) ? "" : " and agency_id = ?";
+            List<Object> args = new ArrayList<>(List.of(Date.valueOf(LocalDate.of(year, 1, 1))));
+            if (!reader.is(Role.ADMIN)) {
+                args.add(String.valueOf(reader.agencyId()));
+            }
+            List<Map<String, Object>> byAgency = jdbc.query(
+                    "select agency_id, count(*) from application_case where provisional_due_on >= ? "
+                    + "and concluded_on is null" + scope + " group by agency_id order by agency_id",
+                    (rs, i) -> {
+                        Map<String, Object> agency = new LinkedHashMap<>();
+                        agency.put("agencyId", rs.getString(1));
+                        agency.put("openCases", rs.getLong(2));
+                        return agency;
+                    }, args.toArray());
+            long open = byAgency.stream().mapToLong(a -> (Long) a.get("openCases")).sum();
+            Map<String, Object> warning = new LinkedHashMap<>();
+            warning.put("missingYear", year);
+            warning.put("openCases", open);
+            warning.put("byAgency", byAgency);
+            warning.put("message", year + " 年工作日历尚未录入：" + open + " 件未结申请的答复期限延伸至该年，目前仅为暂定日期"
+                                   + "（仅计周末及元旦、劳动节、国庆节）；请管理员录入国务院办公厅公布的 " + year
+                                   + " 年节假日安排 (no working-day calendar for " + year + "; " + open
+                                   + " open application(s) run into it and have provisional due dates only)");
+            warnings.add(warning);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("today", today);
+        answer.put("warnings", warnings);
+        return answer;
     }
 
     @GetMapping
