@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import gongkai.events.access.RememberedPasswords;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,8 +40,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, UserAccounts accounts)
+            throws Exception {
         return http
+                .addFilterAfter(new OnBehalfOf(username -> accounts.find(username).map(UserAccounts.Account::actor)),
+                                BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth

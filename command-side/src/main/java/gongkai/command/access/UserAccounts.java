@@ -74,6 +74,22 @@ public class UserAccounts {
         }
     }
 
+    /**
+     * Creates or updates a built-in account (no agency) with this password and these roles: the
+     * password of such an account is given to every process at start, so the latest start sets it.
+     */
+    public void putBuiltIn(String username, String password, Set<Role> roles) {
+        Optional<Account> existing = find(username);
+        if (existing.isPresent() && existing.get().roles().equals(roles)
+            && passwordEncoder.matches(password, existing.get().passwordHash())) {
+            return;
+        }
+        jdbc.update("insert into user_account (username, password_hash, roles, agency_id) values (?, ?, ?, null) "
+                    + "on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles",
+                    username, passwordEncoder.encode(password),
+                    roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+    }
+
     private static Set<Role> parseRoles(String roles) {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).map(Role::valueOf)

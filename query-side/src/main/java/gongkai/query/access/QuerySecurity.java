@@ -19,6 +19,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,8 +39,10 @@ import java.util.Set;
 public class QuerySecurity {
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, JdbcTemplate jdbc) throws Exception {
         return http
+                .addFilterAfter(new OnBehalfOf(username -> account(jdbc, username).map(Account::actor)),
+                                BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -61,24 +65,16 @@ public class QuerySecurity {
             public Authentication authenticate(Authentication authentication) {
                 String username = authentication.getName();
                 String password = String.valueOf(authentication.getCredentials());
-                List<Map<String, Object>> rows = jdbc.queryForList(
-                        "select password_hash, roles, agency_id from command_side.user_account where username = ?",
-                        username);
-                if (rows.isEmpty()) {
-                    throw new BadCredentialsException("bad credentials");
-                }
-                String hash = (String) rows.get(0).get("password_hash");
+                Account account = account(jdbc, username).orElseThrow(() -> new BadCredentialsException("bad credentials"));
+                String hash = account.passwordHash();
                 if (!remembered.remembers(username, hash, password)) {
                     if (!bcrypt.matches(password, hash)) {
                         throw new BadCredentialsException("bad credentials");
                     }
                     remembered.remember(username, hash, password);
                 }
-                Set<Role> roles = EnumSet.noneOf(Role.class);
-                Arrays.stream(((String) rows.get(0).get("roles")).split(",")).map(String::trim)
-                      .filter(r -> !r.isEmpty()).map(Role::valueOf).forEach(roles::add);
-                Actor actor = new Actor(username, roles, (String) rows.get(0).get("agency_id"));
-                List<GrantedAuthority> authorities = roles.stream()
+                Actor actor = account.actor();
+                List<GrantedAuthority> authorities = actor.roles().stream()
                         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
                 return UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities);
             }
@@ -88,5 +84,21 @@ public class QuerySecurity {
                 return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
             }
         };
+    }
+
+    private record Account(String passwordHash, Actor actor) {
+    }
+
+    private static Optional<Account> account(JdbcTemplate jdbc, String username) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select password_hash, roles, agency_id from command_side.user_account where username = ?", username);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(((String) rows.get(0).get("roles")).split(",")).map(String::trim)
+              .filter(r -> !r.isEmpty()).map(Role::valueOf).forEach(roles::add);
+        return Optional.of(new Account((String) rows.get(0).get("password_hash"),
+                                       new Actor(username, roles, (String) rows.get(0).get("agency_id"))));
     }
 }
