@@ -89,9 +89,11 @@ public class QuerySecurity {
     private record Account(String passwordHash, Actor actor) {
     }
 
+    /** A user who may sign in: a disabled one is not found, neither signing in nor named by the pages. */
     private static Optional<Account> account(JdbcTemplate jdbc, String username) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select password_hash, roles, agency_id from command_side.user_account where username = ?", username);
+                "select password_hash, roles, agency_id from command_side.user_account where username = ? "
+                + "and disabled_at is null", username);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
