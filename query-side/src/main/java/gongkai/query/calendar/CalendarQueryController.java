@@ -89,6 +89,46 @@ public class CalendarQueryController {
         return Map.of("years", years);
     }
 
+    /**
+     * {@code GET /api/calendars/{year}/moved-due-dates}: the due dates the latest publication of the year
+     * moved, each with the date before it (or the provisional one), of the applications the caller may
+     * read; {@code eventId} names the publication (null while the year has none).
+     */
+    @GetMapping("/{year}/moved-due-dates")
+    public Map<String, Object> movedDueDates(@PathVariable int year, @AuthenticationPrincipal Actor reader) {
+        KnownYear known = calendar.years().stream().filter(y -> y.calendar().year() == year).findFirst()
+                                  .orElseThrow(() -> Problems.Refused.notFound(
+                                          year + " 年工作日历尚未录入 (no working-day calendar for " + year + ")"));
+        List<Map<String, Object>> moves = new ArrayList<>();
+        if (known.eventId() != null) {
+            String scope = reader.is(Role.ADMIN) ? "" : " and c.agency_id = ?";
+            List<Object> args = new ArrayList<>(List.of(known.eventId()));
+            if (!reader.is(Role.ADMIN)) {
+                args.add(String.valueOf(reader.agencyId()));
+            }
+            moves = jdbc.query("select h.application_id, c.agency_id, h.due_on, before.due_on, before.provisional_due_on "
+                               + "from application_due_history h join application_case c on c.application_id = h.application_id "
+                               + "left join lateral (select p.due_on, p.provisional_due_on from application_due_history p "
+                               + "where p.application_id = h.application_id and p.id < h.id order by p.id desc limit 1) before "
+                               + "on true where h.caused_by_event_id = ?" + scope + " order by c.agency_id, h.application_id",
+                               (rs, i) -> {
+                                   Map<String, Object> move = new LinkedHashMap<>();
+                                   move.put("applicationId", rs.getString(1));
+                                   move.put("agencyId", rs.getString(2));
+                                   move.put("dueOn", rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate());
+                                   move.put("dueBefore", rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate());
+                                   move.put("provisionalBefore", rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate());
+                                   return move;
+                               }, args.toArray());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("year", year);
+        answer.put("eventId", known.eventId());
+        answer.put("publishedAt", known.publishedAt());
+        answer.put("moves", moves);
+        return answer;
+    }
+
     @GetMapping("/{year}")
     public Map<String, Object> year(@PathVariable int year) {
         return calendar.years().stream().filter(y -> y.calendar().year() == year).findFirst()

@@ -106,6 +106,13 @@ class ProvisionalDueDatesTest {
         assertThat(history.at("/1/cause").asText()).contains("2100 年工作日历更新");
 
         assertThat(clerk.get("/api/calendars/warnings").json().get("warnings")).as("the year is known now").isEmpty();
+
+        JsonNode moved = clerk.get("/api/calendars/2100/moved-due-dates").json();
+        assertThat(moved.get("moves")).as("the clerk's own agency only").hasSize(1);
+        assertThat(moved.at("/moves/0/applicationId").asText()).isEqualTo(late);
+        assertThat(moved.at("/moves/0/dueOn").asText()).isEqualTo("2100-01-19");
+        assertThat(moved.at("/moves/0/provisionalBefore").asText()).isEqualTo("2100-01-18");
+        assertThat(adminReader.get("/api/calendars/2100/moved-due-dates").json().get("moves")).hasSize(2);
     }
 
     /**
