@@ -26,7 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** api.md's admin endpoints: agencies (a tree: created, listed, renamed) and users (created, listed, roles, password, disabled). */
+/**
+ * The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree: created, listed, renamed)
+ * and users (created, listed, roles, new password, disabled). The built-in account of the pages is
+ * neither created nor changed here.
+ */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {
@@ -100,6 +104,10 @@ public class AdminController {
     public UserAccounts.Listed changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles change,
                                            @AuthenticationPrincipal Actor admin) {
         Set<Role> roles = EnumSet.copyOf(change.roles());
+        requireNotBuiltIn(username);
+        if (roles.contains(Role.PAGES)) {
+            throw Refusal.invalid("roles", "页面服务账号是内置的 (the role PAGES belongs to the built-in account only)");
+        }
         requireAgencyFor(roles, change.agencyId());
         if (username.equals(admin.username()) && !roles.contains(Role.ADMIN)) {
             throw Refusal.conflict("不能取消自己的管理员角色 (you cannot take the ADMIN role from yourself)");
@@ -113,6 +121,7 @@ public class AdminController {
     /** A new password, set by an admin (e.g. one the user forgot); the old one stops working at once. */
     @PutMapping("/users/{username}/password")
     public Map<String, Object> resetPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
+        requireNotBuiltIn(username);
         if (!accounts.resetPassword(username, password.password())) {
             throw notFound("用户不存在 (no user " + username + ")");
         }
@@ -123,6 +132,7 @@ public class AdminController {
     @PutMapping("/users/{username}/disabled")
     public UserAccounts.Listed disable(@PathVariable String username, @Valid @RequestBody Disabled disabled,
                                       @AuthenticationPrincipal Actor admin) {
+        requireNotBuiltIn(username);
         if (username.equals(admin.username()) && disabled.disabled()) {
             throw Refusal.conflict("不能停用自己的账号 (you cannot disable yourself)");
         }
@@ -134,6 +144,13 @@ public class AdminController {
 
     private static ResponseStatusException notFound(String message) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
+    }
+
+    /** The pages' account is kept by each process's start from its configured password, not from here. */
+    private static void requireNotBuiltIn(String username) {
+        if (username.equals(BootstrapAdmin.PAGES)) {
+            throw Refusal.conflict("页面服务账号是内置的，由各进程启动时设置 (the pages account is built in)");
+        }
     }
 
     private void requireAgencyFor(Set<Role> roles, String agencyId) {
@@ -150,6 +167,10 @@ public class AdminController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> createUser(@Valid @RequestBody NewUser user) {
         Set<Role> roles = EnumSet.copyOf(user.roles());
+        if (roles.contains(Role.PAGES) || user.username().equals(BootstrapAdmin.PAGES)) {
+            throw Refusal.invalid(roles.contains(Role.PAGES) ? "roles" : "username",
+                                  "页面服务账号是内置的 (the pages account is built in, not created)");
+        }
         requireAgencyFor(roles, user.agencyId());
         accounts.createUser(user.username(), user.password(), roles, user.agencyId());
         Map<String, Object> created = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package gongkai.command.access;
 
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
+import gongkai.http.access.OnBehalfOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,7 +16,11 @@ import java.util.HexFormat;
 
 /**
  * On first start with no users, creates {@code admin} with the password of
- * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (api.md).
+ * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (docs/http-api.md, "Conventions").
+ * At every start, keeps the built-in account {@code pages} (role PAGES), through which the pages call
+ * both sides on a signed-in user's behalf ({@link OnBehalfOf}): its password is
+ * {@code gongkai.pages.password} (environment {@code GONGKAI_PAGES_PASSWORD}), set again each time;
+ * without one the account is disabled.
  */
 @Component
 public class BootstrapAdmin implements ApplicationRunner {
@@ -30,8 +35,19 @@ public class BootstrapAdmin implements ApplicationRunner {
         this.environment = environment;
     }
 
+    public static final String PAGES = "pages";
+
     @Override
     public void run(ApplicationArguments args) {
+        createAdmin();
+        String pagesPassword = environment.getProperty("gongkai.pages.password");
+        boolean pagesEnabled = pagesPassword != null && !pagesPassword.isBlank();
+        accounts.keepPagesAccount(PAGES, pagesEnabled ? pagesPassword : null);
+        log.info("The pages account '{}' is {}.", PAGES, pagesEnabled ? "enabled (gongkai.pages.password)"
+                                                                     : "disabled (no gongkai.pages.password)");
+    }
+
+    private void createAdmin() {
         if (accounts.anyUser()) {
             return;
         }

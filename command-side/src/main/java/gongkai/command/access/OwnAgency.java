@@ -2,7 +2,7 @@ package gongkai.command.access;
 
 import gongkai.command.Refusal;
 import gongkai.events.access.Actor;
-import gongkai.command.web.Problems;
+import gongkai.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 

@@ -1,30 +1,26 @@
 package gongkai.command.access;
 
-import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
+import gongkai.http.access.Accounts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Agencies and users, in the command side's tables {@code agency} and {@code user_account}. */
+/**
+ * Agencies and users, in the command side's tables {@code agency} and {@code user_account}; both sides
+ * sign users in through {@link Accounts}.
+ */
 @Repository
 public class UserAccounts {
-
-    public record Account(String username, String passwordHash, Set<Role> roles, String agencyId) {
-
-        public Actor actor() {
-            return new Actor(username, roles, agencyId);
-        }
-    }
 
     public static class AlreadyExists extends RuntimeException {
         public AlreadyExists(String message) {
@@ -48,25 +44,15 @@ public class UserAccounts {
     public record Agency(String agencyId, String name, String parentId, Instant createdAt) {
     }
 
-    /** A user who may sign in: a disabled user is not found (by the sign-in, nor by a call on their behalf). */
-    public Optional<Account> find(String username) {
-        List<Account> found = jdbc.query(
-                "select username, password_hash, roles, agency_id from user_account where username = ? "
-                + "and disabled_at is null",
-                (rs, i) -> new Account(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)), rs.getString(4)),
-                username);
-        return found.stream().findFirst();
-    }
-
     /** Every user, disabled ones too, by name. */
     public List<Listed> users() {
-        return jdbc.query("select username, roles, agency_id, disabled_at, created_at from user_account order by username",
+        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account order by username",
                           (rs, i) -> listed(rs));
     }
 
     /** One user, disabled or not. */
     public Optional<Listed> user(String username) {
-        return jdbc.query("select username, roles, agency_id, disabled_at, created_at from user_account where username = ?",
+        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account where username = ?",
                           (rs, i) -> listed(rs), username).stream().findFirst();
     }
 
@@ -84,8 +70,7 @@ public class UserAccounts {
     /** Gives a user these roles and this agency (null for none); false when there is no such user. */
     public boolean changeRoles(String username, Set<Role> roles, String agencyId) {
         return jdbc.update("update user_account set roles = ?, agency_id = ? where username = ?",
-                           roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), agencyId,
-                           username) == 1;
+                           Accounts.formatRoles(roles), agencyId, username) == 1;
     }
 
     /** Sets a new password (hashed); false when there is no such user. */
@@ -94,19 +79,18 @@ public class UserAccounts {
                            passwordEncoder.encode(password), username) == 1;
     }
 
-    /** Disables a user (from now) or enables them again; false when there is no such user. */
+    /** Disables a user (they sign in nowhere, and the pages cannot call on their behalf) or enables them again. */
     public boolean setDisabled(String username, boolean disabled) {
-        return jdbc.update("update user_account set disabled_at = case when ? then coalesce(disabled_at, now()) end "
-                           + "where username = ?", disabled, username) == 1;
+        return jdbc.update("update user_account set enabled = ? where username = ?", !disabled, username) == 1;
     }
 
-    private static Listed listed(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Listed(rs.getString("username"), parseRoles(rs.getString("roles")), rs.getString("agency_id"),
-                          rs.getTimestamp("disabled_at") != null, rs.getTimestamp("created_at").toInstant());
+    private static Listed listed(ResultSet rs) throws SQLException {
+        return new Listed(rs.getString("username"), Accounts.parseRoles(rs.getString("roles")), rs.getString("agency_id"),
+                          !rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
     }
 
     public boolean anyUser() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from user_account)", Boolean.class));
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from user_account where roles <> 'PAGES')", Boolean.class));
     }
 
     public boolean agencyExists(String agencyId) {
@@ -126,32 +110,35 @@ public class UserAccounts {
         try {
             jdbc.update("insert into user_account (username, password_hash, roles, agency_id) values (?, ?, ?, ?)",
                         username, passwordEncoder.encode(password),
-                        roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), agencyId);
+                        Accounts.formatRoles(roles), agencyId);
         } catch (DuplicateKeyException e) {
             throw new AlreadyExists("用户已存在 (user " + username + " already exists)");
         }
     }
 
     /**
-     * Creates or updates a built-in account (no agency) with this password and these roles: the
-     * password of such an account is given to every process at start, so the latest start sets it.
+     * The built-in account of the pages: created with this password, or given it again, and enabled;
+     * with no password, disabled (the pages then cannot call on anyone's behalf).
      */
-    public void putBuiltIn(String username, String password, Set<Role> roles) {
-        Optional<Account> existing = find(username);
-        if (existing.isPresent() && existing.get().roles().equals(roles)
-            && passwordEncoder.matches(password, existing.get().passwordHash())) {
+    public void keepPagesAccount(String username, String password) {
+        if (password == null) {
+            jdbc.update("update user_account set enabled = false where username = ?", username);
             return;
         }
-        jdbc.update("insert into user_account (username, password_hash, roles, agency_id) values (?, ?, ?, null) "
-                    + "on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles",
-                    username, passwordEncoder.encode(password),
-                    roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-    }
-
-    private static Set<Role> parseRoles(String roles) {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
-        Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).map(Role::valueOf)
-              .forEach(parsed::add);
-        return parsed;
+        String hash = jdbc.query("select password_hash from user_account where username = ?",
+                                 rs -> rs.next() ? rs.getString(1) : null, username);
+        if (hash == null) {
+            try {
+                createUser(username, password, EnumSet.of(Role.PAGES), null);
+            } catch (AlreadyExists raced) {
+                keepPagesAccount(username, password); // another instance created it first
+            }
+            return;
+        }
+        if (!passwordEncoder.matches(password, hash)) {
+            hash = passwordEncoder.encode(password);
+        }
+        jdbc.update("update user_account set password_hash = ?, roles = ?, agency_id = null, enabled = true where username = ?",
+                    hash, Role.PAGES.name(), username);
     }
 }

@@ -39,7 +39,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** api.md's commands on disclosure applications. Every answer names the event recorded. */
+/**
+ * The commands on disclosure applications of docs/http-api.md ("Applications (command side)"). Every answer names the
+ * event recorded.
+ */
 @RestController
 @RequestMapping("/api/applications")
 public class ApplicationController {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A small HTTP client for end-to-end tests: real requests to a real server, with Basic credentials. */
 public final class Http {
@@ -30,15 +32,32 @@ public final class Http {
 
     private final String baseUrl;
     private final String authorization;
+    private final Map<String, String> headers;
 
     public Http(String baseUrl, String username, String password) {
+        this(baseUrl, username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)), Map.of());
+    }
+
+    private Http(String baseUrl, String authorization, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-                (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.headers = headers;
     }
 
     public Http as(String username, String password) {
         return new Http(baseUrl, username, password);
+    }
+
+    /** The same client sending one more header with every request. */
+    public Http withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(baseUrl, authorization, Map.copyOf(more));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Response get(String path) {
@@ -66,6 +85,7 @@ public final class Http {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -2,7 +2,7 @@ package gongkai.query.access;
 
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 
 /**
  * Who may read what: clerks and auditors read their own agency, admins read every agency.

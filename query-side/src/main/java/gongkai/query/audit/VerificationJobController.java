@@ -1,7 +1,8 @@
 package gongkai.query.audit;
 
 import gongkai.events.access.Actor;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
+import gongkai.query.chain.VerificationJobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -2,7 +2,7 @@ package gongkai.query.calendar;
 
 import gongkai.events.calendar.CalendarYear;
 import gongkai.query.calendar.KnownCalendar.KnownYear;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
 import org.springframework.jdbc.core.JdbcTemplate;

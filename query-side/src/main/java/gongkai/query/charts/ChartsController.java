@@ -3,7 +3,7 @@ package gongkai.query.charts;
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
 import gongkai.query.access.ReadAccess;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package gongkai.query.report;
 
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.Check;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures.Figures;
 import gongkai.query.report.publication.Publications;
@@ -17,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds an agency's annual report for a year, now or as the system knew it at an instant: the JSON of
- * api.md ({@code proactive}, {@code applications}, {@code reviewsAndLawsuits}, {@code checks},
- * {@code published}), with the agency's {@code name}, section 一's counts of items published
+ * docs/http-api.md, "The annual report" ({@code proactive}, {@code applications}, {@code reviewsAndLawsuits}, {@code
+ * checks}, {@code published}), with the agency's {@code name}, section 一's counts of items published
  * ({@code publishedItems}), the text of sections 一, 五 and 六 ({@code narrative}) and a draft of
  * section 一's sentences generated from the same figures ({@code overviewDraft}). Every part is as of
  * the same instant.
@@ -50,7 +52,7 @@ public class AnnualReports {
         ReadBatch batch = new ReadBatch();
         Supplier<ReportFigures.Checked> checkedFigures = figures.checked(batch, agencyId, year, asOf);
         Supplier<Map<String, Integer>> publishedItems = contributions.publishedByCategory(batch, agencyId, year, asOf);
-        // Beside the national tables, not part of them (issue 3): how timely the year's answers were.
+        // Beside the national tables, not part of them: how timely the year's answers were.
         Supplier<TimelinessFigures> timely = asOf == null ? timeliness.of(batch, agencyId, year) : () -> null;
         Supplier<Map<String, Object>> narrative = narratives.asOf(batch, agencyId, year, asOf);
         Function<Figures, Map<String, Object>> publication = publications.view(batch, agencyId, year, asOf);

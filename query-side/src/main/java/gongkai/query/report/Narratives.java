@@ -1,5 +1,6 @@
 package gongkai.query.report;
 
+import gongkai.query.cells.RecordedInstants;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -2,7 +2,7 @@ package gongkai.query.timeliness;
 
 import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
-import gongkai.query.web.Problems;
+import gongkai.http.Problems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -7,6 +7,7 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.Outcome;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
+import gongkai.query.chain.EventChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -161,7 +162,7 @@ class VerificationJobsTest {
     }
 
     private static JsonNode finished(String id) {
-        Http.Response done = RunningQuerySide.await(() -> auditor.get("/api/audit/verifications/" + id),
+        Http.Response done = RunningQuerySide.await("verification " + id + " to end", () -> auditor.get("/api/audit/verifications/" + id),
                                                     r -> !r.json().get("state").asText().equals("RUNNING"),
                                                     Duration.ofSeconds(30));
         assertThat(done.json().get("state").asText()).as(done.body()).isEqualTo("FINISHED");

@@ -52,7 +52,7 @@ class ProvisionalDueDatesTest {
         adminReader = querySide.as("admin", RunningCommandSide.ADMIN_PASSWORD);
         clerk = querySide.as("li", "li-password");
         publish(2099, CALENDAR_2099);
-        RunningQuerySide.await(() -> adminReader.get("/api/calendars/2099"), r -> r.status() == 200, Duration.ofSeconds(20));
+        RunningQuerySide.await("the 2099 calendar known", () -> adminReader.get("/api/calendars/2099"), r -> r.status() == 200, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class ProvisionalDueDatesTest {
         assertThat(adminsWarning.at("/warnings/0/byAgency")).hasSize(2);
 
         publish(2100, CALENDAR_2100);
-        Http.Response replaced = RunningQuerySide.await(() -> clerk.get("/api/applications/" + late),
+        Http.Response replaced = RunningQuerySide.await("the official due date", () -> clerk.get("/api/applications/" + late),
                                                         r -> !r.json().get("dueOn").isNull(), Duration.ofSeconds(20));
         assertThat(replaced.json().get("dueOn").asText()).isEqualTo("2100-01-19");
         assertThat(replaced.json().get("dueProvisional").asBoolean()).isFalse();

@@ -12,13 +12,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
+    private final String[] commandSideArgs;
     private RunningCommandSide commandSide;
     private RunningQuerySide querySide;
     private StoredEvents events;
 
+    /** With these arguments for the command side (e.g. {@code --gongkai.pages.password=…}). */
+    public RunningSystem(String... commandSideArgs) {
+        this.commandSideArgs = commandSideArgs;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        commandSide = RunningCommandSide.onNewDatabase();
+        commandSide = RunningCommandSide.onNewDatabase(commandSideArgs);
         querySide = RunningQuerySide.on(commandSide.databaseUrl());
         events = new StoredEvents(querySide);
     }

@@ -1,10 +1,11 @@
 package gongkai.events.access;
 
 /**
- * The roles of api.md: a clerk records cases of their own agency, an auditor reads, an admin manages.
- * PAGES is the built-in account of the web pages, which may do nothing itself but act on behalf of a
- * signed-in user (header {@code Gongkai-On-Behalf-Of}), with that user's roles and agency.
+ * The roles of docs/http-api.md ("Conventions"): a clerk records cases of their own agency, an auditor reads, an admin
+ * manages.
  */
 public enum Role {
-    CLERK, AUDITOR, ADMIN, PAGES
+    CLERK, AUDITOR, ADMIN,
+    /** The pages (a process of their own) calling on a signed-in user's behalf; grants nothing by itself. */
+    PAGES
 }

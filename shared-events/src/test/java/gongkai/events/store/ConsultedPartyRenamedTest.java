@@ -23,21 +23,21 @@ class ConsultedPartyRenamedTest {
     private static final String OLD_JSON = "{\"applicationId\":\"a-1\",\"startedOn\":\"2023-03-06\",\"party\":\"某建筑公司\"}";
 
     @Test
-    void a_consultation_stored_without_a_revision_loads_with_its_party_as_the_consulted_party() {
+    void aConsultationStoredWithoutARevisionLoadsWithItsPartyAsTheConsultedParty() {
         ConsultationStarted loaded = load(OLD_JSON, null, new EventUpcasterChain(StoredEventFormat.upcasters()));
 
         assertThat(loaded).isEqualTo(new ConsultationStarted("a-1", LocalDate.of(2023, 3, 6), "某建筑公司"));
     }
 
     @Test
-    void a_consultation_stored_as_revision_1_loads_the_same_way() {
+    void aConsultationStoredAsRevision1LoadsTheSameWay() {
         ConsultationStarted loaded = load(OLD_JSON, "1", new EventUpcasterChain(StoredEventFormat.upcasters()));
 
         assertThat(loaded.consultedParty()).isEqualTo("某建筑公司");
     }
 
     @Test
-    void a_consultation_stored_as_revision_2_is_left_as_it_is() {
+    void aConsultationStoredAsRevision2IsLeftAsItIs() {
         String json = "{\"applicationId\":\"a-1\",\"startedOn\":\"2023-03-06\",\"consultedParty\":\"市住建局\"}";
 
         assertThat(load(json, "2", new EventUpcasterChain(StoredEventFormat.upcasters())).consultedParty())
@@ -45,12 +45,12 @@ class ConsultedPartyRenamedTest {
     }
 
     @Test
-    void without_the_upcaster_the_old_party_would_be_lost_silently() {
+    void withoutTheUpcasterTheOldPartyWouldBeLostSilently() {
         assertThat(load(OLD_JSON, null, NoOpEventUpcaster.INSTANCE).consultedParty()).isNull();
     }
 
     @Test
-    void new_events_are_stored_as_revision_2_under_the_new_name() {
+    void newEventsAreStoredAsRevision2UnderTheNewName() {
         var serialized = serializer.serialize(new ConsultationStarted("a-1", LocalDate.of(2023, 3, 6), "某建筑公司"),
                                               byte[].class);
 

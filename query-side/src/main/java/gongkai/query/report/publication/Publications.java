@@ -1,21 +1,21 @@
 package gongkai.query.report.publication;
 
+import gongkai.events.report.ReportPublished;
+import gongkai.events.store.StoredEventFormat;
+import gongkai.query.cells.Contributions.Change;
+import gongkai.query.chain.EventChain;
+import gongkai.query.counting.ProactiveCounting;
+import gongkai.query.counting.ReportTable;
+import gongkai.query.projections.ProjectionPositions;
+import gongkai.query.projections.ReadModels;
+import gongkai.query.reads.ReadBatch;
+import gongkai.query.report.FigureSources;
+import gongkai.query.report.RecordedEvents;
+import gongkai.query.report.ReportFigures.Figures;
+import gongkai.query.report.ReportFigures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.events.report.ReportPublished;
-import gongkai.events.store.StoredEventFormat;
-import gongkai.query.projections.ReadModels;
-import gongkai.query.audit.EventChain;
-import gongkai.query.projections.ProjectionPositions;
-import gongkai.query.reads.ReadBatch;
-import gongkai.query.report.Contributions.Change;
-import gongkai.query.report.FigureSources;
-import gongkai.query.report.ProactiveCounting;
-import gongkai.query.report.RecordedEvents;
-import gongkai.query.report.ReportFigures;
-import gongkai.query.report.ReportFigures.Figures;
-import gongkai.query.report.ReportTable;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,13 +144,12 @@ public class Publications {
     }
 
     /*
-     * ==== ISSUE 4: hash chain over the event stream (gongkai.query.audit.EventChain) ====================
-     * The chain's link at the publication event, as "globalIndex:hash": it covers that event and every
-     * event before it, so that a publication names the exact stream it froze. Stored in
-     * report_publication.chain_head, shown as published.chainHead, and checked by
-     * GET /api/audit/verification?anchorIndex=&anchorHash= or VerifyCli --anchor=globalIndex:hash.
-     * The chain follows the event table within milliseconds; a gap younger than its settle time before
-     * the event may hold it a few seconds, hence the wait. Null only if the chain could not reach it.
+     * The link of the hash chain over the event stream (gongkai.query.chain.EventChain) at the publication
+     * event, as "globalIndex:hash": it covers that event and every event before it, so that a publication
+     * names the exact stream it froze. Stored in report_publication.chain_head, shown as
+     * published.chainHead, and checked by GET /api/audit/verification?anchorIndex=&anchorHash= or VerifyCli
+     * --anchor=globalIndex:hash. The chain follows the event table within milliseconds; a gap younger than its settle
+     * time before the event may hold it a few seconds, hence the wait. Null only if the chain could not reach it.
      */
     private String chainHeadAt(long globalIndex) {
         return chain.headCovering(globalIndex, Duration.ofSeconds(10))

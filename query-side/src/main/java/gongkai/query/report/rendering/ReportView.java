@@ -1,8 +1,8 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.counting.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.query.report.Check;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report as its JSON says it (api.md), read for rendering. It is built from the very
- * tree the JSON endpoint would write, so every number a rendering shows is the JSON's. Parts the
+ * The annual report as its JSON says it (docs/http-api.md, "The annual report"), read for rendering. It is built from
+ * the very tree the JSON endpoint would write, so every number a rendering shows is the JSON's. Parts the
  * report does not (yet) carry read as absent: {@link #figure} answers {@code null}, and the
  * renderings show an empty cell rather than a number nobody computed.
  */

@@ -1,10 +1,10 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.counting.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gongkai.query.report.Check;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -121,7 +121,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_page_has_the_title_sections_one_to_six_in_order_then_the_agency_and_the_date() {
+    void theHtmlPageHasTheTitleSectionsOneToSixInOrderThenTheAgencyAndTheDate() {
         Document page = html(fullReport());
         assertThat(page.charset().name()).isEqualTo("UTF-8");
         assertThat(page.selectFirst("h1").text()).isEqualTo("小营镇人民政府2023年政府信息公开工作年度报告");
@@ -139,7 +139,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_page_shows_every_figure_of_the_json_under_its_official_labels() {
+    void theHtmlPageShowsEveryFigureOfTheJsonUnderItsOfficialLabels() {
         Map<String, Object> report = fullReport();
         Document page = html(report);
         RenderedFigures.assertEqualToJson(json(report), FormGrid.of(page.getElementById("table-proactive")),
@@ -149,7 +149,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_tables_merge_their_header_cells_as_the_national_form_does() {
+    void theHtmlTablesMergeTheirHeaderCellsAsTheNationalFormDoes() {
         Document page = html(fullReport());
         Element applications = page.getElementById("table-applications");
         assertThat(header(applications, "申请人情况").attr("colspan")).isEqualTo("7");
@@ -177,7 +177,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_page_states_the_counting_rule_of_table_four_and_names_the_failed_checks() {
+    void theHtmlPageStatesTheCountingRuleOfTableFourAndNamesTheFailedChecks() {
         Document page = html(fullReport());
         assertThat(page.selectFirst("#reviews-and-lawsuits p.counting-rule").text())
                 .contains("本年1月1日尚未审结").contains("计入“尚未审结”");
@@ -188,7 +188,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_narrative_is_escaped_text_one_paragraph_a_line() {
+    void theNarrativeIsEscapedTextOneParagraphALine() {
         byte[] bytes = RENDERER.render(fullReport(), ReportFormat.HTML);
         String raw = new String(bytes, StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("<script>").doesNotContain("<b>粗体")
@@ -203,7 +203,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void before_the_other_tables_and_the_narrative_exist_the_page_shows_blanks_the_draft_and_the_instant() {
+    void beforeTheOtherTablesAndTheNarrativeExistThePageShowsBlanksTheDraftAndTheInstant() {
         Map<String, Object> report = reportOfToday();
         report.put("overviewDraft", "系统草稿：本年收到申请<3>件。");
         Document page = html(report);
@@ -227,7 +227,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_workbook_has_the_three_tables_with_merged_headers_and_the_json_figures_under_their_labels() throws IOException {
+    void theWorkbookHasTheThreeTablesWithMergedHeadersAndTheJsonFiguresUnderTheirLabels() throws IOException {
         Map<String, Object> report = fullReport();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
@@ -255,7 +255,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_workbook_leaves_tables_the_report_does_not_carry_blank() throws IOException {
+    void theWorkbookLeavesTablesTheReportDoesNotCarryBlank() throws IOException {
         Map<String, Object> report = reportOfToday();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             RenderedFigures.assertEqualToJson(json(report), FormGrid.of(workbook.getSheetAt(0), XlsxReport.FIRST_TABLE_ROW),
@@ -266,7 +266,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_document_opens_and_holds_the_title_all_six_sections_the_three_tables_and_the_signature() throws IOException {
+    void theDocumentOpensAndHoldsTheTitleAllSixSectionsTheThreeTablesAndTheSignature() throws IOException {
         Map<String, Object> report = fullReport();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.DOCX)))) {
             List<String> flow = new ArrayList<>();
@@ -299,7 +299,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_csv_has_every_cell_of_the_three_tables_keyed_and_labelled_and_reads_back_to_the_json() {
+    void theCsvHasEveryCellOfTheThreeTablesKeyedAndLabelledAndReadsBackToTheJson() {
         Map<String, Object> report = fullReport();
         byte[] bytes = RENDERER.render(report, ReportFormat.CSV);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF); // UTF-8 byte-order mark, for Excel
@@ -345,7 +345,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_csv_has_every_cell_also_when_tables_two_and_four_are_missing_with_empty_values() {
+    void theCsvHasEveryCellAlsoWhenTablesTwoAndFourAreMissingWithEmptyValues() {
         List<List<String>> records = Csv.parse(new String(RENDERER.render(reportOfToday(), ReportFormat.CSV),
                                                           StandardCharsets.UTF_8).substring(1));
         List<List<String>> cells = records.subList(1, records.size());
@@ -355,7 +355,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void formats_are_named_in_lower_or_upper_case_and_file_names_are_ascii() {
+    void formatsAreNamedInLowerOrUpperCaseAndFileNamesAreAscii() {
         assertThat(ReportFormat.named("XLSX")).contains(ReportFormat.XLSX);
         assertThat(ReportFormat.named("pdf")).isEmpty();
         assertThat(ReportFormat.named(null)).isEmpty();
@@ -369,7 +369,7 @@ class ReportRenderingTest {
 
     /** Leaves the four renderings of the full report in target/renderings, for people to look at. */
     @Test
-    void the_four_renderings_are_left_in_target_for_people_to_look_at() throws IOException {
+    void theFourRenderingsAreLeftInTargetForPeopleToLookAt() throws IOException {
         java.nio.file.Path folder = java.nio.file.Path.of("target", "renderings");
         java.nio.file.Files.createDirectories(folder);
         for (ReportFormat format : ReportFormat.values()) {

@@ -1,0 +1,99 @@
+package gongkai.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The error answers both sides give alike, as application/problem+json: bad fields and parameters
+ * 400 naming them, a {@link Problems.Refused} with its status, anything unexpected 500. No message
+ * repeats what the client sent (it may hold personal data). Each side's {@code @RestControllerAdvice}
+ * extends this with the refusals of its own domain.
+ */
+public abstract class ErrorAnswers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    /** The detail of a 500: what the client may conclude (e.g. that nothing was recorded). */
+    protected abstract String internalErrorDetail();
+
+    @ExceptionHandler(Problems.Refused.class)
+    ResponseEntity<ProblemDetail> refused(Problems.Refused refused) {
+        ProblemDetail problem = refused.problem();
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        String message = "参数格式有误 (" + e.getName() + " is not a valid "
+                         + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()) + ")";
+        return Problems.badField(e.getName(), message);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, internalErrorDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                                             .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
+                                             .collect(Collectors.toList());
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(Problems.badInput("请求内容有误 (invalid fields): " + detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(ex.getCause()));
+    }
+
+    /** Says which field was wrong and why, without echoing the value (it may be personal data). */
+    public static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                                  .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                                  .collect(Collectors.joining(".")).replace(".[", "[");
+            String message;
+            if (cause instanceof UnrecognizedPropertyException) {
+                message = "未知字段 (unknown field)";
+            } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                       && invalid.getTargetType().isEnum()) {
+                message = "不是有效的取值 (not one of " + List.of(invalid.getTargetType().getEnumConstants()) + ")";
+            } else if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                       && java.time.temporal.Temporal.class.isAssignableFrom(mismatched.getTargetType())) {
+                message = "不是有效的日期 (not a valid date YYYY-MM-DD)";
+            } else if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                message = "类型不符 (expected " + mismatched.getTargetType().getSimpleName() + ")";
+            } else {
+                message = "无法读取 (cannot be read)";
+            }
+            return Problems.badInput("请求内容有误 (invalid field " + field + "): " + message,
+                                     List.of(new Problems.FieldError(field, message)));
+        }
+        return Problems.badInput("请求不是有效的 JSON (the body is not valid JSON)", List.of());
+    }
+}

@@ -1,0 +1,60 @@
+package gongkai.http.access;
+
+import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The users both sides sign in, read from the command side's table {@code command_side.user_account}
+ * (the command side creates them; the query side only reads them): the same users and roles on both
+ * services.
+ */
+public class Accounts {
+
+    public record Account(String username, String passwordHash, Set<Role> roles, String agencyId, boolean enabled) {
+
+        public Actor actor() {
+            return new Actor(username, roles, agencyId);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public Accounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(String username) {
+        List<Account> found = jdbc.query(
+                "select username, password_hash, roles, agency_id, enabled from command_side.user_account where username = ?",
+                (rs, i) -> new Account(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)), rs.getString(4),
+                                       rs.getBoolean(5)),
+                username);
+        return found.stream().findFirst();
+    }
+
+    /** Roles as stored: their names, comma-separated. */
+    public static Set<Role> parseRoles(String roles) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).map(Role::valueOf)
+              .forEach(parsed::add);
+        return parsed;
+    }
+
+    public static String formatRoles(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public static List<GrantedAuthority> authorities(Actor actor) {
+        return actor.roles().stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package gongkai.http.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.http.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import java.util.Map;
+
+/**
+ * The security filter chain both sides build: HTTP Basic against {@link Accounts}, stateless (no
+ * session, no CSRF token: no cookie ever authenticates a request), delegated calls of the pages
+ * ({@link OnBehalfOf}), {@code GET /api/me} for every signed-in user, and every refusal as a problem.
+ * Each side declares its own role rules as a {@link Rules} bean; {@link gongkai.http.WebSupport} builds the chain.
+ */
+public final class SignedInChain {
+
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** A side's own role rules, and what its 403 says. */
+    public record Rules(String forbiddenDetail, Customizer<
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> roles) {
+    }
+
+    private SignedInChain() {
+    }
+
+    public static SecurityFilterChain build(HttpSecurity http, ObjectMapper json, Accounts accounts, Rules rules)
+            throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/api/me").authenticated();
+                    rules.roles().customize(auth);
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof AuthenticationServiceException) {
+                        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE,
+                                       "数据库暂时不可用，请稍后重试 (the database is unavailable: retry shortly)",
+                                       Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                    } else {
+                        Problems.write(response, json, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)",
+                                       Map.of("WWW-Authenticate", "Basic realm=\"gongkai\""));
+                    }
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> Problems.write(
+                        response, json, HttpStatus.FORBIDDEN, rules.forbiddenDetail(), Map.of())))
+                .addFilterAfter(new OnBehalfOf(accounts, json), BasicAuthenticationFilter.class)
+                .build();
+    }
+}
