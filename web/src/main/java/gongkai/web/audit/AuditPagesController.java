@@ -61,7 +61,7 @@ public class AuditPagesController {
         JsonNode report = sides.read("/api/agencies/" + agencyId + "/reports/" + year, parameters);
         model.addAttribute("agencyId", agencyId);
         model.addAttribute("year", year);
-        model.addAttribute("asOf", asOf == null ? "" : asOf);
+        model.addAttribute("asOf", pickerValue(asOf));
         model.addAttribute("asOfInstant", instant);
         model.addAttribute("report", sides.plain(report));
         model.addAttribute("tables", List.of(
@@ -108,8 +108,8 @@ public class AuditPagesController {
                        @RequestParam(required = false) String to, Model model) {
         model.addAttribute("agencyId", agencyId);
         model.addAttribute("year", year);
-        model.addAttribute("from", from == null ? "" : from);
-        model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("from", pickerValue(from));
+        model.addAttribute("to", pickerValue(to));
         String start = instantOrError(from, "from", model);
         String end = instantOrError(to, "to", model);
         if (start != null && !model.containsAttribute("inputError")) {
@@ -219,6 +219,17 @@ public class AuditPagesController {
             } catch (DateTimeParseException notAnInstant) {
                 return LocalDateTime.parse(v).atZone(Zh.BUSINESS_ZONE).toOffsetDateTime().toString();
             }
+        }
+    }
+
+    /** What a date-time picker shows for a value: Beijing time to the second (an instant is converted). */
+    static String pickerValue(String value) {
+        try {
+            String instant = instant(value);
+            return instant == null ? "" : OffsetDateTime.parse(instant).atZoneSameInstant(Zh.BUSINESS_ZONE)
+                                                        .toLocalDateTime().withNano(0).toString();
+        } catch (DateTimeParseException e) {
+            return value;
         }
     }
 
