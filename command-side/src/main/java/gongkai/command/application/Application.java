@@ -246,7 +246,9 @@ final class Application {
      * A corrected reconsideration or judgment obliges the agency to answer again (行政复议法第六十四条,
      * 行政诉讼法第七十条): only an answered application can be reopened, not before its answer.
      */
-    ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today) {
+    ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today, RecordedDecisions decisions) {
+        new CorrectingDecisions(decisions).requireCorrected(receipt.applicationId(), receipt.agencyId(), c.reviewId(),
+                                                            c.lawsuitId());
         notInFuture("reopenedOn", c.reopenedOn(), today);
         if (concludedOn == null) {
             throw Refusal.conflict("申请尚未办结，无需重新答复 (the application is not answered: nothing to reopen)");

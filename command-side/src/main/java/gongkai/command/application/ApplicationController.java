@@ -100,11 +100,9 @@ public class ApplicationController {
     }
 
     private final CommandSender commands;
-    private final CorrectingDecisions decisions;
 
-    public ApplicationController(CommandSender commands, CorrectingDecisions decisions) {
+    public ApplicationController(CommandSender commands) {
         this.commands = commands;
-        this.decisions = decisions;
     }
 
     @PostMapping
@@ -184,9 +182,8 @@ public class ApplicationController {
     @PostMapping("/{id}/reopening")
     public Map<String, String> reopen(@PathVariable String id, @Valid @RequestBody ReopeningBody b,
                                       @AuthenticationPrincipal Actor clerk) {
-        decisions.requireCorrected(id, clerk.agencyId(), Ids.optional("reviewId", b.reviewId()),
-                                   Ids.optional("lawsuitId", b.lawsuitId()));
-        return send(new ApplicationCommands.ReopenApplication(id, b.reopenedOn(), b.reviewId(), b.lawsuitId(), b.reason()),
+        return send(new ApplicationCommands.ReopenApplication(id, b.reopenedOn(), Ids.optional("reviewId", b.reviewId()),
+                                                              Ids.optional("lawsuitId", b.lawsuitId()), b.reason()),
                     "ApplicationReopened", clerk);
     }
 

@@ -15,6 +15,7 @@ import gongkai.command.application.ApplicationCommands.RequestSupplement;
 import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
 import gongkai.command.calendar.PublishedCalendars;
+import gongkai.events.CaseResult;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
@@ -32,6 +33,11 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
+import gongkai.events.lawsuit.LawsuitFiled;
+import gongkai.events.lawsuit.LawsuitJudged;
+import gongkai.events.lawsuit.Route;
+import gongkai.events.review.ReviewDecided;
+import gongkai.events.review.ReviewFiled;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -88,12 +94,16 @@ class ApplicationAggregateTest {
     static final String REQUEST = "2023年道路维修预算";
 
     private AggregateTestFixture<ApplicationAggregate> fixture;
+    /** The reconsiderations and lawsuits on record, as the command handlers are given them. */
+    private FakeDecisions decisions;
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(ApplicationAggregate.class);
+        decisions = new FakeDecisions();
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(CALENDARS);
+        fixture.registerInjectableResource(decisions);
     }
 
     // ---- commands and events ------------------------------------------------------------------
@@ -1159,7 +1169,7 @@ class ApplicationAggregateTest {
                                            .eventStore(fixture.getEventStore())
                                            .cache(cache)
                                            .parameterResolverFactory(MultiParameterResolverFactory.ordered(
-                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS)),
+                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS, decisions)),
                                                    ClasspathParameterResolverFactory.forClass(ApplicationAggregate.class)))
                                            .build());
             fixture.setReportIllegalStateChange(false);
@@ -1254,9 +1264,107 @@ class ApplicationAggregateTest {
     class ReopeningAfterACorrectedAnswer {
 
         static final String REVIEW = "0c9e2b4a-1111-4c55-9a0e-0b6f3d2a1c11";
+        static final String LAWSUIT = "0c9e2b4a-2222-4c55-9a0e-0b6f3d2a1c11";
+        static final String OTHER_APPLICATION = "0c9e2b4a-3333-4c55-9a0e-0b6f3d2a1c11";
+
+        @BeforeEach
+        void aReconsiderationCorrectedTheAnswer() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+        }
 
         ApplicationCommands.ReopenApplication reopenOn(LocalDate on) {
             return new ApplicationCommands.ReopenApplication(ID, on, REVIEW, null, "复议决定责令重新答复");
+        }
+
+        ApplicationCommands.ReopenApplication reopenAfter(String reviewId, String lawsuitId) {
+            return new ApplicationCommands.ReopenApplication(ID, june(28), reviewId, lawsuitId, null);
+        }
+
+        static ReviewFiled reviewFiled(String reviewId, String agency, String applicationId) {
+            return new ReviewFiled(reviewId, agency, june(21), applicationId, "某市人民政府");
+        }
+
+        static LawsuitFiled lawsuitFiled(Route route, String reviewId, String applicationId) {
+            return new LawsuitFiled(LAWSUIT, AGENCY, june(22), route, reviewId, applicationId, "某区人民法院");
+        }
+
+        ResultValidator<ApplicationAggregate> whenReopenedAfter(String reviewId, String lawsuitId) {
+            return fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS))
+                          .when(reopenAfter(reviewId, lawsuitId));
+        }
+
+        @Test
+        void aReopeningNamesOneDecisionNotNone() {
+            refusedAsInvalid(whenReopenedAfter(null, null), "reviewId");
+        }
+
+        @Test
+        void aReopeningNamesOneDecisionNotTwo() {
+            refusedAsInvalid(whenReopenedAfter(REVIEW, LAWSUIT), "lawsuitId");
+        }
+
+        @Test
+        void aDecisionNeverRecordedReopensNothing() {
+            refusedAsConflict(whenReopenedAfter(OTHER_APPLICATION, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationThatUpheldTheAnswerReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.UPHELD, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationNotYetDecidedReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationOfAnotherApplicationReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, OTHER_APPLICATION),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationOfAnotherAgencyReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, "another-agency", ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aFinalJudgmentThatCorrectedTheAnswerReopensIt() {
+            decisions.record(LAWSUIT, lawsuitFiled(Route.DIRECT, null, ID),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            whenReopenedAfter(null, LAWSUIT).expectEvents(new ApplicationReopened(ID, june(28), null, LAWSUIT, null));
+        }
+
+        @Test
+        void aJudgmentNotYetFinalReopensNothing() {
+            decisions.record(LAWSUIT, lawsuitFiled(Route.DIRECT, null, ID),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, false));
+            refusedAsConflict(whenReopenedAfter(null, LAWSUIT), "did not correct");
+        }
+
+        @Test
+        void aFinalJudgmentOnTheReconsiderationOfThisApplicationReopensIt() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.UPHELD, null));
+            decisions.record(LAWSUIT, lawsuitFiled(Route.AFTER_REVIEW, REVIEW, null),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            whenReopenedAfter(null, LAWSUIT).expectEvents(new ApplicationReopened(ID, june(28), null, LAWSUIT, null));
+        }
+
+        @Test
+        void aFinalJudgmentOnTheReconsiderationOfAnotherApplicationReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, OTHER_APPLICATION));
+            decisions.record(LAWSUIT, lawsuitFiled(Route.AFTER_REVIEW, REVIEW, null),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            refusedAsConflict(whenReopenedAfter(null, LAWSUIT), "did not correct");
         }
 
         @Test

@@ -38,7 +38,7 @@ public class ReportController {
     }
 
     @GetMapping
-    public Map<String, Object> report(@PathVariable String agencyId, @PathVariable int year,
+    public AnnualReport report(@PathVariable String agencyId, @PathVariable int year,
                                       @RequestParam(required = false)
                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
                                       @AuthenticationPrincipal Actor reader) {

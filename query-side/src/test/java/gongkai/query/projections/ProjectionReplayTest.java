@@ -1,5 +1,6 @@
 package gongkai.query.projections;
 
+import gongkai.query.report.AnnualReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
@@ -149,10 +150,10 @@ class ProjectionReplayTest {
         AnnualReports reports = querySide.context().getBean(AnnualReports.class);
         for (String agency : AGENCIES) {
             for (int year = 2022; year <= 2025; year++) {
-                Map<String, Object> report = reports.report(agency, year, null);
-                for (String table : List.of("proactive", "applications", "reviewsAndLawsuits")) {
-                    all.put(table + " " + agency + " " + year, report.get(table));
-                }
+                AnnualReport report = reports.report(agency, year, null);
+                all.put("proactive " + agency + " " + year, report.proactive());
+                all.put("applications " + agency + " " + year, report.applications());
+                all.put("reviewsAndLawsuits " + agency + " " + year, report.reviewsAndLawsuits());
             }
         }
         all.put("application_cell", jdbc.queryForList(

@@ -102,9 +102,7 @@ class TableFourProjectionTest {
 
     /** Each group's figures in the order UPHELD, CORRECTED, OTHER, PENDING, TOTAL. */
     private static void expect(String agency, int year, Instant asOf, Map<String, List<Integer>> expected) {
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Integer>> table =
-                (Map<String, Map<String, Integer>>) system.reports().report(agency, year, asOf).get("reviewsAndLawsuits");
+        Map<String, Map<String, Integer>> table = system.reports().report(agency, year, asOf).reviewsAndLawsuits();
         assertThat(table.keySet()).containsExactly("REVIEW", "LAWSUIT_DIRECT", "LAWSUIT_AFTER_REVIEW");
         expected.forEach((group, figures) -> {
             assertThat(table.get(group).keySet()).containsExactly("UPHELD", "CORRECTED", "OTHER", "PENDING", "TOTAL");
@@ -112,9 +110,8 @@ class TableFourProjectionTest {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Check> checks(String agency, int year) {
-        return (List<Check>) system.reports().report(agency, year, null).get("checks");
+        return system.reports().report(agency, year, null).checks();
     }
 
     private static LocalDate date(String iso) {

@@ -181,7 +181,7 @@ class TableThreeProjectionTest {
         empty.expectNothingElse();
         assertThat(empty.allChecksPass()).isTrue();
         // table 三's four check relations, beside those of tables 二 and 四
-        assertThat(empty.report.get("checks")).asList().extracting("name")
+        assertThat(empty.report.checks()).extracting(Check::name)
                 .contains("NEW + CARRIED_OVER = RESULT_TOTAL + CARRIED_FORWARD", "RESULT_TOTAL = sum of outcome rows",
                           "TOTAL = sum of the six applicant columns", "CARRIED_OVER of 2023 = CARRIED_FORWARD of 2022");
     }
@@ -248,11 +248,11 @@ class TableThreeProjectionTest {
         long head = jdbc.queryForObject("select count(*) from command_side.domain_event_entry", Long.class);
         RecordedEvents.await(() -> jdbc.queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class)
                                    >= head, "the applications projection to count " + head + " events");
-        Map<String, Object> now = reports.report(agencyId, year, null);
+        AnnualReport now = reports.report(agencyId, year, null);
         // The report sums the tally; as of an instant it counts the cells valid then: they must agree.
-        Map<String, Object> asOfNow = reports.report(agencyId, year, Instant.now());
-        assertThat(now.get("applications")).isEqualTo(asOfNow.get("applications"));
-        assertThat(now.get("checks")).isEqualTo(asOfNow.get("checks"));
+        AnnualReport asOfNow = reports.report(agencyId, year, Instant.now());
+        assertThat(now.applications()).isEqualTo(asOfNow.applications());
+        assertThat(now.checks()).isEqualTo(asOfNow.checks());
         return new Table(now);
     }
 
@@ -273,14 +273,13 @@ class TableThreeProjectionTest {
 
     /** A report's table 三 with the expectations of one test: every cell not expected must be 0. */
     static final class Table {
-        final Map<String, Object> report;
+        final AnnualReport report;
         final Map<String, Map<String, Integer>> cells;
         final Map<String, Integer> expected = new HashMap<>();
 
-        @SuppressWarnings("unchecked")
-        Table(Map<String, Object> report) {
+        Table(AnnualReport report) {
             this.report = report;
-            this.cells = (Map<String, Map<String, Integer>>) report.get("applications");
+            this.cells = report.applications();
         }
 
         Table expect(String row, ApplicantType column, int count) {
@@ -302,16 +301,14 @@ class TableThreeProjectionTest {
             return cells.get(row).get("TOTAL");
         }
 
-        @SuppressWarnings("unchecked")
         boolean allChecksPass() {
-            List<Check> checks = (List<Check>) report.get("checks");
+            List<Check> checks = report.checks();
             // four relations of table 三, one of table 二, one of table 四: an empty list must not pass
             return checks.size() == 6 && checks.stream().allMatch(Check::passed);
         }
 
-        @SuppressWarnings("unchecked")
         String check(String name) {
-            return ((List<Check>) report.get("checks")).stream().filter(c -> c.name().equals(name))
+            return report.checks().stream().filter(c -> c.name().equals(name))
                                                         .map(Check::detail).findFirst().orElseThrow();
         }
     }

@@ -129,16 +129,16 @@ class TableTwoProjectionTest {
         system.events().record(new InformationPublished(a, UUID.randomUUID().toString(), "工作动态", "标题", date("2024-01-02")), a);
         system.events().awaitProjections();
 
-        Map<String, Object> report = system.reports().report(a, 2023, null);
-        assertThat(report.get("publishedItems")).isEqualTo(Map.of("total", 5, "byCategory",
-                                                                  ordered("行政许可类", 3, "工作动态", 1, "其他", 1)));
-        assertThat((String) report.get("overviewDraft")).startsWith("2023年，本机关主动公开政府信息5条。主动公开政府信息主要类别有："
+        AnnualReport report = system.reports().report(a, 2023, null);
+        assertThat(report.publishedItems()).isEqualTo(new AnnualReport.PublishedItems(
+                5, ordered("行政许可类", 3, "工作动态", 1, "其他", 1)));
+        assertThat(report.overviewDraft()).startsWith("2023年，本机关主动公开政府信息5条。主动公开政府信息主要类别有："
                                                                      + "行政许可类3条；工作动态1条；其他1条。");
     }
 
     @Test
     void anAgencyWithNothingRecordedGetsAZeroTableWithItsCheckPassing() {
-        Map<String, Object> report = system.reports().report("nothing-here", 2023, null);
+        AnnualReport report = system.reports().report("nothing-here", 2023, null);
         expect("nothing-here", 2023, documents(0, 0, 0, 0, 0, 0));
         assertThat(proactive(report).get("FEES")).isEqualTo(Map.of("amountTenThousandYuan", "0.0000"));
         assertThat(check("nothing-here", 2023).passed()).isTrue();
@@ -168,14 +168,12 @@ class TableTwoProjectionTest {
         expected.forEach((row, figures) -> assertThat(table.get(row)).as(year + " " + row).isEqualTo(figures));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> proactive(Map<String, Object> report) {
-        return (Map<String, Map<String, Object>>) report.get("proactive");
+    private static Map<String, Map<String, Object>> proactive(AnnualReport report) {
+        return report.proactive();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Check> checks(String agency, int year) {
-        return (List<Check>) system.reports().report(agency, year, null).get("checks");
+        return system.reports().report(agency, year, null).checks();
     }
 
     private static Check check(String agency, int year) {

@@ -1,5 +1,6 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.report.AnnualReport;
 import gongkai.query.counting.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The renderings of a report built by hand, as {@code AnnualReports} returns it: every figure is
+ * The renderings of a report built by hand ({@link AnnualReport}, as {@code AnnualReports} returns it): every figure is
  * different, so a figure shown in the wrong cell is caught; the narrative holds markup, which must
  * come out as text.
  */
@@ -46,60 +47,57 @@ class ReportRenderingTest {
     static final String FAILED_CHECK = "NEW + CARRIED_OVER = RESULT_TOTAL + CARRIED_FORWARD";
 
     /** The complete report: every table, the narrative, a failed and a passed check. */
-    static Map<String, Object> fullReport() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("agencyId", "xiaoying");
-        report.put("agencyName", "小营镇人民政府");
-        report.put("year", 2023);
-        report.put("asOf", null);
-        Map<String, Object> proactive = new LinkedHashMap<>();
+    static AnnualReport fullReport() {
+        Map<String, Map<String, Object>> proactive = new LinkedHashMap<>();
         proactive.put("RULES", figures("issued", 1, "repealed", 2, "inForce", 3));
         proactive.put("NORMATIVE_DOCUMENTS", figures("issued", 4, "repealed", 5, "inForce", 6));
         proactive.put("LICENSING", figures("decisions", 274));
         proactive.put("PENALTY", figures("decisions", 5));
         proactive.put("COERCION", figures("decisions", 7));
         proactive.put("FEES", figures("amountTenThousandYuan", "12.3450"));
-        report.put("proactive", proactive);
-        report.put("applications", applications());
-        Map<String, Object> reviews = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> reviews = new LinkedHashMap<>();
         int n = 1000;
         for (String group : OfficialForm.REVIEW_GROUPS.keySet()) {
-            Map<String, Object> figures = new LinkedHashMap<>();
+            Map<String, Integer> figures = new LinkedHashMap<>();
             for (String figure : OfficialForm.REVIEW_FIGURES.keySet()) {
                 figures.put(figure, n++);
             }
             reviews.put(group, figures);
         }
-        report.put("reviewsAndLawsuits", reviews);
-        report.put("checks", List.of(new Check(FAILED_CHECK, false, "自然人列：3 + 0 ≠ 2 + 0"),
-                                     new Check("TOTAL = sum of the six applicant columns", true, "每一行均成立")));
-        Map<String, Object> narrative = new LinkedHashMap<>();
-        narrative.put("overview", "我镇2023年不断提升政府信息公开质量。\n\n" + HOSTILE + "\n（一）主动公开政府信息情况");
-        narrative.put("problems", "存在的主要问题：一是主动性不够强。\r\n改进情况：一是加强培训。");
-        narrative.put("other", "本年度无其他需要报告的事项。");
-        report.put("narrative", narrative);
-        report.put("overviewDraft", "系统草稿：本年主动公开政府信息285条。");
-        report.put("published", null);
-        return report;
+        AnnualReport.Narrative narrative = new AnnualReport.Narrative(
+                "我镇2023年不断提升政府信息公开质量。\n\n" + HOSTILE + "\n（一）主动公开政府信息情况",
+                "存在的主要问题：一是主动性不够强。\r\n改进情况：一是加强培训。", "本年度无其他需要报告的事项。",
+                null, null, null);
+        return new AnnualReport("xiaoying", "小营镇人民政府", 2023, null, proactive, applications(), reviews,
+                                List.of(new Check(FAILED_CHECK, false, "自然人列：3 + 0 ≠ 2 + 0"),
+                                        new Check("TOTAL = sum of the six applicant columns", true, "每一行均成立")),
+                                null, null, narrative, "系统草稿：本年主动公开政府信息285条。", null);
     }
 
     /** The report as the query side answers it before tables 二 and 四 and the narrative exist. */
-    static Map<String, Object> reportOfToday() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("agencyId", "xiaoying");
-        report.put("year", 2023);
-        report.put("asOf", Instant.parse("2024-01-05T00:00:00Z"));
-        report.put("applications", applications());
-        report.put("checks", List.of(new Check("RESULT_TOTAL = sum of outcome rows", true, "每一列均成立")));
-        report.put("published", null);
-        return report;
+    static AnnualReport reportOfToday() {
+        return new AnnualReport("xiaoying", null, 2023, Instant.parse("2024-01-05T00:00:00Z"), null, applications(), null,
+                                List.of(new Check("RESULT_TOTAL = sum of outcome rows", true, "每一列均成立")),
+                                null, null, null, null, null);
     }
 
-    private static Map<String, Object> applications() {
-        Map<String, Object> applications = new LinkedHashMap<>();
+    static AnnualReport withOverviewDraft(AnnualReport r, String draft) {
+        return new AnnualReport(r.agencyId(), r.name(), r.year(), r.asOf(), r.proactive(), r.applications(),
+                                r.reviewsAndLawsuits(), r.checks(), r.publishedItems(), r.timeliness(), r.narrative(), draft,
+                                r.published());
+    }
+
+    static AnnualReport ofAgency(AnnualReport r, String agencyId) {
+        return new AnnualReport(agencyId, r.name(), r.year(), r.asOf(), r.proactive(), r.applications(),
+                                r.reviewsAndLawsuits(), r.checks(), r.publishedItems(), r.timeliness(), r.narrative(),
+                                r.overviewDraft(), r.published());
+    }
+
+    private static Map<String, Map<String, Integer>> applications() {
+        Map<String, Map<String, Integer>> applications = new LinkedHashMap<>();
         int n = 100;
         for (String row : OfficialForm.APPLICATION_ROWS.keySet()) {
-            Map<String, Object> columns = new LinkedHashMap<>();
+            Map<String, Integer> columns = new LinkedHashMap<>();
             for (String column : OfficialForm.APPLICATION_COLUMNS.keySet()) {
                 columns.put(column, n++);
             }
@@ -116,7 +114,7 @@ class ReportRenderingTest {
         return figures;
     }
 
-    static JsonNode json(Map<String, Object> report) {
+    static JsonNode json(AnnualReport report) {
         return JSON.valueToTree(report);
     }
 
@@ -140,7 +138,7 @@ class ReportRenderingTest {
 
     @Test
     void theHtmlPageShowsEveryFigureOfTheJsonUnderItsOfficialLabels() {
-        Map<String, Object> report = fullReport();
+        AnnualReport report = fullReport();
         Document page = html(report);
         RenderedFigures.assertEqualToJson(json(report), FormGrid.of(page.getElementById("table-proactive")),
                                           FormGrid.of(page.getElementById("table-applications")),
@@ -204,8 +202,7 @@ class ReportRenderingTest {
 
     @Test
     void beforeTheOtherTablesAndTheNarrativeExistThePageShowsBlanksTheDraftAndTheInstant() {
-        Map<String, Object> report = reportOfToday();
-        report.put("overviewDraft", "系统草稿：本年收到申请<3>件。");
+        AnnualReport report = withOverviewDraft(reportOfToday(), "系统草稿：本年收到申请<3>件。");
         Document page = html(report);
         assertThat(page.selectFirst("h1").text()).isEqualTo("xiaoying2023年政府信息公开工作年度报告");
         assertThat(page.select("#overview p").eachText())
@@ -228,7 +225,7 @@ class ReportRenderingTest {
 
     @Test
     void theWorkbookHasTheThreeTablesWithMergedHeadersAndTheJsonFiguresUnderTheirLabels() throws IOException {
-        Map<String, Object> report = fullReport();
+        AnnualReport report = fullReport();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
             Sheet proactive = workbook.getSheet("二、主动公开政府信息情况");
@@ -256,7 +253,7 @@ class ReportRenderingTest {
 
     @Test
     void theWorkbookLeavesTablesTheReportDoesNotCarryBlank() throws IOException {
-        Map<String, Object> report = reportOfToday();
+        AnnualReport report = reportOfToday();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             RenderedFigures.assertEqualToJson(json(report), FormGrid.of(workbook.getSheetAt(0), XlsxReport.FIRST_TABLE_ROW),
                                               FormGrid.of(workbook.getSheetAt(1), XlsxReport.FIRST_TABLE_ROW),
@@ -267,7 +264,7 @@ class ReportRenderingTest {
 
     @Test
     void theDocumentOpensAndHoldsTheTitleAllSixSectionsTheThreeTablesAndTheSignature() throws IOException {
-        Map<String, Object> report = fullReport();
+        AnnualReport report = fullReport();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.DOCX)))) {
             List<String> flow = new ArrayList<>();
             List<XWPFTable> tables = new ArrayList<>();
@@ -300,7 +297,7 @@ class ReportRenderingTest {
 
     @Test
     void theCsvHasEveryCellOfTheThreeTablesKeyedAndLabelledAndReadsBackToTheJson() {
-        Map<String, Object> report = fullReport();
+        AnnualReport report = fullReport();
         byte[] bytes = RENDERER.render(report, ReportFormat.CSV);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF); // UTF-8 byte-order mark, for Excel
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
@@ -362,8 +359,7 @@ class ReportRenderingTest {
         assertThat(ReportRenderer.filename(ReportView.of(fullReport(), JSON), ReportFormat.XLSX)).isEqualTo("report-xiaoying-2023.xlsx");
         assertThat(ReportRenderer.filename(ReportView.of(reportOfToday(), JSON), ReportFormat.CSV))
                 .isEqualTo("report-xiaoying-2023-asof-20240105T000000Z.csv");
-        Map<String, Object> odd = fullReport();
-        odd.put("agencyId", "小营/..\"x");
+        AnnualReport odd = ofAgency(fullReport(), "小营/..\"x");
         assertThat(ReportRenderer.filename(ReportView.of(odd, JSON), ReportFormat.DOCX)).isEqualTo("report-___.._x-2023.docx");
     }
 
@@ -379,7 +375,7 @@ class ReportRenderingTest {
         }
     }
 
-    private static Document html(Map<String, Object> report) {
+    private static Document html(AnnualReport report) {
         return Jsoup.parse(new String(RENDERER.render(report, ReportFormat.HTML), StandardCharsets.UTF_8));
     }
 
