@@ -50,21 +50,24 @@ class AdminPagesInBrowserTest {
     void anAdminCreatesAnAgencyAndAUserWhoThenSignsIn() {
         browser.go("/admin/agencies").fill("#new-agency", "机关代码", "xiaoying").fill("#new-agency", "名称", "小营镇人民政府")
                .press("#new-agency", "创建机关");
-        assertThat(browser.text(By.id("agencies"))).contains("小营镇人民政府");
+        browser.await(driver -> driver.findElement(By.id("agencies")).getText().contains("小营镇人民政府"));
 
         browser.go("/admin/users").fill("#new-user", "用户名", "li").fill("#new-user", "初始密码", "li-password-1")
                .fill("#new-user", "机关代码", "xiaoying");
         browser.find(By.cssSelector("#new-user input[name=roles][value=CLERK]")).click();
         browser.press("#new-user", "创建用户");
+        browser.await(driver -> !driver.findElements(By.cssSelector("[role=status]")).isEmpty());
         assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已创建用户 li");
         assertThat(browser.text(By.cssSelector("tr[data-user=li]"))).contains("xiaoying").contains("正常");
         browser.screenshot("admin-users");
 
         browser.press("", "退出登录");
+        browser.await(driver -> browser.path().startsWith("/signin"));
         signIn("li", "li-password-1");
-        assertThat(browser.path()).isEqualTo("/");
+        browser.await(driver -> browser.path().equals("/"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("工作台");
         browser.press("", "退出登录");
+        browser.await(driver -> browser.path().startsWith("/signin"));
         signIn("admin", RunningCommandSide.ADMIN_PASSWORD);
     }
 
@@ -94,6 +97,7 @@ class AdminPagesInBrowserTest {
     @Order(3)
     void aReplayStartedFromThePageRunsToTheEnd() {
         browser.go("/admin/projections").press("#replay-all", "全部重建");
+        browser.await(driver -> !driver.findElements(By.cssSelector("[role=status]")).isEmpty());
         assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已开始重建");
         browser.await(driver -> driver.findElements(By.cssSelector("tr[data-projection]")).stream()
                                       .allMatch(row -> row.findElement(By.cssSelector("td.state")).getText().equals("已追上")));
@@ -104,6 +108,7 @@ class AdminPagesInBrowserTest {
 
     private static void signIn(String username, String password) {
         browser.go("/signin").fill("", "用户名", username).fill("", "密码", password).press("", "登录");
+        browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 
     private static String official2024() throws Exception {

@@ -65,6 +65,7 @@ class AuditorPagesInBrowserTest {
         system.awaitProjections();
         browser = Browser.open(system.baseUrl());
         browser.go("/signin").fill("", "用户名", "wang").fill("", "密码", "wang-password").press("", "登录");
+        browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 
     @AfterAll
@@ -78,16 +79,18 @@ class AuditorPagesInBrowserTest {
     @Order(1)
     void anAuditorFollowsATableThreeFigureToItsCasesAndACaseToItsHistory() {
         browser.go("/audit").fill("", "年度", "2023").press("", "打开年度报告");
-        assertThat(browser.path()).isEqualTo("/audit/reports/xiaoying/2023");
+        browser.await(driver -> browser.path().equals("/audit/reports/xiaoying/2023"));
         assertThat(newTotal().getText()).as("one application received in 2023, after the correction").isEqualTo("1");
         assertThat(browser.findAll(By.cssSelector("#table-二 a[data-cell]"))).isNotEmpty();
         assertThat(browser.findAll(By.cssSelector("#table-四 a[data-cell]"))).isNotEmpty();
         browser.screenshot("audit-report");
 
         browser.find(By.cssSelector("#table-三 a[data-cell='DISCLOSED/TOTAL']")).click();
+        browser.await(driver -> !driver.findElements(By.id("cell-count")).isEmpty());
         assertThat(browser.text(By.id("cell-count"))).isEqualTo("2");
         browser.screenshot("audit-drill-down");
         browser.find(By.cssSelector("a.case[href$='" + corrected + "']")).click();
+        browser.await(driver -> !driver.findElements(By.id("case-id")).isEmpty());
         assertThat(browser.text(By.id("case-id"))).isEqualTo(corrected);
         assertThat(browser.findAll(By.cssSelector("li.event"))).hasSize(3);
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("张三").doesNotContain("110101");
@@ -99,16 +102,17 @@ class AuditorPagesInBrowserTest {
         browser.go("/audit/reports/xiaoying/2023");
         browser.script("document.getElementById('asOf').value = arguments[0];", beforeCorrection);
         browser.press("#as-of", "按此时点显示");
-        assertThat(browser.path()).contains("asOf=");
+        browser.await(driver -> browser.path().contains("asOf="));
         assertThat(newTotal().getText()).as("as the system knew it before the correction").isEqualTo("2");
         assertThat(browser.text(By.id("as-of-shown"))).isNotEmpty();
 
         browser.find(By.id("diff-from-as-of")).click();
-        assertThat(browser.findAll(By.cssSelector("tr.change"))).isNotEmpty();
+        browser.await(driver -> !driver.findElements(By.cssSelector("tr.change")).isEmpty());
         String changes = browser.text(By.id("changes"));
         assertThat(changes).contains("一、本年新收政府信息公开申请数量").contains("ApplicationCorrected");
         browser.screenshot("audit-diff");
         browser.find(By.cssSelector("#changes a.case[href$='" + corrected + "']")).click();
+        browser.await(driver -> !driver.findElements(By.id("case-id")).isEmpty());
         assertThat(browser.text(By.id("case-id"))).isEqualTo(corrected);
     }
 
