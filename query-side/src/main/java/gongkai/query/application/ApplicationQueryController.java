@@ -4,6 +4,8 @@ import gongkai.events.access.Actor;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.Channel;
+import gongkai.events.calendar.ClockEvent;
+import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.events.calendar.WorkingDayCalendar;
@@ -48,14 +50,16 @@ public class ApplicationQueryController {
     private static final int MAX_PAGE_SIZE = 500;
 
     /**
-     * A row of {@code application_case}: the case's facts, its clock (null if never counted) and how many of
-     * its events it follows (a reader that has just recorded one can tell whether this answer includes it).
+     * A row of {@code application_case}: the case's facts, its clock (null if never counted), its provisional
+     * due date where its period runs into a year without a calendar, and how many of its events it follows
+     * (a reader that has just recorded one can tell whether this answer includes it).
      */
-    private record Row(ApplicationFacts facts, ReplyDeadline deadline, int eventCount) {
+    private record Row(ApplicationFacts facts, ReplyDeadline deadline, ProvisionalDue provisional, int eventCount) {
     }
 
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(ApplicationCases.FACTS.mapRow(rs, i),
                                                                  ApplicationClocks.DEADLINE.mapRow(rs, i),
+                                                                 ApplicationClocks.PROVISIONAL.mapRow(rs, i),
                                                                  rs.getInt("event_count"));
 
     private final JdbcTemplate jdbc;
@@ -177,7 +181,7 @@ public class ApplicationQueryController {
         answer.put("size", size);
         answer.put("total", total.get());
         answer.put("today", today.date());
-        answer.put("items", items.stream().map(row -> view(row.facts(), row.deadline(), today)).toList());
+        answer.put("items", items.stream().map(row -> view(row, today)).toList());
         return answer;
     }
 
@@ -235,7 +239,7 @@ public class ApplicationQueryController {
         if (row == null || !ReadAccess.mayRead(reader, row.facts().agencyId())) {
             throw Problems.Refused.notFound("未找到该申请 (no application " + id + " that you may read)");
         }
-        Map<String, Object> view = view(row.facts(), row.deadline(), today);
+        Map<String, Object> view = view(row, today);
         view.put("eventCount", row.eventCount());
         view.put("asOf", asOf);
         return view;
@@ -256,7 +260,9 @@ public class ApplicationQueryController {
         if (events.isEmpty()) {
             return null;
         }
-        return new Row(ApplicationFacts.fold(events), ApplicationClocks.count(id, ClockEntries.of(events), calendar),
+        List<ClockEvent> entries = ClockEntries.of(events);
+        ReplyDeadline deadline = ApplicationClocks.count(id, entries, calendar);
+        return new Row(ApplicationFacts.fold(events), deadline, ApplicationClocks.provisional(entries, deadline, calendar),
                        events.size());
     }
 
@@ -271,7 +277,9 @@ public class ApplicationQueryController {
         return new Today(date, known, Worklist.dueSoonLimit(known, date));
     }
 
-    private static Map<String, Object> view(ApplicationFacts f, ReplyDeadline deadline, Today today) {
+    private static Map<String, Object> view(Row row, Today today) {
+        ApplicationFacts f = row.facts();
+        ReplyDeadline deadline = row.deadline();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("applicationId", f.applicationId());
         view.put("agencyId", f.agencyId());
@@ -295,6 +303,10 @@ public class ApplicationQueryController {
         view.put("dueOn", deadline == null ? null : deadline.dueOn());
         view.put("dueExplanation", deadline == null ? null : deadline.explanation());
         view.put("dueUnknownReason", deadline == null ? null : deadline.unknownReason());
+        // 暂定: dueOn stays null (a year without data is never guessed); the provisional date stands beside it.
+        view.put("dueProvisional", row.provisional() != null);
+        view.put("provisionalDueOn", row.provisional() == null ? null : row.provisional().dueOn());
+        view.put("provisionalExplanation", row.provisional() == null ? null : row.provisional().explanation());
         OptionalInt left = Worklist.workingDaysLeft(today.calendar(), deadline, today.date());
         view.put("workingDaysLeft", left.isPresent() ? left.getAsInt() : null);
         view.put("pausedWorkingDays", deadline == null ? null : deadline.pausedWorkingDays());

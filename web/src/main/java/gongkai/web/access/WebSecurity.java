@@ -22,6 +22,7 @@ public class WebSecurity {
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/signin", "/forbidden", "/css/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false)
                                        .failureUrl("/signin?error").permitAll())

@@ -141,6 +141,19 @@ public class Sides {
                     });
     }
 
+    /** A read from the command side (its admin lists: agencies, users), for the signed-in user. */
+    public JsonNode readCommand(String path, Object... uriVariables) {
+        return command.get().uri(path, uriVariables).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A request that starts work on the query side (POST with a JSON body, e.g. a verification), for the signed-in user. */
+    public JsonNode postToQuery(Object body, String path, Object... uriVariables) {
+        return query.post().uri(path, uriVariables).headers(this::onBehalf)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
     /**
      * A command to the command side (POST with a JSON body), for the signed-in user. Once it is recorded,
      * the query side is given time to follow it ({@link #awaitReads}), so that the page shown next shows it.
