@@ -3,6 +3,7 @@ package gongkai.web.sides;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.web.access.SignedIn;
+import gongkai.web.forms.FormKeys;
 import gongkai.web.text.Zh;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -159,7 +160,7 @@ public class Sides {
      * the query side is given time to follow it ({@link #awaitReads}), so that the page shown next shows it.
      */
     public JsonNode post(Object body, String path, Object... uriVariables) {
-        JsonNode answer = command.post().uri(path, uriVariables).headers(this::onBehalf)
+        JsonNode answer = command.post().uri(path, uriVariables).headers(this::onBehalf).headers(Sides::formKey)
                                  .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                                  .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
         awaitReads();
@@ -168,7 +169,7 @@ public class Sides {
 
     /** A command to the command side (PUT with a JSON body), for the signed-in user; then as {@link #post}. */
     public JsonNode put(Object body, String path, Object... uriVariables) {
-        JsonNode answer = command.put().uri(path, uriVariables).headers(this::onBehalf)
+        JsonNode answer = command.put().uri(path, uriVariables).headers(this::onBehalf).headers(Sides::formKey)
                                  .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                                  .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
         awaitReads();
@@ -217,6 +218,11 @@ public class Sides {
     private void onBehalf(HttpHeaders headers) {
         headers.set(HttpHeaders.AUTHORIZATION, pagesAuthorization);
         headers.set(ON_BEHALF_OF, SignedIn.current().username());
+    }
+
+    /** The form's idempotency key for this command, where a form sent it ({@link FormKeys}). */
+    private static void formKey(HttpHeaders headers) {
+        FormKeys.next().ifPresent(key -> headers.set("Idempotency-Key", key));
     }
 
     private JsonNode answer(HttpStatusCode status, InputStream body) throws IOException {
