@@ -2,6 +2,7 @@ package gongkai.http.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.http.Problems;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
@@ -37,6 +38,7 @@ public final class SignedInChain {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
+                    auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll(); // the problem of a refused request
                     auth.requestMatchers("/api/me").authenticated();
                     rules.roles().customize(auth);
                 })
