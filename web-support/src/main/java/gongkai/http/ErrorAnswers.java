@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,6 +36,27 @@ import java.util.stream.Collectors;
 public abstract class ErrorAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    public static final String RETRY_AFTER_SECONDS = "5";
+    public static final String DATABASE_AWAY = "数据库暂时不可用，请稍后重试 (the database is unavailable: retry shortly)";
+
+    /**
+     * Whether a failure is the database being away (no connection, or one lost): the request may
+     * be tried again, so it is 503 with Retry-After, not 500 (and, at sign-in, not 401).
+     */
+    public static boolean databaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
 
     /** The detail of a 500: what the client may conclude (e.g. that nothing was recorded). */
     protected abstract String internalErrorDetail();
@@ -78,6 +103,12 @@ public abstract class ErrorAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseAway(e)) {
+            log.warn("The database is unavailable: answered 503 ({})", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY));
+        }
         log.error("Unexpected failure while handling a request", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, internalErrorDetail()));
     }

@@ -1,6 +1,7 @@
 package gongkai.http.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.http.ErrorAnswers;
 import gongkai.http.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,6 @@ import java.util.Map;
  */
 public final class SignedInChain {
 
-    public static final String RETRY_AFTER_SECONDS = "5";
-
     /** A side's own role rules, and what its 403 says. */
     public record Rules(String forbiddenDetail, Customizer<
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> roles) {
@@ -44,9 +43,8 @@ public final class SignedInChain {
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof AuthenticationServiceException) {
-                        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE,
-                                       "数据库暂时不可用，请稍后重试 (the database is unavailable: retry shortly)",
-                                       Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY,
+                                       Map.of("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS));
                     } else {
                         Problems.write(response, json, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)",
                                        Map.of("WWW-Authenticate", "Basic realm=\"gongkai\""));
