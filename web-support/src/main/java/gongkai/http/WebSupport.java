@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -30,7 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the security filter chain (with the side's {@link SignedInChain.Rules}) and {@code GET /api/me}. Not found by component scanning, so that a side takes it by choice.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({MeController.class, ProblemErrors.class})
+@Import({MeController.class, ProblemErrors.class, ApiDescription.class})
+@PropertySource("classpath:gongkai-web-support.properties")
 public class WebSupport {
 
     @Bean

@@ -44,6 +44,10 @@ class DatabaseAwayHttpTest {
             assertThat(away.statusCode()).as(away.body()).isEqualTo(503);
             assertThat(away.headers().firstValue("Retry-After")).isPresent();
             assertThat(away.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            HttpResponse<String> readiness = CLIENT.send(HttpRequest.newBuilder(URI.create(
+                    commandSide.baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).as("not ready while the database is away").isEqualTo(503);
             HttpResponse<String> write = post(commandSide, "/api/admin/agencies", "{\"agencyId\":\"a1\",\"name\":\"a1\"}");
             assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
 
@@ -56,6 +60,8 @@ class DatabaseAwayHttpTest {
                 back = me(commandSide);
             }
             assertThat(back.statusCode()).isEqualTo(200);
+            assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(commandSide.baseUrl() + "/actuator/health/readiness"))
+                                              .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         } finally {
             postgres.close();
         }

@@ -1,6 +1,7 @@
 package gongkai.http.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.events.access.Role;
 import gongkai.http.ErrorAnswers;
 import gongkai.http.Problems;
 import jakarta.servlet.DispatcherType;
@@ -38,6 +39,10 @@ public final class SignedInChain {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll(); // the problem of a refused request
+                    auth.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll();
+                    auth.requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+                                         "/swagger-ui.html").hasRole(Role.ADMIN.name());
                     auth.requestMatchers("/api/me").authenticated();
                     rules.roles().customize(auth);
                 })
