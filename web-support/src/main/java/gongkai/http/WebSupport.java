@@ -3,6 +3,7 @@ package gongkai.http;
 import gongkai.http.access.Accounts;
 import gongkai.http.access.MeController;
 import gongkai.http.access.PasswordAuthentication;
+import gongkai.http.access.SignInThrottle;
 import gongkai.http.access.SignedInChain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,9 +42,11 @@ public class WebSupport {
     }
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Accounts accounts,
-                                                   SignedInChain.Rules rules) throws Exception {
-        return SignedInChain.build(http, json, accounts, rules);
+    public SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ObjectMapper json, Accounts accounts, SignedInChain.Rules rules, JdbcTemplate jdbc,
+            @Value("${gongkai.sign-in.max-failures-per-user:5}") int perUser,
+            @Value("${gongkai.sign-in.max-failures-per-address:20}") int perAddress) throws Exception {
+        return SignedInChain.build(http, json, accounts, rules, new SignInThrottle(jdbc, json, perUser, perAddress));
     }
 
     /** Before every other filter, sign-in included: an oversized body is refused unread. */

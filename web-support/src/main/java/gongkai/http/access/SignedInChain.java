@@ -13,13 +13,16 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.util.Map;
 
 /**
  * The security filter chain both sides build: HTTP Basic against {@link Accounts}, stateless (no
  * session, no CSRF token: no cookie ever authenticates a request), delegated calls of the pages
- * ({@link OnBehalfOf}), {@code GET /api/me} for every signed-in user, and every refusal as a problem.
+ * ({@link OnBehalfOf}), sign-in throttling ({@link SignInThrottle}), {@code GET /api/me} for every
+ * signed-in user, health probes for anyone, metrics and the API description for admins, the standard
+ * security headers with a Content-Security-Policy, and every refusal as a problem.
  * Each side declares its own role rules as a {@link Rules} bean; {@link gongkai.http.WebSupport} builds the chain.
  */
 public final class SignedInChain {
@@ -32,9 +35,21 @@ public final class SignedInChain {
     private SignedInChain() {
     }
 
-    public static SecurityFilterChain build(HttpSecurity http, ObjectMapper json, Accounts accounts, Rules rules)
-            throws Exception {
+    /**
+     * For JSON answers nothing may load at all; the few pages served (Swagger UI, the printable report)
+     * load their own scripts and styles only, and no page may be framed.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static SecurityFilterChain build(HttpSecurity http, ObjectMapper json, Accounts accounts, Rules rules,
+                                            SignInThrottle throttle) throws Exception {
         return http
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
