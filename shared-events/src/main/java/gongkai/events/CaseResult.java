@@ -2,8 +2,8 @@ package gongkai.events;
 
 /**
  * The result of a reconsideration (行政复议) or of a lawsuit (行政诉讼): the result figures of table 四
- * (annual-report.md, lifecycle.md). A case without a counting result is 尚未审结 ({@code PENDING}),
- * which is a state of the count, never a recorded result.
+ * (docs/annual-report.md, "Table 四"; docs/lifecycle.md, "Administrative reconsideration"). A case without a counting
+ * result is 尚未审结 ({@code PENDING}), which is a state of the count, never a recorded result.
  */
 public enum CaseResult {
     /** 维持: the agency's handling stands. */

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 problem details as the HTTP contract wants them (docs: every error is
- * {@code application/problem+json} with {@code status}, {@code title}, {@code detail} and, for bad
- * fields, {@code errors}).
+ * RFC 9457 problem details as docs/http-api.md ("Errors") wants them: {@code status}, {@code title},
+ * {@code detail} and, for bad fields, {@code errors}.
  */
 public final class Problems {
 

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** api.md's admin endpoints: agencies (a tree) and users. */
+/** The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree) and users. */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 
 /**
  * On first start with no users, creates {@code admin} with the password of
- * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (docs: the HTTP contract).
+ * {@code GONGKAI_ADMIN_PASSWORD}, or a random one printed once in the log (docs/http-api.md, "Conventions").
  * At every start, keeps the built-in account {@code pages} (role PAGES), through which the pages call
  * both sides on a signed-in user's behalf ({@link OnBehalfOf}): its password is
  * {@code gongkai.pages.password} (environment {@code GONGKAI_PAGES_PASSWORD}), set again each time;

@@ -42,8 +42,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One disclosure application and the rules of its life (lifecycle.md, 国务院令第711号). Plain Java:
- * each decision checks a command against the present state and returns the event to record, or
+ * One disclosure application and the rules of its life (docs/lifecycle.md, "A disclosure application"; 国务院令第711号).
+ * Plain Java: each decision checks a command against the present state and returns the event to record, or
  * throws a {@link Refusal}; {@link #apply} only changes state. Axon merely wires it
  * ({@link ApplicationAggregate}), so a move to another framework keeps these rules as they are.
  */
@@ -118,8 +118,8 @@ final class Application {
 
     /**
      * 第三十条: a supplement is asked for within 7 working days of receipt. A later request is recorded
-     * all the same (lifecycle.md: warn, do not refuse), with this warning for the clerk; so is one
-     * whose deadline cannot be checked because the calendar lacks a year (never guessed).
+     * all the same (docs/lifecycle.md, "What may happen before the answer": warn, do not refuse), with this warning for
+     * the clerk; so is one whose deadline cannot be checked because the calendar lacks a year (never guessed).
      */
     List<String> supplementRequestWarnings(RequestSupplement c, WorkingDayCalendar calendar) {
         LocalDate deadline;
@@ -246,7 +246,9 @@ final class Application {
      * A corrected reconsideration or judgment obliges the agency to answer again (行政复议法第六十四条,
      * 行政诉讼法第七十条): only an answered application can be reopened, not before its answer.
      */
-    ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today) {
+    ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today, RecordedDecisions decisions) {
+        new CorrectingDecisions(decisions).requireCorrected(receipt.applicationId(), receipt.agencyId(), c.reviewId(),
+                                                            c.lawsuitId());
         notInFuture("reopenedOn", c.reopenedOn(), today);
         if (concludedOn == null) {
             throw Refusal.conflict("申请尚未办结，无需重新答复 (the application is not answered: nothing to reopen)");

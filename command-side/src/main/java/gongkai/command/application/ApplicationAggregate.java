@@ -112,9 +112,10 @@ public class ApplicationAggregate {
         record(application.conclude(command, today(clock)));
     }
 
+    /** Reopened only on a decision that corrected the answer, read through {@link RecordedDecisions}. */
     @CommandHandler
-    public void handle(ApplicationCommands.ReopenApplication command, Clock clock) {
-        record(application.reopen(command, today(clock)));
+    public void handle(ApplicationCommands.ReopenApplication command, Clock clock, RecordedDecisions decisions) {
+        record(application.reopen(command, today(clock), decisions));
     }
 
     @CommandHandler

@@ -39,7 +39,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** api.md's commands on disclosure applications. Every answer names the event recorded. */
+/**
+ * The commands on disclosure applications of docs/http-api.md ("Applications (command side)"). Every answer names the
+ * event recorded.
+ */
 @RestController
 @RequestMapping("/api/applications")
 public class ApplicationController {
@@ -97,11 +100,9 @@ public class ApplicationController {
     }
 
     private final CommandSender commands;
-    private final CorrectingDecisions decisions;
 
-    public ApplicationController(CommandSender commands, CorrectingDecisions decisions) {
+    public ApplicationController(CommandSender commands) {
         this.commands = commands;
-        this.decisions = decisions;
     }
 
     @PostMapping
@@ -181,9 +182,8 @@ public class ApplicationController {
     @PostMapping("/{id}/reopening")
     public Map<String, String> reopen(@PathVariable String id, @Valid @RequestBody ReopeningBody b,
                                       @AuthenticationPrincipal Actor clerk) {
-        decisions.requireCorrected(id, clerk.agencyId(), Ids.optional("reviewId", b.reviewId()),
-                                   Ids.optional("lawsuitId", b.lawsuitId()));
-        return send(new ApplicationCommands.ReopenApplication(id, b.reopenedOn(), b.reviewId(), b.lawsuitId(), b.reason()),
+        return send(new ApplicationCommands.ReopenApplication(id, b.reopenedOn(), Ids.optional("reviewId", b.reviewId()),
+                                                              Ids.optional("lawsuitId", b.lawsuitId()), b.reason()),
                     "ApplicationReopened", clerk);
     }
 

@@ -6,27 +6,23 @@ import gongkai.events.lawsuit.LawsuitFiled;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 
 /**
  * Checks the decision a reopening names: a reconsideration decided 纠正, or a lawsuit whose final
  * judgment is 纠正, of the clerk's agency, about this application (directly, or through the
- * reconsideration a lawsuit followed). Read from the decision's own events.
+ * reconsideration a lawsuit followed). Read from the decision's own events ({@link RecordedDecisions}),
+ * by the application itself whenever it is reopened, whatever sent the command.
  */
-@Component
-public class CorrectingDecisions {
+final class CorrectingDecisions {
 
-    private final EventStore events;
+    private final RecordedDecisions events;
 
-    public CorrectingDecisions(EventStore events) {
+    CorrectingDecisions(RecordedDecisions events) {
         this.events = events;
     }
 
-    public void requireCorrected(String applicationId, String agencyId, String reviewId, String lawsuitId) {
+    void requireCorrected(String applicationId, String agencyId, String reviewId, String lawsuitId) {
         if ((reviewId == null) == (lawsuitId == null)) {
             throw Refusal.invalid(reviewId == null ? "reviewId" : "lawsuitId",
                                   "须且只须指明一个纠正决定：reviewId 或 lawsuitId (name exactly one decision: reviewId or lawsuitId)");
@@ -72,6 +68,6 @@ public class CorrectingDecisions {
     }
 
     private List<Object> payloads(String caseId) {
-        return events.readEvents(caseId).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        return events.eventsOf(caseId);
     }
 }

@@ -9,8 +9,8 @@ import gongkai.events.calendar.WorkingDayCalendarPublished;
 import java.time.LocalDate;
 
 /**
- * The working-day calendar of one year as administrators published it (lifecycle.md, "Working days":
- * the calendar is data, each year added as data). Plain Java, wired to Axon by
+ * The working-day calendar of one year as administrators published it (docs/lifecycle.md, "Working days and the
+ * calendars": the calendar is data, each year added as data). Plain Java, wired to Axon by
  * {@link CalendarPublicationAggregate}.
  *
  * <p>Rules: the text must be a valid calendar of the year ({@link CalendarYear#parse}), else it is bad

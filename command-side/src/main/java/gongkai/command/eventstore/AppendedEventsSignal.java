@@ -21,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Not from inside the command's transaction: a transaction that notifies holds PostgreSQL's one
  * notification lock until its commit is on disk, so every command would wait for every other
- * command's disk write in turn (measured here: 109 commands/s at 16 clients with the notification
- * in the transaction). Here, commits that happen while a notification is being sent, or within
+ * command's disk write in turn (with the notification in the transaction, 16 clients got about 109
+ * commands/s through). Here, commits that happen while a notification is being sent, or within
  * {@link #SPACING} after it, share the next one: under load the query side wakes for batches, not for
  * every command (each wake-up is a read of the event table by every processor). A lost signal (a process killed between commit and notification) costs the query side
  * only the wait until its next look at the event table.

@@ -1,6 +1,7 @@
 package gongkai.command.eventstore;
 
 import gongkai.events.MetaDataKeys;
+import gongkai.events.calendar.BusinessClock;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -31,12 +33,16 @@ import java.time.ZoneId;
 @Configuration
 public class EventStoreConfiguration {
 
-    /** Business dates are Chinese dates: "today" is today in Asia/Shanghai (annual-report.md rule 7). */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Business dates are Chinese dates: "today" is today in Asia/Shanghai (docs/annual-report.md, counting rule 7). */
+    public static final ZoneId BUSINESS_ZONE = BusinessClock.ZONE;
 
+    /**
+     * Today, by which dates in the future are refused; {@code gongkai.business-date=YYYY-MM-DD} fixes it
+     * (for demonstrations and tests), as on the query side.
+     */
     @Bean
-    public Clock businessClock() {
-        return Clock.system(BUSINESS_ZONE);
+    public Clock businessClock(@Value("${gongkai.business-date:}") String fixedDate) {
+        return BusinessClock.of(fixedDate);
     }
 
     @Bean
@@ -69,7 +75,8 @@ public class EventStoreConfiguration {
         return configurer -> StoredEventFormat.upcasters().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
-    // The single biggest command-side win measured here (stack-notes.md): aggregates stay loaded.
+    // Aggregates stay loaded between commands: a case is not rebuilt from its events for every command,
+    // which is most of a command's cost (the benchmark in bench/ shows the difference).
     // One cache per kind of case, so that an id reused for another kind can never be served from it;
     // each checked against the store, so that several instances can share it (StoreCheckedCache).
 

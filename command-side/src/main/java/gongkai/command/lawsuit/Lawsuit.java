@@ -14,9 +14,9 @@ import static gongkai.command.BusinessDates.notBefore;
 import static gongkai.command.BusinessDates.notInFuture;
 
 /**
- * One administrative lawsuit (行政诉讼) about the agency's disclosure work and its rules (lifecycle.md).
- * Filed directly or after a reconsideration, which it then names. An appeal continues the same case:
- * judgments follow one another in date order, none before the filing, until one is final; after the
+ * One administrative lawsuit (行政诉讼) about the agency's disclosure work and its rules (docs/lifecycle.md,
+ * "Administrative lawsuit"). Filed directly or after a reconsideration, which it then names. An appeal continues the
+ * same case: judgments follow one another in date order, none before the filing, until one is final; after the
  * final judgment (the result that counts, see {@link LawsuitJudged}) nothing more can be judged.
  * Plain Java, wired to Axon by {@link LawsuitAggregate}.
  */
@@ -39,7 +39,7 @@ final class Lawsuit {
 
     static LawsuitFiled file(FileLawsuit c, LocalDate today) {
         notInFuture("filedOn", c.filedOn(), today);
-        // annual-report.md 四: a lawsuit after a reconsideration names that case; a direct one has none.
+        // docs/annual-report.md, table 四: a lawsuit after a reconsideration names that case; a direct one has none.
         if (c.route() == Route.AFTER_REVIEW && c.reviewId() == null) {
             throw Refusal.invalid("reviewId", "复议后起诉须注明复议案件 (AFTER_REVIEW needs the reviewId of the reconsideration)");
         }

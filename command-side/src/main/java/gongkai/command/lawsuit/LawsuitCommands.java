@@ -16,7 +16,7 @@ public final class LawsuitCommands {
                               Route route, String reviewId, String applicationId, String court) {
     }
 
-    /** {@code finalJudgment}: api.md's {@code "final"} (a Java keyword). */
+    /** {@code finalJudgment}: docs/http-api.md's {@code "final"} (a Java keyword). */
     public record JudgeLawsuit(@TargetAggregateIdentifier String lawsuitId, LocalDate decidedOn, CaseResult result,
                                boolean finalJudgment) {
     }

@@ -27,7 +27,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** api.md's commands on lawsuits (行政诉讼). Every answer names the event recorded. */
+/**
+ * The commands on lawsuits (行政诉讼) of docs/http-api.md ("Reconsiderations and lawsuits"). Every answer names the event
+ * recorded.
+ */
 @RestController
 @RequestMapping("/api/lawsuits")
 public class LawsuitController {

@@ -33,9 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * api.md's commands on an agency's proactive disclosure (section 二, and section 一's counts). The
- * agency in the path must be the clerk's own: any other is answered 403 ({@link OwnAgency#inPath}).
- * Entries that create something answer 201 with the id of what they created and the event recorded.
+ * The commands of docs/http-api.md ("Proactive disclosure and the year's text") on an agency's proactive disclosure
+ * (section 二, and section 一's counts). The agency in the path must be the clerk's own: any other is answered 403
+ * ({@link OwnAgency#inPath}). Entries that create something answer 201 with the id of what they created and the event
+ * recorded.
  */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}")

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * api.md's commands on an agency's annual report. The agency in the path must be the clerk's own (else
- * 403, {@link OwnAgency#inPath}).
+ * The commands of docs/http-api.md ("Proactive disclosure and the year's text") on an agency's annual report. The
+ * agency in the path must be the clerk's own (else 403, {@link OwnAgency#inPath}).
  */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}/reports/{year}")

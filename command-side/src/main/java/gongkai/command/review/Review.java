@@ -14,9 +14,9 @@ import static gongkai.command.BusinessDates.notInFuture;
 
 /**
  * One administrative reconsideration (行政复议) of the agency's disclosure work and its rules
- * (lifecycle.md): filed on a date, decided once, with a result, not before it was filed. Plain Java:
- * each decision returns the event to record or throws a {@link Refusal}; {@link #apply} only changes
- * state. {@link ReviewAggregate} wires it to Axon.
+ * (docs/lifecycle.md, "Administrative reconsideration"): filed on a date, decided once, with a result, not before it
+ * was filed. Plain Java: each decision returns the event to record or throws a {@link Refusal}; {@link #apply} only
+ * changes state. {@link ReviewAggregate} wires it to Axon.
  */
 final class Review {
 

@@ -24,7 +24,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** api.md's commands on reconsiderations (行政复议). Every answer names the event recorded. */
+/**
+ * The commands on reconsiderations (行政复议) of docs/http-api.md ("Reconsiderations and lawsuits"). Every answer names the
+ * event recorded.
+ */
 @RestController
 @RequestMapping("/api/reviews")
 public class ReviewController {

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 
 /**
- * The command side's refusals as problems, beside those both sides share ({@link ErrorAnswers}): an
- * unknown case 404, a refused or concurrent command 409. Nothing the client sends can produce a 500.
+ * The command side's refusals as problems (docs/http-api.md, "Errors"), beside those both sides share
+ * ({@link ErrorAnswers}): an unknown case 404, a refused or concurrent command 409. Nothing the client
+ * sends can produce a 500, and no message repeats what the client sent (it may hold personal data).
  */
 @RestControllerAdvice
 public class ErrorHandling extends ErrorAnswers {

@@ -15,6 +15,7 @@ import gongkai.command.application.ApplicationCommands.RequestSupplement;
 import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
 import gongkai.command.calendar.PublishedCalendars;
+import gongkai.events.CaseResult;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
@@ -32,7 +33,13 @@ import gongkai.events.application.Outcome;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
-import org.axonframework.common.caching.WeakReferenceCache;
+import gongkai.events.lawsuit.LawsuitFiled;
+import gongkai.events.lawsuit.LawsuitJudged;
+import gongkai.events.lawsuit.Route;
+import gongkai.events.review.ReviewDecided;
+import gongkai.events.review.ReviewFiled;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -61,6 +68,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,12 +94,16 @@ class ApplicationAggregateTest {
     static final String REQUEST = "2023年道路维修预算";
 
     private AggregateTestFixture<ApplicationAggregate> fixture;
+    /** The reconsiderations and lawsuits on record, as the command handlers are given them. */
+    private FakeDecisions decisions;
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(ApplicationAggregate.class);
+        decisions = new FakeDecisions();
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(CALENDARS);
+        fixture.registerInjectableResource(decisions);
     }
 
     // ---- commands and events ------------------------------------------------------------------
@@ -222,7 +236,7 @@ class ApplicationAggregateTest {
     class Receiving {
 
         @Test
-        void an_application_received_is_recorded_and_answered_with_a_receipt_that_created_it() {
+        void anApplicationReceivedIsRecordedAndAnsweredWithAReceiptThatCreatedIt() {
             fixture.givenNoPriorActivity()
                    .when(receive())
                    .expectSuccessfulHandlerExecution()
@@ -231,7 +245,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void an_application_can_be_received_today() {
+        void anApplicationCanBeReceivedToday() {
             fixture.givenNoPriorActivity()
                    .when(receiveOn(TODAY))
                    .expectEvents(receivedOn(TODAY))
@@ -239,12 +253,12 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_receipt_cannot_be_dated_in_the_future() {
+        void aReceiptCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.givenNoPriorActivity().when(receiveOn(TOMORROW)), "receivedOn");
         }
 
         @Test
-        void the_same_receipt_repeated_records_nothing_and_says_it_created_nothing() {
+        void theSameReceiptRepeatedRecordsNothingAndSaysItCreatedNothing() {
             fixture.given(received())
                    .when(receive())
                    .expectSuccessfulHandlerExecution()
@@ -253,7 +267,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_same_receipt_repeated_after_conclusion_still_records_nothing() {
+        void theSameReceiptRepeatedAfterConclusionStillRecordsNothing() {
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(receive())
                    .expectNoEvents()
@@ -261,12 +275,12 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_same_id_with_another_date_of_receipt_is_a_conflict() {
+        void theSameIdWithAnotherDateOfReceiptIsAConflict() {
             refusedAsConflict(fixture.given(received()).when(receiveOn(june(4))), "already used");
         }
 
         @Test
-        void the_same_id_with_another_applicant_is_a_conflict() {
+        void theSameIdWithAnotherApplicantIsAConflict() {
             ReceiveApplication other = new ReceiveApplication(ID, AGENCY, RECEIVED_ON, Channel.ONLINE,
                                                               ApplicantType.NATURAL_PERSON,
                                                               new Applicant("李四", null, null, null, null), REQUEST);
@@ -280,7 +294,7 @@ class ApplicationAggregateTest {
     class RequestingASupplement {
 
         @Test
-        void a_supplement_can_be_requested_after_receipt() {
+        void aSupplementCanBeRequestedAfterReceipt() {
             fixture.given(received())
                    .when(new RequestSupplement(ID, june(5), june(20), "请说明年份"))
                    .expectSuccessfulHandlerExecution()
@@ -288,49 +302,49 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_supplement_request_after_the_seventh_working_day_is_not_refused() {
+        void aSupplementRequestAfterTheSeventhWorkingDayIsNotRefused() {
             fixture.given(received())
                    .when(new RequestSupplement(ID, june(28), june(30), null))
                    .expectEvents(new SupplementRequested(ID, june(28), june(30), null));
         }
 
         @Test
-        void a_supplement_can_be_requested_only_once() {
+        void aSupplementCanBeRequestedOnlyOnce() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)))
                                      .when(new RequestSupplement(ID, june(6), june(20), null)),
                               "only once");
         }
 
         @Test
-        void a_supplement_cannot_be_requested_once_a_supplement_was_received() {
+        void aSupplementCannotBeRequestedOnceASupplementWasReceived() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
                                      .when(new RequestSupplement(ID, june(11), june(20), null)),
                               "only once");
         }
 
         @Test
-        void a_supplement_request_cannot_precede_the_receipt() {
+        void aSupplementRequestCannotPrecedeTheReceipt() {
             refusedAsConflict(fixture.given(received())
                                      .when(new RequestSupplement(ID, june(2), june(20), null)),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void the_reply_deadline_cannot_precede_the_request() {
+        void theReplyDeadlineCannotPrecedeTheRequest() {
             refusedAsInvalid(fixture.given(received())
                                     .when(new RequestSupplement(ID, june(10), june(9), null)),
                              "replyBy");
         }
 
         @Test
-        void a_supplement_request_cannot_be_dated_in_the_future() {
+        void aSupplementRequestCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received())
                                     .when(new RequestSupplement(ID, TOMORROW, TOMORROW.plusDays(10), null)),
                              "requestedOn");
         }
 
         @Test
-        void no_supplement_can_be_requested_on_a_concluded_application() {
+        void noSupplementCanBeRequestedOnAConcludedApplication() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(new RequestSupplement(ID, june(25), june(28), null)),
                               ONLY_CORRECTION);
@@ -341,7 +355,7 @@ class ApplicationAggregateTest {
     class ReceivingASupplement {
 
         @Test
-        void a_requested_supplement_can_be_received() {
+        void aRequestedSupplementCanBeReceived() {
             fixture.given(received(), supplementRequested(june(5)))
                    .when(new ReceiveSupplement(ID, june(10)))
                    .expectSuccessfulHandlerExecution()
@@ -349,34 +363,34 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_supplement_can_be_received_on_the_day_it_was_requested() {
+        void aSupplementCanBeReceivedOnTheDayItWasRequested() {
             fixture.given(received(), supplementRequested(june(5)))
                    .when(new ReceiveSupplement(ID, june(5)))
                    .expectEvents(new SupplementReceived(ID, june(5)));
         }
 
         @Test
-        void a_supplement_cannot_be_received_without_a_request() {
+        void aSupplementCannotBeReceivedWithoutARequest() {
             refusedAsConflict(fixture.given(received()).when(new ReceiveSupplement(ID, june(10))),
                               "no supplement was requested");
         }
 
         @Test
-        void a_supplement_can_be_received_only_once() {
+        void aSupplementCanBeReceivedOnlyOnce() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
                                      .when(new ReceiveSupplement(ID, june(11))),
                               "already received");
         }
 
         @Test
-        void a_supplement_cannot_be_received_before_it_was_requested() {
+        void aSupplementCannotBeReceivedBeforeItWasRequested() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)))
                                      .when(new ReceiveSupplement(ID, june(4))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_supplement_cannot_be_received_in_the_future() {
+        void aSupplementCannotBeReceivedInTheFuture() {
             refusedAsInvalid(fixture.given(received(), supplementRequested(june(5)))
                                     .when(new ReceiveSupplement(ID, TOMORROW)),
                              "receivedOn");
@@ -389,7 +403,7 @@ class ApplicationAggregateTest {
     class Consulting {
 
         @Test
-        void a_consultation_can_be_started() {
+        void aConsultationCanBeStarted() {
             fixture.given(received())
                    .when(new StartConsultation(ID, june(6), "某建设公司"))
                    .expectSuccessfulHandlerExecution()
@@ -397,7 +411,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_consultation_under_way_can_be_ended() {
+        void aConsultationUnderWayCanBeEnded() {
             fixture.given(received(), consultationStarted(june(6)))
                    .when(new EndConsultation(ID, june(20)))
                    .expectSuccessfulHandlerExecution()
@@ -405,53 +419,53 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_consultation_cannot_start_while_another_is_under_way() {
+        void aConsultationCannotStartWhileAnotherIsUnderWay() {
             refusedAsConflict(fixture.given(received(), consultationStarted(june(6)))
                                      .when(new StartConsultation(ID, june(7), "另一机关")),
                               "already under way");
         }
 
         @Test
-        void a_consultation_cannot_end_if_none_was_started() {
+        void aConsultationCannotEndIfNoneWasStarted() {
             refusedAsConflict(fixture.given(received()).when(new EndConsultation(ID, june(20))),
                               "no consultation is under way");
         }
 
         @Test
-        void a_consultation_cannot_end_twice() {
+        void aConsultationCannotEndTwice() {
             refusedAsConflict(fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(20)))
                                      .when(new EndConsultation(ID, june(21))),
                               "no consultation is under way");
         }
 
         @Test
-        void a_consultation_cannot_end_before_it_started() {
+        void aConsultationCannotEndBeforeItStarted() {
             refusedAsConflict(fixture.given(received(), consultationStarted(june(6)))
                                      .when(new EndConsultation(ID, june(5))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_second_consultation_can_start_after_the_first_ended() {
+        void aSecondConsultationCanStartAfterTheFirstEnded() {
             fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(12)))
                    .when(new StartConsultation(ID, june(13), "另一机关"))
                    .expectEvents(new ConsultationStarted(ID, june(13), "另一机关"));
         }
 
         @Test
-        void a_consultation_cannot_start_before_the_receipt() {
+        void aConsultationCannotStartBeforeTheReceipt() {
             refusedAsConflict(fixture.given(received()).when(new StartConsultation(ID, june(2), "某建设公司")),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_consultation_cannot_start_in_the_future() {
+        void aConsultationCannotStartInTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(new StartConsultation(ID, TOMORROW, "某建设公司")),
                              "startedOn");
         }
 
         @Test
-        void a_consultation_cannot_end_in_the_future() {
+        void aConsultationCannotEndInTheFuture() {
             refusedAsInvalid(fixture.given(received(), consultationStarted(june(6)))
                                     .when(new EndConsultation(ID, TOMORROW)),
                              "endedOn");
@@ -464,7 +478,7 @@ class ApplicationAggregateTest {
     class Extending {
 
         @Test
-        void the_reply_period_can_be_extended_by_twenty_working_days() {
+        void theReplyPeriodCanBeExtendedByTwentyWorkingDays() {
             fixture.given(received())
                    .when(new ExtendReplyPeriod(ID, june(20), 20, "情况复杂"))
                    .expectSuccessfulHandlerExecution()
@@ -472,41 +486,41 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_reply_period_can_be_extended_by_a_single_working_day() {
+        void theReplyPeriodCanBeExtendedByASingleWorkingDay() {
             fixture.given(received())
                    .when(new ExtendReplyPeriod(ID, june(20), 1, "情况复杂"))
                    .expectEvents(new ReplyPeriodExtended(ID, june(20), 1, "情况复杂"));
         }
 
         @Test
-        void an_extension_is_at_most_twenty_working_days() {
+        void anExtensionIsAtMostTwentyWorkingDays() {
             refusedAsConflict(fixture.given(received()).when(new ExtendReplyPeriod(ID, june(20), 21, "情况复杂")),
                               "at most 20 working days");
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -1})
-        void an_extension_is_at_least_one_working_day(int workingDays) {
+        void anExtensionIsAtLeastOneWorkingDay(int workingDays) {
             refusedAsInvalid(fixture.given(received())
                                     .when(new ExtendReplyPeriod(ID, june(20), workingDays, "情况复杂")),
                              "workingDays");
         }
 
         @Test
-        void the_reply_period_can_be_extended_only_once() {
+        void theReplyPeriodCanBeExtendedOnlyOnce() {
             refusedAsConflict(fixture.given(received(), new ReplyPeriodExtended(ID, june(20), 5, "情况复杂"))
                                      .when(new ExtendReplyPeriod(ID, june(21), 5, "仍然复杂")),
                               "only once");
         }
 
         @Test
-        void an_extension_cannot_precede_the_receipt() {
+        void anExtensionCannotPrecedeTheReceipt() {
             refusedAsConflict(fixture.given(received()).when(new ExtendReplyPeriod(ID, june(2), 10, "情况复杂")),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void an_extension_cannot_be_dated_in_the_future() {
+        void anExtensionCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(new ExtendReplyPeriod(ID, TOMORROW, 10, "情况复杂")),
                              "extendedOn");
         }
@@ -518,7 +532,7 @@ class ApplicationAggregateTest {
     class Charging {
 
         @Test
-        void a_fee_notice_can_be_issued() {
+        void aFeeNoticeCanBeIssued() {
             fixture.given(received())
                    .when(new IssueFeeNotice(ID, june(10), FEE, june(28)))
                    .expectSuccessfulHandlerExecution()
@@ -526,7 +540,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void an_issued_fee_can_be_paid() {
+        void anIssuedFeeCanBePaid() {
             fixture.given(received(), feeNoticeIssued(june(10)))
                    .when(new RecordFeePayment(ID, june(12)))
                    .expectSuccessfulHandlerExecution()
@@ -535,66 +549,66 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "0.00", "-100"})
-        void a_fee_must_be_more_than_zero(String amount) {
+        void aFeeMustBeMoreThanZero(String amount) {
             refusedAsInvalid(fixture.given(received())
                                     .when(new IssueFeeNotice(ID, june(10), new BigDecimal(amount), june(28))),
                              "amountYuan");
         }
 
         @Test
-        void the_payment_deadline_cannot_precede_the_notice() {
+        void thePaymentDeadlineCannotPrecedeTheNotice() {
             refusedAsInvalid(fixture.given(received()).when(new IssueFeeNotice(ID, june(10), FEE, june(9))),
                              "payBy");
         }
 
         @Test
-        void a_second_fee_notice_cannot_be_issued_while_one_is_unpaid() {
+        void aSecondFeeNoticeCannotBeIssuedWhileOneIsUnpaid() {
             refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)))
                                      .when(new IssueFeeNotice(ID, june(11), FEE, june(28))),
                               "still unpaid");
         }
 
         @Test
-        void a_new_fee_notice_can_follow_a_paid_one() {
+        void aNewFeeNoticeCanFollowAPaidOne() {
             fixture.given(received(), feeNoticeIssued(june(10)), feePaid(june(12)))
                    .when(new IssueFeeNotice(ID, june(13), FEE, june(28)))
                    .expectEvents(new FeeNoticeIssued(ID, june(13), FEE, june(28)));
         }
 
         @Test
-        void a_payment_needs_a_fee_notice() {
+        void aPaymentNeedsAFeeNotice() {
             refusedAsConflict(fixture.given(received()).when(new RecordFeePayment(ID, june(12))),
                               "no fee notice is awaiting payment");
         }
 
         @Test
-        void a_fee_can_be_paid_only_once() {
+        void aFeeCanBePaidOnlyOnce() {
             refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)), feePaid(june(12)))
                                      .when(new RecordFeePayment(ID, june(13))),
                               "no fee notice is awaiting payment");
         }
 
         @Test
-        void a_payment_cannot_precede_the_notice() {
+        void aPaymentCannotPrecedeTheNotice() {
             refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(10)))
                                      .when(new RecordFeePayment(ID, june(9))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_fee_notice_cannot_precede_the_receipt() {
+        void aFeeNoticeCannotPrecedeTheReceipt() {
             refusedAsConflict(fixture.given(received()).when(new IssueFeeNotice(ID, june(2), FEE, june(28))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_fee_notice_cannot_be_dated_in_the_future() {
+        void aFeeNoticeCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(new IssueFeeNotice(ID, TOMORROW, FEE, TOMORROW)),
                              "issuedOn");
         }
 
         @Test
-        void a_payment_cannot_be_dated_in_the_future() {
+        void aPaymentCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received(), feeNoticeIssued(june(10)))
                                     .when(new RecordFeePayment(ID, TOMORROW)),
                              "paidOn");
@@ -607,7 +621,7 @@ class ApplicationAggregateTest {
     class Withdrawing {
 
         @Test
-        void an_application_can_be_withdrawn() {
+        void anApplicationCanBeWithdrawn() {
             fixture.given(received(), supplementRequested(june(5)))
                    .when(new WithdrawApplication(ID, june(10)))
                    .expectSuccessfulHandlerExecution()
@@ -615,7 +629,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void an_application_can_be_withdrawn_on_the_day_of_its_latest_step() {
+        void anApplicationCanBeWithdrawnOnTheDayOfItsLatestStep() {
             fixture.given(received(), supplementRequested(june(5)))
                    .when(new WithdrawApplication(ID, june(5)))
                    .expectEvents(new ApplicationWithdrawn(ID, june(5)));
@@ -623,31 +637,31 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @MethodSource("gongkai.command.application.ApplicationAggregateTest#everyActionButCorrection")
-        void nothing_but_a_correction_can_follow_a_withdrawal(Object command) {
+        void nothingButACorrectionCanFollowAWithdrawal(Object command) {
             refusedAsConflict(fixture.given(received(), new ApplicationWithdrawn(ID, june(20))).when(command),
                               ONLY_CORRECTION);
         }
 
         @Test
-        void a_withdrawal_cannot_precede_a_recorded_step() {
+        void aWithdrawalCannotPrecedeARecordedStep() {
             refusedAsConflict(fixture.given(received(), consultationStarted(june(10)))
                                      .when(new WithdrawApplication(ID, june(9))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_withdrawal_cannot_precede_the_receipt() {
+        void aWithdrawalCannotPrecedeTheReceipt() {
             refusedAsConflict(fixture.given(received()).when(new WithdrawApplication(ID, june(2))),
                               CANNOT_PRECEDE);
         }
 
         @Test
-        void a_withdrawal_cannot_be_dated_in_the_future() {
+        void aWithdrawalCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(new WithdrawApplication(ID, TOMORROW)), "withdrawnOn");
         }
 
         @Test
-        void a_concluded_application_cannot_be_withdrawn() {
+        void aConcludedApplicationCannotBeWithdrawn() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(new WithdrawApplication(ID, june(25))),
                               ONLY_CORRECTION);
@@ -662,7 +676,7 @@ class ApplicationAggregateTest {
         @ParameterizedTest
         @EnumSource(value = Outcome.class, mode = EnumSource.Mode.EXCLUDE,
                 names = {"PARTIALLY_DISCLOSED", "OTHER_SUPPLEMENT_OVERDUE", "OTHER_FEE_UNPAID"})
-        void an_application_can_be_concluded_with_an_outcome_that_needs_nothing_more(Outcome outcome) {
+        void anApplicationCanBeConcludedWithAnOutcomeThatNeedsNothingMore(Outcome outcome) {
             fixture.given(received())
                    .when(new ConcludeApplication(ID, june(20), outcome, null, "已答复"))
                    .expectSuccessfulHandlerExecution()
@@ -670,7 +684,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_partial_disclosure_is_concluded_with_the_reasons_for_the_withheld_parts() {
+        void aPartialDisclosureIsConcludedWithTheReasonsForTheWithheldParts() {
             List<Outcome> reasons = List.of(Outcome.WITHHELD_THIRD_PARTY_RIGHTS, Outcome.UNAVAILABLE_NOT_HELD);
             fixture.given(received())
                    .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, reasons))
@@ -678,20 +692,20 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_partial_disclosure_needs_the_reasons_for_the_withheld_parts() {
+        void aPartialDisclosureNeedsTheReasonsForTheWithheldParts() {
             refusedAsInvalid(fixture.given(received()).when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, null)),
                              "withheldReasons");
         }
 
         @Test
-        void a_partial_disclosure_with_an_empty_list_of_reasons_is_invalid() {
+        void aPartialDisclosureWithAnEmptyListOfReasonsIsInvalid() {
             refusedAsInvalid(fixture.given(received())
                                     .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, List.of())),
                              "withheldReasons");
         }
 
         @Test
-        void withheld_reasons_go_only_with_a_partial_disclosure() {
+        void withheldReasonsGoOnlyWithAPartialDisclosure() {
             refusedAsInvalid(fixture.given(received())
                                     .when(conclude(june(20), Outcome.DISCLOSED,
                                                    List.of(Outcome.WITHHELD_STATE_SECRET))),
@@ -700,7 +714,7 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @EnumSource(value = Outcome.class, mode = EnumSource.Mode.MATCH_NONE, names = {"WITHHELD_.*", "UNAVAILABLE_.*"})
-        void a_withheld_reason_is_a_withheld_or_unavailable_key(Outcome notAReason) {
+        void aWithheldReasonIsAWithheldOrUnavailableKey(Outcome notAReason) {
             refusedAsInvalid(fixture.given(received())
                                     .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED,
                                                    List.of(Outcome.WITHHELD_STATE_SECRET, notAReason))),
@@ -708,46 +722,46 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_missing_withheld_reason_is_invalid() {
+        void aMissingWithheldReasonIsInvalid() {
             refusedAsInvalid(fixture.given(received())
                                     .when(conclude(june(20), Outcome.PARTIALLY_DISCLOSED, Arrays.asList((Outcome) null))),
                              "withheldReasons");
         }
 
         @Test
-        void a_conclusion_cannot_precede_the_receipt() {
+        void aConclusionCannotPrecedeTheReceipt() {
             refusedAsConflict(fixture.given(received()).when(conclude(june(2), Outcome.DISCLOSED)),
                               "the date of receipt");
         }
 
         @Test
-        void a_conclusion_cannot_precede_a_recorded_step() {
+        void aConclusionCannotPrecedeARecordedStep() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(12)))
                                      .when(conclude(june(11), Outcome.DISCLOSED)),
                               "a step already recorded");
         }
 
         @Test
-        void an_application_can_be_concluded_on_the_day_of_its_latest_step() {
+        void anApplicationCanBeConcludedOnTheDayOfItsLatestStep() {
             fixture.given(received(), consultationStarted(june(6)), consultationEnded(june(20)))
                    .when(conclude(june(20), Outcome.DISCLOSED))
                    .expectEvents(concluded(june(20), Outcome.DISCLOSED));
         }
 
         @Test
-        void an_application_can_be_concluded_on_the_day_it_was_received() {
+        void anApplicationCanBeConcludedOnTheDayItWasReceived() {
             fixture.given(received())
                    .when(conclude(RECEIVED_ON, Outcome.DISCLOSED))
                    .expectEvents(concluded(RECEIVED_ON, Outcome.DISCLOSED));
         }
 
         @Test
-        void a_conclusion_cannot_be_dated_in_the_future() {
+        void aConclusionCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(conclude(TOMORROW, Outcome.DISCLOSED)), "concludedOn");
         }
 
         @Test
-        void an_application_can_be_concluded_only_once() {
+        void anApplicationCanBeConcludedOnlyOnce() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(conclude(june(21), Outcome.DISCLOSED)),
                               ONLY_CORRECTION);
@@ -755,53 +769,53 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @MethodSource("gongkai.command.application.ApplicationAggregateTest#everyActionButCorrection")
-        void nothing_but_a_correction_can_follow_a_conclusion(Object command) {
+        void nothingButACorrectionCanFollowAConclusion(Object command) {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(command),
                               ONLY_CORRECTION);
         }
 
         @Test
-        void an_overdue_supplement_needs_a_supplement_request() {
+        void anOverdueSupplementNeedsASupplementRequest() {
             refusedAsConflict(fixture.given(received()).when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE)),
                               "no supplement request is outstanding");
         }
 
         @Test
-        void an_overdue_supplement_cannot_be_concluded_once_the_supplement_arrived() {
+        void anOverdueSupplementCannotBeConcludedOnceTheSupplementArrived() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
                                      .when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE)),
                               "no supplement request is outstanding");
         }
 
         @Test
-        void an_outstanding_supplement_request_can_be_concluded_as_overdue() {
+        void anOutstandingSupplementRequestCanBeConcludedAsOverdue() {
             fixture.given(received(), supplementRequested(june(5)))
                    .when(conclude(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE))
                    .expectEvents(concluded(june(20), Outcome.OTHER_SUPPLEMENT_OVERDUE));
         }
 
         @Test
-        void an_unpaid_fee_needs_a_fee_notice() {
+        void anUnpaidFeeNeedsAFeeNotice() {
             refusedAsConflict(fixture.given(received()).when(conclude(june(20), Outcome.OTHER_FEE_UNPAID)),
                               "no fee notice is unpaid");
         }
 
         @Test
-        void an_unpaid_fee_cannot_be_concluded_once_the_fee_was_paid() {
+        void anUnpaidFeeCannotBeConcludedOnceTheFeeWasPaid() {
             refusedAsConflict(fixture.given(received(), feeNoticeIssued(june(5)), feePaid(june(10)))
                                      .when(conclude(june(20), Outcome.OTHER_FEE_UNPAID)),
                               "no fee notice is unpaid");
         }
 
         @Test
-        void an_unpaid_fee_notice_can_be_concluded_as_unpaid() {
+        void anUnpaidFeeNoticeCanBeConcludedAsUnpaid() {
             fixture.given(received(), feeNoticeIssued(june(5)))
                    .when(conclude(june(20), Outcome.OTHER_FEE_UNPAID))
                    .expectEvents(concluded(june(20), Outcome.OTHER_FEE_UNPAID));
         }
 
         @Test
-        void a_full_history_can_be_concluded() {
+        void aFullHistoryCanBeConcluded() {
             fixture.given(received(), supplementRequested(june(4)), supplementReceived(june(6)),
                           consultationStarted(june(7)), consultationEnded(june(12)),
                           new ReplyPeriodExtended(ID, june(13), 20, "情况复杂"), feeNoticeIssued(june(14)),
@@ -817,7 +831,7 @@ class ApplicationAggregateTest {
     class Correcting {
 
         @Test
-        void the_applicant_type_can_be_corrected() {
+        void theApplicantTypeCanBeCorrected() {
             fixture.given(received())
                    .when(correct("applicantType", "RESEARCH_INSTITUTION"))
                    .expectSuccessfulHandlerExecution()
@@ -825,35 +839,35 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_channel_can_be_corrected() {
+        void theChannelCanBeCorrected() {
             fixture.given(received())
                    .when(correct("channel", "MAIL"))
                    .expectEvents(corrected(CorrectedField.channel, "ONLINE", "MAIL"));
         }
 
         @Test
-        void the_date_of_receipt_can_be_corrected() {
+        void theDateOfReceiptCanBeCorrected() {
             fixture.given(received())
                    .when(correct("receivedOn", "2024-06-01"))
                    .expectEvents(corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-01"));
         }
 
         @Test
-        void the_date_of_receipt_can_be_moved_up_to_the_earliest_step() {
+        void theDateOfReceiptCanBeMovedUpToTheEarliestStep() {
             fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
                    .when(correct("receivedOn", "2024-06-05"))
                    .expectEvents(corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-05"));
         }
 
         @Test
-        void the_outcome_of_a_concluded_application_can_be_corrected() {
+        void theOutcomeOfAConcludedApplicationCanBeCorrected() {
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(correct("outcome", "UNAVAILABLE_NOT_HELD"))
                    .expectEvents(corrected(CorrectedField.outcome, "DISCLOSED", "UNAVAILABLE_NOT_HELD"));
         }
 
         @Test
-        void the_outcome_can_be_corrected_to_a_partial_disclosure_with_its_reasons() {
+        void theOutcomeCanBeCorrectedToAPartialDisclosureWithItsReasons() {
             List<Outcome> reasons = List.of(Outcome.WITHHELD_PROCESS_INFORMATION);
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(new CorrectApplication(ID, "outcome", "PARTIALLY_DISCLOSED", reasons, "漏登不公开部分"))
@@ -862,7 +876,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_reasons_of_a_partial_disclosure_can_be_corrected_alone() {
+        void theReasonsOfAPartialDisclosureCanBeCorrectedAlone() {
             List<Outcome> reasons = List.of(Outcome.WITHHELD_STATE_SECRET);
             fixture.given(received(), new ApplicationConcluded(ID, june(20), Outcome.PARTIALLY_DISCLOSED,
                                                                List.of(Outcome.WITHHELD_PROCESS_INFORMATION), null))
@@ -872,28 +886,28 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_date_of_conclusion_can_be_corrected() {
+        void theDateOfConclusionCanBeCorrected() {
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(correct("concludedOn", "2024-06-19"))
                    .expectEvents(corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-19"));
         }
 
         @Test
-        void the_date_of_a_withdrawal_can_be_corrected_as_the_date_of_conclusion() {
+        void theDateOfAWithdrawalCanBeCorrectedAsTheDateOfConclusion() {
             fixture.given(received(), new ApplicationWithdrawn(ID, june(20)))
                    .when(correct("concludedOn", "2024-06-21"))
                    .expectEvents(corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-21"));
         }
 
         @Test
-        void corrections_are_allowed_after_conclusion() {
+        void correctionsAreAllowedAfterConclusion() {
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(correct("applicantType", "COMMERCIAL_ENTERPRISE"))
                    .expectEvents(corrected(CorrectedField.applicantType, "NATURAL_PERSON", "COMMERCIAL_ENTERPRISE"));
         }
 
         @Test
-        void a_correction_starts_from_the_value_left_by_the_previous_correction() {
+        void aCorrectionStartsFromTheValueLeftByThePreviousCorrection() {
             fixture.given(received(),
                           corrected(CorrectedField.applicantType, "NATURAL_PERSON", "RESEARCH_INSTITUTION"))
                    .when(correct("applicantType", "COMMERCIAL_ENTERPRISE"))
@@ -902,30 +916,30 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_corrected_date_of_receipt_is_the_one_later_steps_are_checked_against() {
+        void aCorrectedDateOfReceiptIsTheOneLaterStepsAreCheckedAgainst() {
             fixture.given(received(), corrected(CorrectedField.receivedOn, "2024-06-03", "2024-06-01"))
                    .when(new RequestSupplement(ID, june(2), june(12), null))
                    .expectEvents(new SupplementRequested(ID, june(2), june(12), null));
         }
 
         @Test
-        void an_unknown_field_cannot_be_corrected() {
+        void anUnknownFieldCannotBeCorrected() {
             refusedAsInvalid(fixture.given(received()).when(correct("request", "其他内容")), "field");
         }
 
         @Test
-        void a_correction_must_name_its_field() {
+        void aCorrectionMustNameItsField() {
             refusedAsInvalid(fixture.given(received()).when(correct(null, "MAIL")), "field");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"applicantType", "channel"})
-        void a_value_that_is_not_one_of_the_keys_is_invalid(String field) {
+        void aValueThatIsNotOneOfTheKeysIsInvalid(String field) {
             refusedAsInvalid(fixture.given(received()).when(correct(field, "CARRIER_PIGEON")), "value");
         }
 
         @Test
-        void an_outcome_that_is_not_one_of_the_keys_is_invalid() {
+        void anOutcomeThatIsNotOneOfTheKeysIsInvalid() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                     .when(correct("outcome", "GRANTED")),
                              "value");
@@ -933,88 +947,88 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"2024-02-30", "2024/06/01", "yesterday", ""})
-        void a_date_of_receipt_that_is_not_a_date_is_invalid(String value) {
+        void aDateOfReceiptThatIsNotADateIsInvalid(String value) {
             refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", value)), "value");
         }
 
         @Test
-        void a_date_of_conclusion_that_is_not_a_date_is_invalid() {
+        void aDateOfConclusionThatIsNotADateIsInvalid() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                     .when(correct("concludedOn", "20.06.2024")),
                              "value");
         }
 
         @Test
-        void a_missing_value_is_invalid() {
+        void aMissingValueIsInvalid() {
             refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", null)), "value");
         }
 
         @Test
-        void a_correction_to_the_same_value_is_a_conflict() {
+        void aCorrectionToTheSameValueIsAConflict() {
             refusedAsConflict(fixture.given(received()).when(correct("applicantType", "NATURAL_PERSON")),
                               "already NATURAL_PERSON");
         }
 
         @Test
-        void a_correction_of_the_date_of_receipt_to_the_same_date_is_a_conflict() {
+        void aCorrectionOfTheDateOfReceiptToTheSameDateIsAConflict() {
             refusedAsConflict(fixture.given(received()).when(correct("receivedOn", "2024-06-03")),
                               "already 2024-06-03");
         }
 
         @Test
-        void the_outcome_of_an_open_application_cannot_be_corrected() {
+        void theOutcomeOfAnOpenApplicationCannotBeCorrected() {
             refusedAsConflict(fixture.given(received()).when(correct("outcome", "DISCLOSED")),
                               "not concluded yet");
         }
 
         @Test
-        void the_date_of_conclusion_of_an_open_application_cannot_be_corrected() {
+        void theDateOfConclusionOfAnOpenApplicationCannotBeCorrected() {
             refusedAsConflict(fixture.given(received()).when(correct("concludedOn", "2024-06-20")),
                               "not concluded yet");
         }
 
         @Test
-        void the_date_of_receipt_cannot_be_moved_after_a_recorded_step() {
+        void theDateOfReceiptCannotBeMovedAfterARecordedStep() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(10)))
                                      .when(correct("receivedOn", "2024-06-06")),
                               "cannot follow a recorded step");
         }
 
         @Test
-        void the_date_of_receipt_cannot_be_moved_after_the_conclusion() {
+        void theDateOfReceiptCannotBeMovedAfterTheConclusion() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(correct("receivedOn", "2024-06-21")),
                               "cannot follow a recorded step");
         }
 
         @Test
-        void the_date_of_receipt_cannot_be_corrected_into_the_future() {
+        void theDateOfReceiptCannotBeCorrectedIntoTheFuture() {
             refusedAsInvalid(fixture.given(received()).when(correct("receivedOn", TOMORROW.toString())), "value");
         }
 
         @Test
-        void the_date_of_conclusion_cannot_be_corrected_to_before_the_receipt() {
+        void theDateOfConclusionCannotBeCorrectedToBeforeTheReceipt() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(correct("concludedOn", "2024-06-02")),
                               "the date of receipt");
         }
 
         @Test
-        void the_date_of_conclusion_cannot_be_corrected_into_the_future() {
+        void theDateOfConclusionCannotBeCorrectedIntoTheFuture() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                     .when(correct("concludedOn", TOMORROW.toString())),
                              "value");
         }
 
         @Test
-        void an_outcome_corrected_to_a_partial_disclosure_needs_its_reasons() {
+        void anOutcomeCorrectedToAPartialDisclosureNeedsItsReasons() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                     .when(correct("outcome", "PARTIALLY_DISCLOSED")),
                              "withheldReasons");
         }
 
         @Test
-        void an_outcome_corrected_to_anything_but_a_partial_disclosure_takes_no_reasons() {
+        void anOutcomeCorrectedToAnythingButAPartialDisclosureTakesNoReasons() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                     .when(new CorrectApplication(ID, "outcome", "UNAVAILABLE_NOT_HELD",
                                                                  List.of(Outcome.WITHHELD_STATE_SECRET), "登记错误")),
@@ -1022,7 +1036,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void withheld_reasons_go_only_with_an_outcome_correction() {
+        void withheldReasonsGoOnlyWithAnOutcomeCorrection() {
             refusedAsInvalid(fixture.given(received())
                                     .when(new CorrectApplication(ID, "channel", "MAIL",
                                                                  List.of(Outcome.WITHHELD_STATE_SECRET), "登记错误")),
@@ -1031,13 +1045,13 @@ class ApplicationAggregateTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"", "   "})
-        void a_correction_needs_a_reason(String reason) {
+        void aCorrectionNeedsAReason(String reason) {
             refusedAsInvalid(fixture.given(received()).when(new CorrectApplication(ID, "channel", "MAIL", null, reason)),
                              "reason");
         }
 
         @Test
-        void a_correction_without_any_reason_is_invalid() {
+        void aCorrectionWithoutAnyReasonIsInvalid() {
             refusedAsInvalid(fixture.given(received()).when(new CorrectApplication(ID, "channel", "MAIL", null, null)),
                              "reason");
         }
@@ -1045,21 +1059,21 @@ class ApplicationAggregateTest {
         // -- corrections of dates keep the order receipt <= steps <= conclusion --
 
         @Test
-        void a_date_of_receipt_corrected_earlier_lets_the_answer_come_before_the_first_recorded_date() {
+        void aDateOfReceiptCorrectedEarlierLetsTheAnswerComeBeforeTheFirstRecordedDate() {
             fixture.given(receivedOn(june(10)), corrected(CorrectedField.receivedOn, "2024-06-10", "2024-06-05"))
                    .when(conclude(june(7), Outcome.DISCLOSED))
                    .expectEvents(concluded(june(7), Outcome.DISCLOSED));
         }
 
         @Test
-        void a_date_of_receipt_corrected_earlier_lets_a_withdrawal_come_before_the_first_recorded_date() {
+        void aDateOfReceiptCorrectedEarlierLetsAWithdrawalComeBeforeTheFirstRecordedDate() {
             fixture.given(receivedOn(june(10)), corrected(CorrectedField.receivedOn, "2024-06-10", "2024-06-05"))
                    .when(new WithdrawApplication(ID, june(7)))
                    .expectEvents(new ApplicationWithdrawn(ID, june(7)));
         }
 
         @Test
-        void the_date_of_receipt_cannot_be_moved_after_a_corrected_date_of_conclusion() {
+        void theDateOfReceiptCannotBeMovedAfterACorrectedDateOfConclusion() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED),
                                             corrected(CorrectedField.concludedOn, "2024-06-20", "2024-06-12"))
                                      .when(correct("receivedOn", "2024-06-15")),
@@ -1067,7 +1081,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_date_of_receipt_can_be_moved_up_to_a_corrected_date_of_conclusion() {
+        void theDateOfReceiptCanBeMovedUpToACorrectedDateOfConclusion() {
             fixture.given(received(), concluded(june(10), Outcome.DISCLOSED),
                           corrected(CorrectedField.concludedOn, "2024-06-10", "2024-06-20"))
                    .when(correct("receivedOn", "2024-06-15"))
@@ -1075,7 +1089,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_date_of_conclusion_cannot_be_corrected_to_before_a_recorded_step() {
+        void theDateOfConclusionCannotBeCorrectedToBeforeARecordedStep() {
             refusedAsConflict(fixture.given(received(), supplementRequested(june(5)), supplementReceived(june(14)),
                                             concluded(june(20), Outcome.DISCLOSED))
                                      .when(correct("concludedOn", "2024-06-12")),
@@ -1089,7 +1103,7 @@ class ApplicationAggregateTest {
     class OnlyTheOwnAgency {
 
         @Test
-        void a_clerk_of_another_agency_does_not_find_the_application() {
+        void aClerkOfAnotherAgencyDoesNotFindTheApplication() {
             fixture.given(received())
                    .when(new RequestSupplement(ID, june(5), june(20), null), Map.of("actorAgency", "other"))
                    .expectException(CaseNotFound.class)
@@ -1097,7 +1111,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_clerk_of_another_agency_cannot_even_repeat_the_receipt() {
+        void aClerkOfAnotherAgencyCannotEvenRepeatTheReceipt() {
             fixture.given(received())
                    .when(receive(), Map.of("actorAgency", "other"))
                    .expectException(CaseNotFound.class)
@@ -1105,7 +1119,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_clerk_of_another_agency_cannot_correct_a_concluded_application() {
+        void aClerkOfAnotherAgencyCannotCorrectAConcludedApplication() {
             fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                    .when(correct("channel", "MAIL"), Map.of("actorAgency", "other"))
                    .expectException(CaseNotFound.class)
@@ -1113,14 +1127,14 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_clerk_of_the_agency_acts_on_its_application() {
+        void aClerkOfTheAgencyActsOnItsApplication() {
             fixture.given(received())
                    .when(new RequestSupplement(ID, june(5), june(20), null), Map.of("actorAgency", AGENCY))
                    .expectEvents(new SupplementRequested(ID, june(5), june(20), null));
         }
 
         @Test
-        void an_internal_command_without_an_actor_agency_is_let_through() {
+        void anInternalCommandWithoutAnActorAgencyIsLetThrough() {
             fixture.given(received())
                    .when(new RequestSupplement(ID, june(5), june(20), null))
                    .expectEvents(new SupplementRequested(ID, june(5), june(20), null));
@@ -1132,8 +1146,10 @@ class ApplicationAggregateTest {
     /**
      * The fixture ignores {@code @Aggregate(cache = ...)}, a Spring stereotype attribute: by default it loads
      * the aggregate from its in-memory event store for every command. Here a caching repository like the
-     * application's (a {@link WeakReferenceCache}) is registered, so that {@code givenCommands} leaves the
-     * aggregate in the cache and the command under test runs on the cached instance.
+     * application's is registered, so that {@code givenCommands} leaves the aggregate in the cache and the
+     * command under test runs on the cached instance. The application's cache holds weak references, which
+     * the garbage collector may clear at any moment; this one holds its entries until they are removed, so
+     * that what the tests see in it is decided by the repository alone.
      * <p>
      * The fixture's check for illegal state changes loads the aggregate again through the registered
      * repository (so from the cache: it would compare the instance with itself) and then rolls its unit of
@@ -1143,24 +1159,24 @@ class ApplicationAggregateTest {
     @Nested
     class ThroughTheAggregateCache {
 
-        private WeakReferenceCache cache;
+        private HeldCache cache;
 
         @BeforeEach
         void cachingRepository() {
-            cache = new WeakReferenceCache();
+            cache = new HeldCache();
             fixture.registerRepository(
                     EventSourcingRepository.builder(ApplicationAggregate.class)
                                            .eventStore(fixture.getEventStore())
                                            .cache(cache)
                                            .parameterResolverFactory(MultiParameterResolverFactory.ordered(
-                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS)),
+                                                   new SimpleResourceParameterResolverFactory(Set.of(CLOCK, CALENDARS, decisions)),
                                                    ClasspathParameterResolverFactory.forClass(ApplicationAggregate.class)))
                                            .build());
             fixture.setReportIllegalStateChange(false);
         }
 
         @Test
-        void a_command_on_the_cached_aggregate_sees_the_state_left_by_the_previous_ones() {
+        void aCommandOnTheCachedAggregateSeesTheStateLeftByThePreviousOnes() {
             TestExecutor<ApplicationAggregate> given =
                     fixture.givenCommands(receive(), new RequestSupplement(ID, june(5), june(20), null));
             assertThat(cache.containsKey(ID)).as("cached by the given commands").isTrue();
@@ -1170,7 +1186,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_refusal_on_the_cached_aggregate_writes_nothing_and_evicts_it() {
+        void aRefusalOnTheCachedAggregateWritesNothingAndEvictsIt() {
             TestExecutor<ApplicationAggregate> given =
                     fixture.givenCommands(receive(), new RequestSupplement(ID, june(5), june(20), null));
             assertThat(cache.containsKey(ID)).isTrue();
@@ -1181,7 +1197,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_repeated_receipt_is_answered_from_the_cached_aggregate() {
+        void aRepeatedReceiptIsAnsweredFromTheCachedAggregate() {
             TestExecutor<ApplicationAggregate> given = fixture.givenCommands(receive());
             assertThat(cache.containsKey(ID)).isTrue();
             given.when(receive())
@@ -1190,24 +1206,176 @@ class ApplicationAggregateTest {
         }
     }
 
+    /** A cache whose entries stay until the repository removes them (no garbage collector involved). */
+    static final class HeldCache implements Cache {
+
+        private final Map<Object, Object> entries = new ConcurrentHashMap<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K, V> V get(K key) {
+            return (V) entries.get(key);
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            entries.put(key, value);
+        }
+
+        @Override
+        public boolean putIfAbsent(Object key, Object value) {
+            return entries.putIfAbsent(key, value) == null;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+            return (T) entries.computeIfAbsent(key, k -> valueSupplier.get());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+            entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return entries.remove(key) != null;
+        }
+
+        @Override
+        public void removeAll() {
+            entries.clear();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public Registration registerCacheEntryListener(EntryListener listener) {
+            return () -> true;
+        }
+    }
+
     @Nested
     class ReopeningAfterACorrectedAnswer {
 
         static final String REVIEW = "0c9e2b4a-1111-4c55-9a0e-0b6f3d2a1c11";
+        static final String LAWSUIT = "0c9e2b4a-2222-4c55-9a0e-0b6f3d2a1c11";
+        static final String OTHER_APPLICATION = "0c9e2b4a-3333-4c55-9a0e-0b6f3d2a1c11";
+
+        @BeforeEach
+        void aReconsiderationCorrectedTheAnswer() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+        }
 
         ApplicationCommands.ReopenApplication reopenOn(LocalDate on) {
             return new ApplicationCommands.ReopenApplication(ID, on, REVIEW, null, "复议决定责令重新答复");
         }
 
+        ApplicationCommands.ReopenApplication reopenAfter(String reviewId, String lawsuitId) {
+            return new ApplicationCommands.ReopenApplication(ID, june(28), reviewId, lawsuitId, null);
+        }
+
+        static ReviewFiled reviewFiled(String reviewId, String agency, String applicationId) {
+            return new ReviewFiled(reviewId, agency, june(21), applicationId, "某市人民政府");
+        }
+
+        static LawsuitFiled lawsuitFiled(Route route, String reviewId, String applicationId) {
+            return new LawsuitFiled(LAWSUIT, AGENCY, june(22), route, reviewId, applicationId, "某区人民法院");
+        }
+
+        ResultValidator<ApplicationAggregate> whenReopenedAfter(String reviewId, String lawsuitId) {
+            return fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS))
+                          .when(reopenAfter(reviewId, lawsuitId));
+        }
+
         @Test
-        void an_answered_application_is_reopened_for_a_new_answer() {
+        void aReopeningNamesOneDecisionNotNone() {
+            refusedAsInvalid(whenReopenedAfter(null, null), "reviewId");
+        }
+
+        @Test
+        void aReopeningNamesOneDecisionNotTwo() {
+            refusedAsInvalid(whenReopenedAfter(REVIEW, LAWSUIT), "lawsuitId");
+        }
+
+        @Test
+        void aDecisionNeverRecordedReopensNothing() {
+            refusedAsConflict(whenReopenedAfter(OTHER_APPLICATION, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationThatUpheldTheAnswerReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.UPHELD, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationNotYetDecidedReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationOfAnotherApplicationReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, OTHER_APPLICATION),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aReconsiderationOfAnotherAgencyReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, "another-agency", ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.CORRECTED, null));
+            refusedAsConflict(whenReopenedAfter(REVIEW, null), "did not correct");
+        }
+
+        @Test
+        void aFinalJudgmentThatCorrectedTheAnswerReopensIt() {
+            decisions.record(LAWSUIT, lawsuitFiled(Route.DIRECT, null, ID),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            whenReopenedAfter(null, LAWSUIT).expectEvents(new ApplicationReopened(ID, june(28), null, LAWSUIT, null));
+        }
+
+        @Test
+        void aJudgmentNotYetFinalReopensNothing() {
+            decisions.record(LAWSUIT, lawsuitFiled(Route.DIRECT, null, ID),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, false));
+            refusedAsConflict(whenReopenedAfter(null, LAWSUIT), "did not correct");
+        }
+
+        @Test
+        void aFinalJudgmentOnTheReconsiderationOfThisApplicationReopensIt() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, ID),
+                             new ReviewDecided(REVIEW, june(25), CaseResult.UPHELD, null));
+            decisions.record(LAWSUIT, lawsuitFiled(Route.AFTER_REVIEW, REVIEW, null),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            whenReopenedAfter(null, LAWSUIT).expectEvents(new ApplicationReopened(ID, june(28), null, LAWSUIT, null));
+        }
+
+        @Test
+        void aFinalJudgmentOnTheReconsiderationOfAnotherApplicationReopensNothing() {
+            decisions.record(REVIEW, reviewFiled(REVIEW, AGENCY, OTHER_APPLICATION));
+            decisions.record(LAWSUIT, lawsuitFiled(Route.AFTER_REVIEW, REVIEW, null),
+                             new LawsuitJudged(LAWSUIT, june(26), CaseResult.CORRECTED, true));
+            refusedAsConflict(whenReopenedAfter(null, LAWSUIT), "did not correct");
+        }
+
+        @Test
+        void anAnsweredApplicationIsReopenedForANewAnswer() {
             fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS))
                    .when(reopenOn(june(28)))
                    .expectEvents(new ApplicationReopened(ID, june(28), REVIEW, null, "复议决定责令重新答复"));
         }
 
         @Test
-        void the_new_answer_is_recorded_on_the_reopened_application() {
+        void theNewAnswerIsRecordedOnTheReopenedApplication() {
             fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS),
                           new ApplicationReopened(ID, june(28), REVIEW, null, null))
                    .when(new ConcludeApplication(ID, june(29), Outcome.DISCLOSED, List.of(), null))
@@ -1215,7 +1383,7 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void the_new_answer_cannot_precede_the_reopening() {
+        void theNewAnswerCannotPrecedeTheReopening() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.WITHHELD_INTERNAL_AFFAIRS),
                                             new ApplicationReopened(ID, june(28), REVIEW, null, null))
                                      .when(new ConcludeApplication(ID, june(27), Outcome.DISCLOSED, List.of(), null)),
@@ -1223,12 +1391,12 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void an_application_not_yet_answered_cannot_be_reopened() {
+        void anApplicationNotYetAnsweredCannotBeReopened() {
             refusedAsConflict(fixture.given(received()).when(reopenOn(june(28))), "nothing to reopen");
         }
 
         @Test
-        void a_reopened_application_cannot_be_reopened_again_before_its_new_answer() {
+        void aReopenedApplicationCannotBeReopenedAgainBeforeItsNewAnswer() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED),
                                             new ApplicationReopened(ID, june(28), REVIEW, null, null))
                                      .when(reopenOn(june(29))),
@@ -1236,13 +1404,13 @@ class ApplicationAggregateTest {
         }
 
         @Test
-        void a_reopening_cannot_precede_the_answer() {
+        void aReopeningCannotPrecedeTheAnswer() {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(reopenOn(june(19))),
                               "cannot precede");
         }
 
         @Test
-        void a_reopening_cannot_be_dated_in_the_future() {
+        void aReopeningCannotBeDatedInTheFuture() {
             refusedAsInvalid(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED)).when(reopenOn(TOMORROW)),
                              "reopenedOn");
         }

@@ -14,7 +14,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command side's HTTP contract (api.md), through the real server on a real PostgreSQL. */
+/**
+ * The command side's HTTP contract (docs/http-api.md, "Applications (command side)" and "Errors"), through the real
+ * server on a real PostgreSQL.
+ */
 class ApplicationHttpContractTest {
 
     private static RunningCommandSide commandSide;
@@ -40,7 +43,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void receiving_an_application_answers_201_with_its_id_and_records_one_event() {
+    void receivingAnApplicationAnswers201WithItsIdAndRecordsOneEvent() {
         String id = UUID.randomUUID().toString();
         long before = events();
         Http.Response response = clerk.post("/api/applications", application(id, "2023-03-02"));
@@ -50,7 +53,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void the_same_receipt_repeated_is_answered_200_and_writes_nothing() {
+    void theSameReceiptRepeatedIsAnswered200AndWritesNothing() {
         String id = UUID.randomUUID().toString();
         assertThat(clerk.post("/api/applications", application(id, "2023-03-02")).status()).isEqualTo(201);
         long before = events();
@@ -61,14 +64,14 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void the_same_id_with_another_body_is_a_conflict() {
+    void theSameIdWithAnotherBodyIsAConflict() {
         String id = UUID.randomUUID().toString();
         assertThat(clerk.post("/api/applications", application(id, "2023-03-02")).status()).isEqualTo(201);
         assertProblem(clerk.post("/api/applications", application(id, "2023-03-03")), 409);
     }
 
     @Test
-    void without_an_id_gongkai_chooses_one() {
+    void withoutAnIdGongkaiChoosesOne() {
         Http.Response response = clerk.post("/api/applications", application(UUID.randomUUID().toString(), "2023-03-02")
                 .replaceFirst("\"applicationId\":\"[^\"]+\",", ""));
         assertThat(response.status()).isEqualTo(201);
@@ -76,7 +79,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void bad_input_is_400_problem_json_naming_the_field_and_writes_nothing() {
+    void badInputIs400ProblemJsonNamingTheFieldAndWritesNothing() {
         long before = events();
         String id = UUID.randomUUID().toString();
         assertProblem(clerk.post("/api/applications", "{not json"), 400);
@@ -92,12 +95,12 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void an_unknown_case_is_404() {
+    void anUnknownCaseIs404() {
         assertProblem(clerk.post("/api/applications/" + UUID.randomUUID() + "/withdrawal", "{\"withdrawnOn\":\"2023-03-04\"}"), 404);
     }
 
     @Test
-    void a_command_the_state_does_not_allow_is_409_and_writes_nothing() {
+    void aCommandTheStateDoesNotAllowIs409AndWritesNothing() {
         String id = UUID.randomUUID().toString();
         clerk.post("/api/applications", application(id, "2023-03-02"));
         assertThat(clerk.post("/api/applications/" + id + "/conclusion",
@@ -109,7 +112,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void a_request_without_credentials_is_401_and_a_clerk_of_another_agency_cannot_touch_the_case() {
+    void aRequestWithoutCredentialsIs401AndAClerkOfAnotherAgencyCannotTouchTheCase() {
         Http anonymous = new Http(commandSide.baseUrl(), null, null);
         assertProblem(anonymous.post("/api/applications", application(UUID.randomUUID().toString(), "2023-03-02")), 401);
         Http otherClerk = commandSide.agencyWithClerk("other-town", "wang");
@@ -121,7 +124,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void an_application_id_reused_for_another_kind_of_case_is_refused_without_harm() {
+    void anApplicationIdReusedForAnotherKindOfCaseIsRefusedWithoutHarm() {
         String id = UUID.randomUUID().toString();
         clerk.post("/api/applications", application(id, "2023-03-02"));
         long before = events();
@@ -134,7 +137,7 @@ class ApplicationHttpContractTest {
     }
 
     @Test
-    void the_service_keeps_serving_after_bad_input() {
+    void theServiceKeepsServingAfterBadInput() {
         for (int i = 0; i < 20; i++) {
             clerk.post("/api/applications", "[" + "{".repeat(i));
         }

@@ -21,9 +21,9 @@ import static gongkai.command.application.ApplicationAggregateTest.june;
 import static gongkai.command.application.ApplicationAggregateTest.received;
 
 /**
- * 第三十条 and lifecycle.md: a supplement request after the 7th working day after receipt is recorded
- * and warned about, never refused. Received Mon 3 June 2024; on the official 2024 calendar (Mon 10 June
- * 端午节 off) the 7th working day after it is Thu 13 June: 4, 5, 6, 7, 11, 12, 13 June.
+ * 第三十条 and docs/lifecycle.md ("What may happen before the answer"): a supplement request after the 7th working day
+ * after receipt is recorded and warned about, never refused. Received Mon 3 June 2024; on the official 2024 calendar
+ * (Mon 10 June 端午节 off) the 7th working day after it is Thu 13 June: 4, 5, 6, 7, 11, 12, 13 June.
  */
 class SupplementRequestWarningTest {
 
@@ -35,7 +35,7 @@ class SupplementRequestWarningTest {
     }
 
     @Test
-    void a_request_on_the_seventh_working_day_carries_no_warning() {
+    void aRequestOnTheSeventhWorkingDayCarriesNoWarning() {
         fixtureOn(WorkingDayCalendar.official())
                 .given(received())
                 .when(new RequestSupplement(ID, june(13), june(25), null))
@@ -44,7 +44,7 @@ class SupplementRequestWarningTest {
     }
 
     @Test
-    void a_request_after_the_seventh_working_day_is_recorded_with_a_warning_naming_the_deadline() {
+    void aRequestAfterTheSeventhWorkingDayIsRecordedWithAWarningNamingTheDeadline() {
         fixtureOn(WorkingDayCalendar.official())
                 .given(received())
                 .when(new RequestSupplement(ID, june(14), june(25), null))
@@ -53,7 +53,7 @@ class SupplementRequestWarningTest {
     }
 
     @Test
-    void the_deadline_is_counted_on_the_calendar_as_published() {
+    void theDeadlineIsCountedOnTheCalendarAsPublished() {
         // A replaced 2024 with Tue 11 and Wed 12 June off too: 4, 5, 6, 7, 13, 14, 17 June → Mon 17 June.
         WorkingDayCalendar amended = WorkingDayCalendar.official().withYear(CalendarYear.of(
                 2024, "测试", union(WorkingDayCalendar.official().year(2024).orElseThrow().daysOff(),
@@ -67,7 +67,7 @@ class SupplementRequestWarningTest {
     }
 
     @Test
-    void the_deadline_runs_from_the_corrected_date_of_receipt() {
+    void theDeadlineRunsFromTheCorrectedDateOfReceipt() {
         // Receipt corrected to Wed 5 June: 6, 7, 11, 12, 13, 14, 17 June → Mon 17 June.
         fixtureOn(WorkingDayCalendar.official())
                 .given(received(), new ApplicationCorrected(ID, june(6), CorrectedField.receivedOn, "2024-06-03",
@@ -78,7 +78,7 @@ class SupplementRequestWarningTest {
     }
 
     @Test
-    void without_the_years_calendar_the_request_is_recorded_and_the_warning_says_it_could_not_be_checked() {
+    void withoutTheYearsCalendarTheRequestIsRecordedAndTheWarningSaysItCouldNotBeChecked() {
         fixtureOn(WorkingDayCalendar.empty())
                 .given(received())
                 .when(new RequestSupplement(ID, june(5), june(25), null))

@@ -44,7 +44,7 @@ class CalendarHttpTest {
             """;
 
     @Test
-    void an_admin_publishes_a_year_as_plain_text_and_the_same_text_again_records_nothing() {
+    void anAdminPublishesAYearAsPlainTextAndTheSameTextAgainRecordsNothing() {
         Http.Response first = admin.put("/api/admin/calendars/2025", "text/plain; charset=UTF-8", Y2025);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("recorded").asText()).isEqualTo("WorkingDayCalendarPublished");
@@ -61,7 +61,7 @@ class CalendarHttpTest {
     }
 
     @Test
-    void a_text_that_is_not_a_calendar_is_a_400_problem_naming_the_line() {
+    void aTextThatIsNotACalendarIsA400ProblemNamingTheLine() {
         Http.Response bad = admin.put("/api/admin/calendars/2025", "text/plain; charset=UTF-8",
                                       Y2025 + "work: 2025-03-04\n");
         assertThat(bad.status()).isEqualTo(400);
@@ -82,7 +82,7 @@ class CalendarHttpTest {
     }
 
     @Test
-    void only_an_admin_publishes_a_calendar() {
+    void onlyAnAdminPublishesACalendar() {
         Http.Response asClerk = clerk.put("/api/admin/calendars/2025", "text/plain", Y2025);
         assertThat(asClerk.status()).isEqualTo(403);
         assertThat(asClerk.contentType()).startsWith("application/problem+json");
@@ -91,7 +91,7 @@ class CalendarHttpTest {
     }
 
     @Test
-    void a_late_supplement_request_is_warned_about_on_the_calendar_as_published() throws IOException {
+    void aLateSupplementRequestIsWarnedAboutOnTheCalendarAsPublished() throws IOException {
         // Received Mon 5 Feb 2024: on the official calendar the 7th working day after it is Tue 20 Feb
         // (6–9 Feb, Sun 18 Feb worked, 19, 20 Feb). A request on Wed 21 Feb is recorded, with a warning.
         String late = receive("2024-02-05");

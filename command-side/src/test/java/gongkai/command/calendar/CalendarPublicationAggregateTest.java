@@ -35,7 +35,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void a_valid_text_is_published_dated_today_naming_its_notice() {
+    void aValidTextIsPublishedDatedTodayNamingItsNotice() {
         fixture.givenNoPriorActivity()
                .when(new PublishCalendarYear(2025, Y2025))
                .expectEvents(new WorkingDayCalendarPublished(2025, "国办发明电〔2024〕12号", Y2025, TODAY))
@@ -43,7 +43,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void publishing_the_same_text_again_records_nothing() {
+    void publishingTheSameTextAgainRecordsNothing() {
         fixture.given(new WorkingDayCalendarPublished(2025, "国办发明电〔2024〕12号", Y2025, TODAY.minusDays(3)))
                .when(new PublishCalendarYear(2025, Y2025))
                .expectNoEvents()
@@ -51,7 +51,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void another_text_replaces_the_year() {
+    void anotherTextReplacesTheYear() {
         String amended = Y2025 + "off: 2025-03-03  # 一个补充的休息日\n";
         fixture.given(new WorkingDayCalendarPublished(2025, "国办发明电〔2024〕12号", Y2025, TODAY.minusDays(3)))
                .when(new PublishCalendarYear(2025, amended))
@@ -59,7 +59,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void a_text_that_is_not_a_calendar_of_the_year_is_bad_input_naming_the_line() {
+    void aTextThatIsNotACalendarOfTheYearIsBadInputNamingTheLine() {
         String wrongWeekday = Y2025 + "work: 2025-03-03\n"; // line 7: a Monday cannot be a worked weekend day
         fixture.givenNoPriorActivity()
                .when(new PublishCalendarYear(2025, wrongWeekday))
@@ -76,7 +76,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void a_year_before_the_regulations_is_bad_input() {
+    void aYearBeforeTheRegulationsIsBadInput() {
         fixture.givenNoPriorActivity()
                .when(new PublishCalendarYear(2007, Y2025.replace("2025", "2007")))
                .expectNoEvents()
@@ -84,7 +84,7 @@ class CalendarPublicationAggregateTest {
     }
 
     @Test
-    void a_year_after_next_year_is_bad_input() {
+    void aYearAfterNextYearIsBadInput() {
         fixture.givenNoPriorActivity()
                .when(new PublishCalendarYear(TODAY.getYear() + 2, Y2025.replace("2025", "2026")))
                .expectNoEvents()

@@ -34,7 +34,7 @@ class AppendedEventsSignalTest {
     }
 
     @Test
-    void the_query_side_is_told_after_the_commit_that_events_were_appended() throws Exception {
+    void theQuerySideIsToldAfterTheCommitThatEventsWereAppended() throws Exception {
         try (Connection listener = DriverManager.getConnection(commandSide.databaseUrl(), TestDatabase.USER, "")) {
             try (Statement listen = listener.createStatement()) {
                 listen.execute("LISTEN " + StoredEventFormat.APPENDED_CHANNEL);
@@ -59,7 +59,7 @@ class AppendedEventsSignalTest {
     }
 
     @Test
-    void the_appending_transaction_itself_notifies_no_one() throws Exception {
+    void theAppendingTransactionItselfNotifiesNoOne() throws Exception {
         // a NOTIFY in the appending transaction would serialize every command's commit on PostgreSQL's notification lock
         try (Connection connection = DriverManager.getConnection(commandSide.databaseUrl(), TestDatabase.USER, "");
              Statement s = connection.createStatement();

@@ -19,7 +19,7 @@ class EmbeddedDatabaseTest {
     Path data;
 
     @Test
-    void with_no_datasource_configured_gongkai_runs_on_an_embedded_postgresql_whose_data_survives_a_restart() throws IOException {
+    void withNoDatasourceConfiguredGongkaiRunsOnAnEmbeddedPostgresqlWhoseDataSurvivesARestart() throws IOException {
         String[] args = {"--gongkai.embedded-database.directory=" + data, "--gongkai.embedded-database.port=" + freePort(),
                          "--server.port=0", "--GONGKAI_ADMIN_PASSWORD=first-password"};
         try (ConfigurableApplicationContext first = CommandSideApplication.start(args)) {

@@ -38,7 +38,7 @@ class OldRevisionEventsTest {
     }
 
     @Test
-    void a_consultation_stored_under_the_old_field_name_loads_as_the_present_event_and_can_be_ended() {
+    void aConsultationStoredUnderTheOldFieldNameLoadsAsThePresentEventAndCanBeEnded() {
         String id = UUID.randomUUID().toString();
         storeAsAnEarlierReleaseDid(id, 0, "gongkai.events.application.ApplicationReceived", """
                 {"applicationId":"%s","agencyId":"xiaoying","receivedOn":"2023-03-01","channel":"MAIL",

@@ -101,7 +101,7 @@ class AnnualReportAggregateTest {
     }
 
     @Test
-    void aReportWithoutTextCanBePublished_itsFiguresAreWhatIsFrozen() {
+    void aReportWithoutTextCanBePublishedItsFiguresAreWhatIsFrozen() {
         fixture.givenNoPriorActivity()
                .when(new PublishReport("xiaoying", 2023))
                .expectEvents(new ReportPublished("xiaoying", 2023, TODAY))

@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** api.md's endpoints for reconsiderations, lawsuits, the proactive register and the year's text, over real HTTP. */
+/**
+ * The endpoints of docs/http-api.md ("Reconsiderations and lawsuits", "Proactive disclosure and the year's text") for
+ * reconsiderations, lawsuits, the proactive register and the year's text, over real HTTP.
+ */
 class CaseEndpointsHttpTest {
 
     private static RunningCommandSide commandSide;
@@ -29,7 +32,7 @@ class CaseEndpointsHttpTest {
     }
 
     @Test
-    void a_new_review_is_answered_201_a_repeat_200_and_a_decision_200() {
+    void aNewReviewIsAnswered201ARepeat200AndADecision200() {
         String id = UUID.randomUUID().toString();
         String body = "{\"reviewId\":\"" + id.toUpperCase() + "\",\"agencyId\":\"xiaoying\",\"filedOn\":\"2024-01-10\"}";
         Http.Response created = clerk.post("/api/reviews", body);
@@ -42,14 +45,14 @@ class CaseEndpointsHttpTest {
     }
 
     @Test
-    void a_review_for_another_agency_or_with_a_bad_id_is_bad_input() {
+    void aReviewForAnotherAgencyOrWithABadIdIsBadInput() {
         problem(clerk.post("/api/reviews", "{\"agencyId\":\"luanping\",\"filedOn\":\"2024-01-10\"}"), 400, "agencyId");
         problem(clerk.post("/api/reviews", "{\"reviewId\":\"r-1\",\"agencyId\":\"xiaoying\",\"filedOn\":\"2024-01-10\"}"), 400, "reviewId");
         problem(clerk.post("/api/reviews", "{\"agencyId\":\"xiaoying\",\"filedOn\":\"2099-01-10\"}"), 400, "filedOn");
     }
 
     @Test
-    void a_lawsuit_after_review_names_the_review_and_its_final_judgment_is_the_json_key_final() {
+    void aLawsuitAfterReviewNamesTheReviewAndItsFinalJudgmentIsTheJsonKeyFinal() {
         problem(clerk.post("/api/lawsuits", "{\"agencyId\":\"xiaoying\",\"filedOn\":\"2024-01-10\",\"route\":\"AFTER_REVIEW\"}"), 400, "reviewId");
         Http.Response filed = clerk.post("/api/lawsuits", "{\"agencyId\":\"xiaoying\",\"filedOn\":\"2024-01-10\",\"route\":\"AFTER_REVIEW\",\"reviewId\":\""
                                                           + UUID.randomUUID() + "\"}");
@@ -64,13 +67,13 @@ class CaseEndpointsHttpTest {
     }
 
     @Test
-    void the_register_of_another_agency_is_forbidden() {
+    void theRegisterOfAnotherAgencyIsForbidden() {
         problem(clerk.post("/api/agencies/luanping/documents", "{\"kind\":\"RULE\",\"title\":\"规章\",\"issuedOn\":\"2024-01-10\"}"), 403, null);
         problem(clerk.put("/api/agencies/luanping/reports/2023/narrative", "{\"overview\":\"a\",\"problems\":\"b\",\"other\":\"c\"}"), 403, null);
     }
 
     @Test
-    void the_proactive_register_records_documents_tallies_fees_and_publications() {
+    void theProactiveRegisterRecordsDocumentsTalliesFeesAndPublications() {
         Http.Response document = clerk.post("/api/agencies/xiaoying/documents", "{\"kind\":\"NORMATIVE_DOCUMENT\",\"title\":\"文件\",\"issuedOn\":\"2023-03-01\"}");
         assertThat(document.status()).as(document.body()).isEqualTo(201);
         String documentId = document.json().get("documentId").asText();
@@ -86,7 +89,7 @@ class CaseEndpointsHttpTest {
     }
 
     @Test
-    void the_narrative_is_put_as_a_whole() {
+    void theNarrativeIsPutAsAWhole() {
         Http.Response written = clerk.put("/api/agencies/xiaoying/reports/2023/narrative",
                                           "{\"overview\":\"总体情况\",\"problems\":\"问题\",\"other\":\"其他\"}");
         assertThat(written.status()).as(written.body()).isEqualTo(200);
@@ -94,7 +97,7 @@ class CaseEndpointsHttpTest {
     }
 
     @Test
-    void a_report_of_a_year_that_is_over_is_published_201_and_may_be_published_again() {
+    void aReportOfAYearThatIsOverIsPublished201AndMayBePublishedAgain() {
         Http.Response first = clerk.post("/api/agencies/xiaoying/reports/2023/publication", "");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().get("publication").asInt()).isEqualTo(1);

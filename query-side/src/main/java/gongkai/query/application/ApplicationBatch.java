@@ -5,9 +5,10 @@ import gongkai.events.application.ApplicationReceived;
 import gongkai.events.calendar.ClockEvent;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
-import gongkai.query.report.ApplicationCells;
-import gongkai.query.report.ApplicationCounting;
-import gongkai.query.report.ApplicationCounting.CountedCell;
+import gongkai.query.cells.ApplicationCells;
+import gongkai.query.counting.ApplicationCounting.CountedCell;
+import gongkai.query.counting.ApplicationCounting;
+import gongkai.query.counting.ApplicationFacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import java.util.Set;
  * with its token). An application is read from the tables at most once per batch; its facts, its
  * cells of table 三 (each opened or closed at the instant of the event that did it, exactly as if
  * the events were handled one by one) and its reply clock follow every event in memory.
- * This is what makes a replay fast: stack-notes.md measured one JDBC upsert per event at a third
- * of the rate of upserts collected and flushed once per batch.
+ * This is what makes a replay fast: one JDBC round trip per event would cost far more than the
+ * event's handling itself, whereas writes collected and flushed once per batch cost a few round trips
+ * per batch.
  */
 final class ApplicationBatch {
 

@@ -7,9 +7,11 @@ import gongkai.events.calendar.ReplyClock;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.calendar.ClockLock;
+import gongkai.query.calendar.DueDatesOnCalendar;
 import gongkai.query.calendar.KnownCalendar;
-import gongkai.query.timeliness.TimelinessFigures;
+import gongkai.query.counting.ApplicationFacts;
 import gongkai.query.timeliness.TimelinessFigures.Answer;
+import gongkai.query.timeliness.TimelinessFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +43,7 @@ import java.util.Objects;
  * logged with the application's id and the refusal, which name dates only, never personal data.
  */
 @Repository
-public class ApplicationClocks {
+public class ApplicationClocks implements DueDatesOnCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationClocks.class);
     static final int MAX_EXPLANATION = 2000;
@@ -100,6 +102,7 @@ public class ApplicationClocks {
      * touches that year (received in or before it, and due in or after it, or not due yet, or concluded
      * in or after it), open or concluded. Returns how many due dates (or clock states) moved.
      */
+    @Override
     public int recomputeTouching(int year, WorkingDayCalendar calendar, String cause, String eventId, Instant recordedAt) {
         List<Stored> touched = new ArrayList<>();
         Date first = Date.valueOf(LocalDate.of(year, 1, 1));

@@ -7,6 +7,7 @@ import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.calendar.CalendarConfiguration;
 import gongkai.query.calendar.KnownCalendar;
+import gongkai.query.counting.ApplicationFacts;
 import gongkai.query.reads.ReadBatch;
 import gongkai.http.Problems;
 import org.axonframework.eventhandling.DomainEventMessage;

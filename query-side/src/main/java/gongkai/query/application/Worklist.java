@@ -4,6 +4,7 @@ import gongkai.events.calendar.ReplyClock;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.UnknownCalendarYear;
 import gongkai.events.calendar.WorkingDayCalendar;
+import gongkai.query.counting.ApplicationFacts;
 
 import java.time.LocalDate;
 import java.util.OptionalInt;

@@ -4,6 +4,10 @@ import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
 import gongkai.query.access.ReadAccess;
 import gongkai.http.Problems;
+import gongkai.query.chain.ChainHead;
+import gongkai.query.chain.ChainVerification;
+import gongkai.query.chain.EventChain;
+import gongkai.query.chain.Verification;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The auditors' tools (issue 4): the history of any case, the audit trail across cases, the
+ * The auditors' tools (README, "Auditors' tools"): the history of any case, the audit trail across cases, the
  * difference of a report between two instants, and the verification of the event store against
  * its hash chain.
  */

@@ -1,13 +1,13 @@
 package gongkai.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.events.store.StoredEventFormat;
-import gongkai.query.report.Contributions.Change;
+import gongkai.query.cells.Contributions.Change;
+import gongkai.query.counting.ReportTable;
 import gongkai.query.report.FigureSources;
 import gongkai.query.report.RecordedEvents;
 import gongkai.query.report.ReportFigures;
-import gongkai.query.report.ReportTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,8 @@
 package gongkai.query.audit;
 
+import gongkai.query.chain.ChainVerification;
+import gongkai.query.chain.Verification;
+
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,11 +1,11 @@
 package gongkai.query.calendar;
 
+import gongkai.events.calendar.BusinessClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The query side's "today", by which DUE_SOON, OVERDUE and the working days left are told. */
@@ -13,7 +13,7 @@ import java.time.ZoneId;
 public class CalendarConfiguration {
 
     /** Business dates are Chinese dates: today is today in Asia/Shanghai. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUSINESS_ZONE = BusinessClock.ZONE;
 
     /**
      * Today in Asia/Shanghai; or, with {@code gongkai.business-date=YYYY-MM-DD} (for demonstrations and
@@ -21,10 +21,6 @@ public class CalendarConfiguration {
      */
     @Bean
     public Clock businessClock(@Value("${gongkai.business-date:}") String fixedDate) {
-        if (fixedDate == null || fixedDate.isBlank()) {
-            return Clock.system(BUSINESS_ZONE);
-        }
-        return Clock.fixed(LocalDate.parse(fixedDate.strip()).atTime(12, 0).atZone(BUSINESS_ZONE).toInstant(),
-                           BUSINESS_ZONE);
+        return BusinessClock.of(fixedDate);
     }
 }

@@ -3,7 +3,6 @@ package gongkai.query.calendar;
 import gongkai.events.MetaDataKeys;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.events.calendar.WorkingDayCalendarPublished;
-import gongkai.query.application.ApplicationClocks;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Follows the publications of working-day calendar years (processing group {@value #PROCESSING_GROUP},
  * one segment): records each year in {@link KnownCalendar} and, in the same transaction and under the
  * exclusive {@link ClockLock}, recomputes the due date of every application whose reply period touches
- * that year ({@link ApplicationClocks#recomputeTouching}), recording in each one's due-date history
+ * that year ({@link DueDatesOnCalendar#recomputeTouching}), recording in each one's due-date history
  * that this publication moved it.
  *
  * <p>Applications concluded already are recomputed too: a concluded application keeps the period it had,
@@ -34,10 +33,10 @@ public class CalendarProjection {
     private static final Logger log = LoggerFactory.getLogger(CalendarProjection.class);
 
     private final KnownCalendar calendar;
-    private final ApplicationClocks clocks;
+    private final DueDatesOnCalendar clocks;
     private final ClockLock lock;
 
-    public CalendarProjection(KnownCalendar calendar, ApplicationClocks clocks, ClockLock lock) {
+    public CalendarProjection(KnownCalendar calendar, DueDatesOnCalendar clocks, ClockLock lock) {
         this.calendar = calendar;
         this.clocks = clocks;
         this.lock = lock;

@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * notification it still wakes them once a second, for events appended by anyone else or whose
  * notification was lost with a killed process. This is what keeps the
  * query side within 200 ms of a command although it runs in its own process: the pooled
- * processor would otherwise look for new events only every 500 ms (stack-notes.md).
+ * processor's coordinator, when its stream cannot signal new events, looks again only every 500 ms,
+ * whatever its fetch delay.
  */
 public class AppendedEvents implements SmartLifecycle {
 

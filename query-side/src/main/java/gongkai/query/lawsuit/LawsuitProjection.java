@@ -2,11 +2,11 @@ package gongkai.query.lawsuit;
 
 import gongkai.events.lawsuit.LawsuitFiled;
 import gongkai.events.lawsuit.LawsuitJudged;
+import gongkai.query.cells.Contributions.Source;
+import gongkai.query.cells.Contributions.Table;
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.ReviewLawsuitCounting;
 import gongkai.query.lawsuit.LawsuitCases.LawsuitFacts;
-import gongkai.query.report.Contributions;
-import gongkai.query.report.Contributions.Source;
-import gongkai.query.report.Contributions.Table;
-import gongkai.query.report.ReviewLawsuitCounting;
 import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

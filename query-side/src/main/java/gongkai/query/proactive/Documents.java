@@ -1,8 +1,8 @@
 package gongkai.query.proactive;
 
 import gongkai.events.proactive.DocumentKind;
-import gongkai.query.report.ProactiveCounting.DocumentFacts;
-import gongkai.query.report.ProactiveCounting.OpeningBalance;
+import gongkai.query.counting.ProactiveCounting.DocumentFacts;
+import gongkai.query.counting.ProactiveCounting.OpeningBalance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

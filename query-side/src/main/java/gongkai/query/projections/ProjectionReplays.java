@@ -2,8 +2,8 @@ package gongkai.query.projections;
 
 import gongkai.events.access.Actor;
 import gongkai.events.store.StoredEventFormat;
-import gongkai.query.audit.EventChain;
 import gongkai.http.Problems;
+import gongkai.query.chain.EventChain;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;

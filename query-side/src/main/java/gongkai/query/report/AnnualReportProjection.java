@@ -2,7 +2,7 @@ package gongkai.query.report;
 
 import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
-import gongkai.query.report.publication.Publications;
+import gongkai.query.report.publication.PublicationRecords;
 import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the events of each year's report: its text (latest as of any instant) and its publications
- * (recorded here, frozen by {@link Publications} once the figures' projections have caught up).
+ * (recorded here, frozen by {@link gongkai.query.report.publication.PublicationSealing} once the figures' projections have caught up).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AnnualReportProjection {
 
     private final Narratives narratives;
-    private final Publications publications;
+    private final PublicationRecords publications;
 
-    public AnnualReportProjection(Narratives narratives, Publications publications) {
+    public AnnualReportProjection(Narratives narratives, PublicationRecords publications) {
         this.narratives = narratives;
         this.publications = publications;
     }

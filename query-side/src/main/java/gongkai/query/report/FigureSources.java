@@ -1,9 +1,16 @@
 package gongkai.query.report;
 
+import gongkai.query.cells.ApplicationCells;
+import gongkai.query.cells.Contributions.Change;
+import gongkai.query.cells.Contributions.Item;
+import gongkai.query.cells.Contributions.Table;
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.ApplicantColumn;
+import gongkai.query.counting.ApplicationRow;
+import gongkai.query.counting.ProactiveCounting;
+import gongkai.query.counting.ReportTable;
+import gongkai.query.counting.TableThree;
 import gongkai.query.lawsuit.LawsuitCases;
-import gongkai.query.report.Contributions.Change;
-import gongkai.query.report.Contributions.Item;
-import gongkai.query.report.Contributions.Table;
 import gongkai.query.review.ReviewCases;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,6 @@
 package gongkai.query.report;
 
+import gongkai.query.cells.RecordedInstants;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -8,9 +9,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -42,20 +41,13 @@ public class Narratives {
     }
 
     /** Sections 一 ({@code overview}), 五 ({@code problems}) and 六 ({@code other}) as of an instant, or null. */
-    public Supplier<Map<String, Object>> asOf(ReadBatch batch, String agencyId, int year, Instant asOf) {
-        Supplier<List<Map<String, Object>>> found = batch.list(
+    public Supplier<AnnualReport.Narrative> asOf(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        Supplier<List<AnnualReport.Narrative>> found = batch.list(
                 "select overview, problems, other, written_on, valid_from, opened_by from report_narrative "
                 + "where agency_id = ? and year = ? and " + RecordedInstants.validAt(asOf),
-                (rs, i) -> {
-                    Map<String, Object> text = new LinkedHashMap<>();
-                    text.put("overview", rs.getString(1));
-                    text.put("problems", rs.getString(2));
-                    text.put("other", rs.getString(3));
-                    text.put("writtenOn", rs.getDate(4).toLocalDate());
-                    text.put("recordedAt", rs.getTimestamp(5).toInstant());
-                    text.put("eventId", rs.getString(6));
-                    return text;
-                }, RecordedInstants.args(asOf, agencyId, year));
+                (rs, i) -> new AnnualReport.Narrative(rs.getString(1), rs.getString(2), rs.getString(3),
+                                                      rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(),
+                                                      rs.getString(6)), RecordedInstants.args(asOf, agencyId, year));
         return () -> found.get().isEmpty() ? null : found.get().get(0);
     }
 

@@ -3,16 +3,23 @@ package gongkai.query.report;
 import gongkai.events.application.Outcome;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DocumentKind;
+import gongkai.query.counting.ApplicantColumn;
+import gongkai.query.counting.ApplicationRow;
+import gongkai.query.counting.ProactiveCounting;
+import gongkai.query.counting.ReviewLawsuitCounting;
+import gongkai.query.counting.TableFour;
+import gongkai.query.counting.TableThree;
+import gongkai.query.counting.TableTwo;
 import gongkai.query.report.ReportFigures.Figures;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static gongkai.query.report.ProactiveCounting.DECISIONS;
-import static gongkai.query.report.ProactiveCounting.IN_FORCE;
-import static gongkai.query.report.ProactiveCounting.ISSUED;
-import static gongkai.query.report.ProactiveCounting.REPEALED;
+import static gongkai.query.counting.ProactiveCounting.DECISIONS;
+import static gongkai.query.counting.ProactiveCounting.IN_FORCE;
+import static gongkai.query.counting.ProactiveCounting.ISSUED;
+import static gongkai.query.counting.ProactiveCounting.REPEALED;
 
 /**
  * A draft of section 一's sentences (总体情况) generated from the same figures as the tables: items

@@ -3,6 +3,8 @@ package gongkai.query.report;
 import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
 import gongkai.http.Problems;
+import gongkai.query.cells.ApplicationCells;
+import gongkai.query.counting.ReportTable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The annual report of an agency (api.md), and the sources behind each of its figures, in every table. */
+/**
+ * The annual report of an agency (docs/http-api.md, "The annual report"), and the sources behind each of its figures,
+ * in every table.
+ */
 @RestController
 @RequestMapping("/api/agencies/{agencyId}/reports/{year}")
 public class ReportController {
@@ -33,7 +38,7 @@ public class ReportController {
     }
 
     @GetMapping
-    public Map<String, Object> report(@PathVariable String agencyId, @PathVariable int year,
+    public AnnualReport report(@PathVariable String agencyId, @PathVariable int year,
                                       @RequestParam(required = false)
                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
                                       @AuthenticationPrincipal Actor reader) {

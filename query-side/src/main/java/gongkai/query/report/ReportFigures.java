@@ -1,6 +1,17 @@
 package gongkai.query.report;
 
-import gongkai.query.report.Contributions.Table;
+import gongkai.query.cells.ApplicationCells;
+import gongkai.query.cells.Contributions.Table;
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.CellSum;
+import gongkai.query.counting.Check;
+import gongkai.query.counting.ReportTable;
+import gongkai.query.counting.TableFour;
+import gongkai.query.counting.TableFourChecks;
+import gongkai.query.counting.TableThree;
+import gongkai.query.counting.TableThreeChecks;
+import gongkai.query.counting.TableTwo;
+import gongkai.query.counting.TableTwoChecks;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +58,10 @@ public class ReportFigures {
                            TableFour.of(contributions.sums(agencyId, Table.REVIEWS_AND_LAWSUITS, year, asOf)));
     }
 
-    /** A report's tables and every check relation of annual-report.md, the cross-year ones against the year before. */
+    /**
+     * A report's tables and every check relation of docs/annual-report.md ("The check relations"), the cross-year ones
+     * against the year before.
+     */
     public record Checked(Figures figures, List<Check> checks) {
     }
 
@@ -56,13 +70,13 @@ public class ReportFigures {
      * (one query per kind of read model, all in one round trip: the report is asked for often), and the checks.
      */
     public Supplier<Checked> checked(ReadBatch batch, String agencyId, int year, Instant asOf) {
-        Supplier<Map<Table, List<List<Contributions.Sum>>>> sums = contributions.sumsWithYearBefore(
+        Supplier<Map<Table, List<List<CellSum>>>> sums = contributions.sumsWithYearBefore(
                 batch, agencyId, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
         Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencyId, year, asOf);
         Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencyId, asOf);
         Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencyId, year - 1, asOf);
         return () -> {
-            Map<Table, List<List<Contributions.Sum>>> both = sums.get();
+            Map<Table, List<List<CellSum>>> both = sums.get();
             Figures figures = new Figures(TableTwo.of(both.get(Table.PROACTIVE).get(0)), TableThree.of(counts.get().year()),
                                           TableFour.of(both.get(Table.REVIEWS_AND_LAWSUITS).get(0)));
             List<Check> checks = new ArrayList<>();

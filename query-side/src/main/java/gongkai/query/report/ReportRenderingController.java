@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.OffsetDateTime;
 
 /**
- * {@code GET /api/agencies/{agencyId}/reports/{year}?format=html|xlsx|docx|csv} (api.md): the report
- * {@link ReportController} answers as JSON, rendered in the official layout. The same path as the
+ * {@code GET /api/agencies/{agencyId}/reports/{year}?format=html|xlsx|docx|csv} (docs/http-api.md, "The annual
+ * report"): the report {@link ReportController} answers as JSON, rendered in the official layout. The same path as the
  * JSON; Spring routes a request here when it has a {@code format} parameter, so the JSON endpoint
  * is untouched. Access and {@code asOf} are those of the JSON.
  */

@@ -2,12 +2,12 @@ package gongkai.query.review;
 
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
-import gongkai.query.report.Contributions;
-import gongkai.query.report.Contributions.Source;
-import gongkai.query.report.Contributions.Table;
-import gongkai.query.report.ReviewLawsuitCounting;
-import gongkai.query.review.ReviewCases.ReviewFacts;
+import gongkai.query.cells.Contributions.Source;
+import gongkai.query.cells.Contributions.Table;
+import gongkai.query.cells.Contributions;
+import gongkai.query.counting.ReviewLawsuitCounting;
 import gongkai.query.projections.ReadModels;
+import gongkai.query.review.ReviewCases.ReviewFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

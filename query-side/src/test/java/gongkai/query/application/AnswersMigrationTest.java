@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnswersMigrationTest {
 
     @Test
-    void applications_stored_before_the_answers_were_kept_get_them_when_the_query_side_is_upgraded() {
+    void applicationsStoredBeforeTheAnswersWereKeptGetThemWhenTheQuerySideIsUpgraded() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase()) {
             DriverManagerDataSource database = new DriverManagerDataSource(commandSide.databaseUrl(), "postgres", "postgres");
             querySideMigrations(database).target("6.3").load().migrate();

@@ -40,7 +40,7 @@ class ClockEntriesTest {
     }
 
     @Test
-    void every_step_of_the_clock_maps_to_its_clock_event() {
+    void everyStepOfTheClockMapsToItsClockEvent() {
         List<ClockEvent> entries = ClockEntries.of(List.of(
                 received("2024-02-05"),
                 new SupplementRequested(ID, d("2024-02-07"), d("2024-02-20"), null),
@@ -62,13 +62,13 @@ class ClockEntriesTest {
     }
 
     @Test
-    void a_withdrawal_ends_the_clock_as_a_conclusion_does() {
+    void aWithdrawalEndsTheClockAsAConclusionDoes() {
         assertThat(ClockEntries.of(List.of(received("2024-02-05"), new ApplicationWithdrawn(ID, d("2024-02-20")))))
                 .containsExactly(new ClockEvent.Received(d("2024-02-05")), new ClockEvent.Concluded(d("2024-02-20")));
     }
 
     @Test
-    void corrections_of_the_date_of_receipt_or_of_the_answer_change_the_date_the_clock_counts() {
+    void correctionsOfTheDateOfReceiptOrOfTheAnswerChangeTheDateTheClockCounts() {
         List<ClockEvent> entries = ClockEntries.of(List.of(
                 received("2024-02-07"),
                 new ApplicationConcluded(ID, d("2024-03-01"), Outcome.DISCLOSED, List.of(), null),
@@ -81,7 +81,7 @@ class ClockEntriesTest {
     }
 
     @Test
-    void the_clock_reads_the_facts_in_business_date_order_same_day_facts_as_recorded() {
+    void theClockReadsTheFactsInBusinessDateOrderSameDayFactsAsRecorded() {
         // An extension recorded after a consultation but dated before it; a consultation begun and ended the same day.
         List<ClockEvent> recorded = List.of(new ClockEvent.Received(d("2024-02-05")),
                                             new ClockEvent.ConsultationStarted(d("2024-02-19")),

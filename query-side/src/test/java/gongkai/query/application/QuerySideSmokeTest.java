@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuerySideSmokeTest {
 
     @Test
-    void an_application_received_on_the_command_side_shows_on_the_query_side() {
+    void anApplicationReceivedOnTheCommandSideShowsOnTheQuerySide() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");
@@ -23,7 +23,7 @@ class QuerySideSmokeTest {
                      "applicantType":"NATURAL_PERSON","applicant":{"name":"张三"},"request":"预算"}""".formatted(id));
             assertThat(created.status()).isEqualTo(201);
             Http reader = querySide.as("li", "li-password");
-            Http.Response one = RunningQuerySide.await(() -> reader.get("/api/applications/" + id),
+            Http.Response one = RunningQuerySide.await("the application readable", () -> reader.get("/api/applications/" + id),
                                                        r -> r.status() == 200, Duration.ofSeconds(10));
             assertThat(one.status()).as(one.body()).isEqualTo(200);
             Http.Response report = reader.get("/api/agencies/xiaoying/reports/2023");

@@ -4,15 +4,16 @@ import gongkai.events.calendar.ClockEvent;
 import gongkai.events.calendar.ReplyClock;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
+import gongkai.query.counting.ApplicationFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import static gongkai.query.application.ApplicationFacts.State.AWAITING_SUPPLEMENT;
-import static gongkai.query.application.ApplicationFacts.State.CONCLUDED;
-import static gongkai.query.application.ApplicationFacts.State.IN_CONSULTATION;
-import static gongkai.query.application.ApplicationFacts.State.IN_PROGRESS;
+import static gongkai.query.counting.ApplicationFacts.State.AWAITING_SUPPLEMENT;
+import static gongkai.query.counting.ApplicationFacts.State.CONCLUDED;
+import static gongkai.query.counting.ApplicationFacts.State.IN_CONSULTATION;
+import static gongkai.query.counting.ApplicationFacts.State.IN_PROGRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +32,7 @@ class WorklistTest {
     }
 
     @Test
-    void an_open_case_is_due_soon_from_three_working_days_before_its_due_date_to_the_due_date_itself() {
+    void anOpenCaseIsDueSoonFromThreeWorkingDaysBeforeItsDueDateToTheDueDateItself() {
         assertThat(DUE_8_MARCH.dueOn()).isEqualTo(LocalDate.parse("2024-03-08"));
         assertThat(on("2024-03-04", IN_PROGRESS, DUE_8_MARCH)).isEqualTo(Worklist.State.IN_PROGRESS); // 4 left
         assertThat(on("2024-03-05", IN_PROGRESS, DUE_8_MARCH)).isEqualTo(Worklist.State.DUE_SOON);    // 3 left
@@ -40,7 +41,7 @@ class WorklistTest {
     }
 
     @Test
-    void an_open_case_is_overdue_from_the_day_after_its_due_date() {
+    void anOpenCaseIsOverdueFromTheDayAfterItsDueDate() {
         assertThat(on("2024-03-09", IN_PROGRESS, DUE_8_MARCH)).isEqualTo(Worklist.State.OVERDUE);
         assertThat(Worklist.workingDaysLeft(CALENDAR, DUE_8_MARCH, LocalDate.parse("2024-03-09"))).hasValue(0);
         assertThat(Worklist.workingDaysLeft(CALENDAR, DUE_8_MARCH, LocalDate.parse("2024-03-11"))).hasValue(-1);
@@ -49,7 +50,7 @@ class WorklistTest {
     }
 
     @Test
-    void a_concluded_case_or_one_without_a_due_date_keeps_its_own_state() {
+    void aConcludedCaseOrOneWithoutADueDateKeepsItsOwnState() {
         ReplyDeadline concluded = new ReplyClock(CALENDAR).compute(List.of(
                 new ClockEvent.Received(LocalDate.parse("2024-02-05")), new ClockEvent.Concluded(LocalDate.parse("2024-03-20"))));
         assertThat(on("2024-03-25", CONCLUDED, concluded)).isEqualTo(Worklist.State.CONCLUDED);
@@ -61,13 +62,13 @@ class WorklistTest {
     }
 
     @Test
-    void without_the_calendar_of_today_nothing_is_due_soon() {
+    void withoutTheCalendarOfTodayNothingIsDueSoon() {
         assertThat(Worklist.dueSoonLimit(WorkingDayCalendar.empty(), LocalDate.parse("2027-03-01")))
                 .isEqualTo(LocalDate.parse("2027-03-01"));
     }
 
     @Test
-    void every_state_an_application_can_be_in_is_a_state_of_the_worklist() {
+    void everyStateAnApplicationCanBeInIsAStateOfTheWorklist() {
         for (ApplicationFacts.State state : ApplicationFacts.State.values()) {
             assertThat(Worklist.State.valueOf(state.name()).stored()).as(state.name()).isTrue();
         }

@@ -59,7 +59,7 @@ class AsOfAndDiffTest {
     }
 
     @Test
-    void the_figures_as_of_an_instant_are_those_answered_then_and_the_diff_names_the_corrections_since() {
+    void theFiguresAsOfAnInstantAreThoseAnsweredThenAndTheDiffNamesTheCorrectionsSince() {
         // Logged on 5 January 2024 and answered in January; another answered in November; one still open.
         String a = events.received(AGENCY, "2024-01-05", NATURAL_PERSON, "li");
         events.record(a, new ApplicationConcluded(a, LocalDate.parse("2024-01-20"), Outcome.DISCLOSED, List.of(), null), "li");
@@ -102,6 +102,7 @@ class AsOfAndDiffTest {
         assertThat(now2024.at("/applications/NEW/TOTAL").asInt()).isZero();
         assertThat(now2024.at("/applications/CARRIED_OVER/TOTAL").asInt()).isEqualTo(2);
         assertThat(application(a, null).get("receivedOn").asText()).isEqualTo("2023-12-28");
+        assertThat(now2023.get("checks").size()).isEqualTo(6);
         now2023.get("checks").forEach(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
 
         // The difference for 2023, cell by cell, with the correcting events.
@@ -175,7 +176,7 @@ class AsOfAndDiffTest {
 
     /**
      * An answer without what differs by construction: the instant asked for, and the report's
-     * timeliness, which is given for the present only (issue 3: beside the national tables).
+     * timeliness, which is given for the present only (it stands beside the national tables, not in them).
      */
     private static JsonNode withoutAsOf(JsonNode answer) {
         ObjectNode copy = answer.deepCopy();

@@ -3,6 +3,7 @@ package gongkai.query.audit;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DecisionsTallied;
 import gongkai.query.calendar.ClockLock;
+import gongkai.query.chain.EventChain;
 import gongkai.query.projections.ProjectionPositions;
 import gongkai.query.testing.RunningSystem;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ChainBesideClockLockTest {
     static final RunningSystem system = new RunningSystem();
 
     @Test
-    void the_chain_extends_while_a_batch_of_application_events_holds_the_clock_lock() throws Exception {
+    void theChainExtendsWhileABatchOfApplicationEventsHoldsTheClockLock() throws Exception {
         EventChain chain = system.querySide().context().getBean(EventChain.class);
         DataSource dataSource = system.querySide().context().getBean(DataSource.class);
         system.events().awaitProjections();

@@ -70,7 +70,7 @@ class HistoryAndTrailTest {
     }
 
     @Test
-    void the_history_lists_every_event_oldest_first_in_words_with_who_and_when() {
+    void theHistoryListsEveryEventOldestFirstInWordsWithWhoAndWhen() {
         JsonNode history = ok(auditor.get("/api/applications/" + applicationId + "/history"));
 
         assertThat(history.get("caseId").asText()).isEqualTo(applicationId);
@@ -102,7 +102,7 @@ class HistoryAndTrailTest {
     }
 
     @Test
-    void auditors_and_admins_never_see_the_applicants_personal_data_the_clerks_of_the_agency_do() {
+    void auditorsAndAdminsNeverSeeTheApplicantsPersonalDataTheClerksOfTheAgencyDo() {
         for (Http reader : List.of(auditor, admin)) {
             Http.Response response = reader.get("/api/applications/" + applicationId + "/history");
             assertThat(response.status()).isEqualTo(200);
@@ -124,7 +124,7 @@ class HistoryAndTrailTest {
     }
 
     @Test
-    void the_history_works_for_any_kind_of_case_even_events_this_release_does_not_know_and_old_revisions() {
+    void theHistoryWorksForAnyKindOfCaseEvenEventsThisReleaseDoesNotKnowAndOldRevisions() {
         Http commands = commandSide.as("li", "li-password");
         Http.Response filed = commands.post("/api/reviews", "{\"agencyId\":\"luanping\",\"filedOn\":\"2024-02-01\","
                                                             + "\"applicationId\":\"" + applicationId + "\",\"body\":\"滦平县人民政府\"}");
@@ -175,7 +175,7 @@ class HistoryAndTrailTest {
     }
 
     @Test
-    void the_trail_is_searched_by_agency_user_case_type_event_type_and_time_page_by_page() {
+    void theTrailIsSearchedByAgencyUserCaseTypeEventTypeAndTimePageByPage() {
         JsonNode all = ok(auditor.get("/api/audit/events?type=application&actor=li"));
         assertThat(all.get("total").asInt()).isEqualTo(5);
         JsonNode first = all.get("items").get(0);

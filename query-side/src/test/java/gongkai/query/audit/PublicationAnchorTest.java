@@ -23,7 +23,7 @@ class PublicationAnchorTest {
     private static final String A = "/api/agencies/xiaoying";
 
     @Test
-    void a_publication_records_the_chain_head_at_its_event_and_any_later_alteration_before_it_breaks_the_anchor() {
+    void aPublicationRecordsTheChainHeadAtItsEventAndAnyLaterAlterationBeforeItBreaksTheAnchor() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");
@@ -36,7 +36,7 @@ class PublicationAnchorTest {
             ok(clerk.post(A + "/decision-tallies", "{\"category\":\"PENALTY\",\"from\":\"2023-12-01\",\"to\":\"2023-12-01\",\"count\":5}"), 201);
             ok(clerk.post(A + "/reports/2023/publication", ""), 201);
 
-            JsonNode published = RunningQuerySide.await(() -> auditor.get(A + "/reports/2023"),
+            JsonNode published = RunningQuerySide.await("the 2023 publication sealed", () -> auditor.get(A + "/reports/2023"),
                     r -> r.json().at("/published/sealed").asBoolean(), Duration.ofSeconds(30)).json().get("published");
             String[] anchor = published.get("chainHead").asText().split(":");
             JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
@@ -50,7 +50,7 @@ class PublicationAnchorTest {
 
             // A later tally changes table 二; the difference since the publication names it.
             ok(clerk.post(A + "/decision-tallies", "{\"category\":\"PENALTY\",\"from\":\"2023-12-20\",\"to\":\"2023-12-20\",\"count\":2}"), 201);
-            RunningQuerySide.await(() -> auditor.get(A + "/reports/2023"),
+            RunningQuerySide.await("the later tally in table 二 (PENALTY 7)", () -> auditor.get(A + "/reports/2023"),
                     r -> r.json().at("/proactive/PENALTY/decisions").asInt() == 7, Duration.ofSeconds(30));
             JsonNode diff = auditor.get(A + "/reports/2023/diff?from="
                                         + URLEncoder.encode(published.get("publishedAt").asText(), StandardCharsets.UTF_8)).json();

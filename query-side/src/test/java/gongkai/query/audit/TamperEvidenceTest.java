@@ -1,14 +1,16 @@
 package gongkai.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
 import gongkai.events.application.Outcome;
+import gongkai.query.chain.ChainHead;
+import gongkai.query.chain.EventChain;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,7 +66,7 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void an_altered_a_deleted_and_two_swapped_events_are_each_named_and_the_store_was_intact_before() throws Exception {
+    void anAlteredADeletedAndTwoSwappedEventsAreEachNamedAndTheStoreWasIntactBefore() throws Exception {
         start();
         try {
             List<String> cases = new ArrayList<>();
@@ -141,7 +143,7 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void the_chain_waits_for_a_transaction_that_took_an_earlier_index_and_names_an_event_slipped_into_an_old_gap()
+    void theChainWaitsForATransactionThatTookAnEarlierIndexAndNamesAnEventSlippedIntoAnOldGap()
             throws Exception {
         start();
         try {
@@ -157,9 +159,9 @@ class TamperEvidenceTest {
                 String later = events.received(AGENCY, "2023-05-02", NATURAL_PERSON, "li");
                 long laterIndex = events.head();
                 assertThat(laterIndex).isGreaterThan(early);
-                Thread.sleep(600);
+                // The extension that sees the later event committed decides: it stops right before the gap.
                 chain.extend();
-                assertThat(chain.head().globalIndex()).as("the chain does not pass a fresh gap").isLessThan(early);
+                assertThat(chain.head().globalIndex()).as("the chain does not pass a fresh gap").isEqualTo(early - 1);
                 slow.commit();
                 assertThat(chain.headCovering(laterIndex, Duration.ofSeconds(10))).isPresent();
                 assertThat(chain.linkAt(early)).isPresent();

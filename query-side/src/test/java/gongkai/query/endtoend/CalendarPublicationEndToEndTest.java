@@ -36,7 +36,9 @@ class CalendarPublicationEndToEndTest {
 
     @BeforeAll
     static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
+        // Today is fixed on both sides: the command side's far in the future, so that a case in a year no
+        // official calendar will ever have shipped can be recorded; the query side's in 2024, for the worklist.
+        commandSide = RunningCommandSide.onNewDatabase("--gongkai.business-date=2099-06-01");
         querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
         admin = commandSide.admin();
         clerk = commandSide.agencyWithClerk("replace", "zhou");
@@ -50,7 +52,7 @@ class CalendarPublicationEndToEndTest {
     }
 
     @Test
-    void replacing_the_2024_calendar_moves_exactly_the_due_dates_it_touches() throws IOException {
+    void replacingThe2024CalendarMovesExactlyTheDueDatesItTouches() throws IOException {
         PersonCounting before = PersonCounting.official2024();
         PersonCounting after = PersonCounting.official2024With("2024-03-01");
         Map<String, String> cases = new LinkedHashMap<>();
@@ -85,7 +87,7 @@ class CalendarPublicationEndToEndTest {
                          + "off: 2024-03-01   # (test) one more day off\n";
         Http.Response published = admin.put("/api/admin/calendars/2024", "text/plain; charset=UTF-8", amended);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
 
         Set<String> moved = Set.of("A: open, its period spans Fri 1 Mar", "C: answered, its period spans 1 Mar",
                                    "F: awaiting a supplement, its request deadline spans 1 Mar");
@@ -119,44 +121,51 @@ class CalendarPublicationEndToEndTest {
     }
 
     @Test
-    void a_year_without_a_calendar_leaves_the_due_date_unknown_with_the_reason_until_an_administrator_adds_it() {
-        // Received Mon 30 Nov 2026, extended by 10: the period of 30 working days runs into 2027, which has no
-        // calendar yet. Recording is never refused for it.
-        String id = receive(clerk, "replace", "2026-11-30");
+    void aYearWithoutACalendarLeavesTheDueDateUnknownWithTheReasonUntilAnAdministratorAddsIt() {
+        // Years far from any official calendar, so that none ships one: 2098 is given a test calendar, 2099 none.
+        Http.Response y2098 = admin.put("/api/admin/calendars/2098", "text/plain; charset=UTF-8", """
+                year: 2098
+                notice: 2098 年节假日安排（测试数据）
+                off: 2098-10-01..2098-10-07
+                """);
+        assertThat(y2098.status()).as(y2098.body()).isEqualTo(200);
+        // Received Mon 1 Dec 2098, extended by 10: the period of 30 working days runs into 2099, which has no
+        // calendar. Recording is never refused for it.
+        String id = receive(clerk, "replace", "2098-12-01");
         ok(clerk.post("/api/applications/" + id + "/extension",
-                      "{\"extendedOn\":\"2026-12-01\",\"workingDays\":10,\"reason\":\"需要调取档案\"}"));
+                      "{\"extendedOn\":\"2098-12-02\",\"workingDays\":10,\"reason\":\"需要调取档案\"}"));
         JsonNode unknown = application(reader, id);
         assertThat(unknown.get("dueOn").isNull()).isTrue();
-        assertThat(unknown.get("dueUnknownReason").asText()).isEqualTo("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
+        assertThat(unknown.get("dueUnknownReason").asText()).isEqualTo("2099 年工作日历尚未录入 (no working-day calendar for 2099)");
         assertThat(unknown.get("dueExplanation").asText()).contains("答复期限无法计算");
         assertThat(unknown.get("workingDaysLeft").isNull()).isTrue();
         JsonNode years = reader.get("/api/calendars").json().get("years");
-        assertThat(years.toString()).doesNotContain("\"year\":2027");
+        assertThat(years.toString()).doesNotContain("\"year\":2099");
 
-        Http.Response published = admin.put("/api/admin/calendars/2027", "text/plain; charset=UTF-8", """
-                year: 2027
-                notice: 2027 年节假日安排（测试数据）
-                off: 2027-01-01
+        Http.Response published = admin.put("/api/admin/calendars/2099", "text/plain; charset=UTF-8", """
+                year: 2099
+                notice: 2099 年节假日安排（测试数据）
+                off: 2099-01-01
                 """);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
 
-        // 1–4, 7–11, 14–18, 21–25, 28–31 Dec 2026 = 23; Fri 1 Jan 2027 off; 4–8 Jan (28); 11, 12 Jan (30).
+        // 2–5, 8–12, 15–19, 22–26, 29–31 Dec 2098 = 22; Thu 1 Jan 2099 off; 2 Jan (23); 5–9 Jan (28); 12, 13 Jan (30).
         JsonNode known = application(reader, id);
-        assertThat(known.get("dueOn").asText()).isEqualTo("2027-01-12");
+        assertThat(known.get("dueOn").asText()).isEqualTo("2099-01-13");
         assertThat(known.get("dueUnknownReason").isNull()).isTrue();
         JsonNode changes = history(id);
-        assertThat(changes.get(changes.size() - 1).get("cause").asText()).startsWith("2027 年工作日历更新");
-        JsonNode y2027 = reader.get("/api/calendars/2027").json();
-        assertThat(y2027.get("source").asText()).isEqualTo("PUBLISHED");
-        assertThat(reader.get("/api/calendars/2031").status()).isEqualTo(404);
+        assertThat(changes.get(changes.size() - 1).get("cause").asText()).startsWith("2099 年工作日历更新");
+        JsonNode y2099 = reader.get("/api/calendars/2099").json();
+        assertThat(y2099.get("source").asText()).isEqualTo("PUBLISHED");
+        assertThat(reader.get("/api/calendars/2097").status()).isEqualTo(404);
     }
 
     @Test
-    void an_answer_counted_without_a_due_date_counts_on_time_once_the_missing_year_is_added() {
+    void anAnswerCountedWithoutADueDateCountsOnTimeOnceTheMissingYearIsAdded() {
         // Received Tue 20 Dec 2022 (gongkai ships no 2022 calendar), answered Tue 10 Jan 2023.
         String id = receive(clerk, "replace", "2022-12-20");
         ok(clerk.post("/api/applications/" + id + "/conclusion", "{\"concludedOn\":\"2023-01-10\",\"outcome\":\"DISCLOSED\"}"));
-        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
         JsonNode before = reader.get("/api/agencies/replace/reports/2023/timeliness").json();
         assertThat(before.get("answered").asInt()).isEqualTo(1);
         assertThat(before.get("answeredWithoutDueDate").asInt()).isEqualTo(1);
@@ -168,7 +177,7 @@ class CalendarPublicationEndToEndTest {
                 off: 2022-10-03..2022-10-07
                 """);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        assertThat(RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10)).status()).isEqualTo(200);
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
 
         // 21–23, 26–30 Dec = 8; 1–2 Jan off (shipped 2023); 3–6 Jan (12), 9–10 Jan: answered after 14 working
         // days; due after 20: 11–13, 16–18 Jan, so Wed 18 Jan 2023.

@@ -1,22 +1,22 @@
 package gongkai.query.endtoend;
 
+import gongkai.query.testing.MachineTools;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** docker-compose.yml is valid and runs PostgreSQL, two command sides and two query sides. */
 class DockerComposeTest {
 
     @Test
-    void the_compose_file_is_valid_and_runs_two_instances_of_each_side() throws Exception {
-        assumeTrue(new File("/usr/bin/docker-compose").canExecute(), "Debian's docker-compose validates the file; .ci/run installs it");
-        Process process = new ProcessBuilder("docker-compose", "-f", "../docker-compose.yml", "config", "--services")
+    void theComposeFileIsValidAndRunsTwoInstancesOfEachSide() throws Exception {
+        Path compose = MachineTools.required("docker-compose", "Debian's docker-compose validates the file; .ci/run installs it");
+        Process process = new ProcessBuilder(compose.toString(), "-f", "../docker-compose.yml", "config", "--services")
                 .redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

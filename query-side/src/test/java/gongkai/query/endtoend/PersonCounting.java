@@ -6,8 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Working days as a person counts them with lifecycle.md's table of the official 2024 calendar in front
- * of them, typed in here by hand: independent of gongkai's calendar files and of its counting code.
+ * Working days as a person counts them with docs/lifecycle.md's table of the official 2024 calendar ("Working days and
+ * the calendars") in front of them, typed in here by hand: independent of gongkai's calendar files and of its counting
+ * code.
  */
 final class PersonCounting {
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReopeningAfterCorrectionEndToEndTest {
 
     @Test
-    void a_corrected_answer_is_answered_again_on_the_same_application_and_counted_once() {
+    void aCorrectedAnswerIsAnsweredAgainOnTheSameApplicationAndCountedOnce() {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("xiaoying", "li");
@@ -39,7 +39,7 @@ class ReopeningAfterCorrectionEndToEndTest {
                                "{\"reopenedOn\":\"2023-06-05\",\"reason\":\"无决定\"}"), 400);
             ok(clerk.post("/api/applications/" + application + "/reopening", reopening.formatted(corrected)), 200);
 
-            JsonNode reopened = RunningQuerySide.await(() -> reader.get("/api/applications/" + application),
+            JsonNode reopened = RunningQuerySide.await("the application REOPENED", () -> reader.get("/api/applications/" + application),
                                                        r -> r.status() == 200 && "REOPENED".equals(r.json().path("lifecycleState").asText()),
                                                        Duration.ofSeconds(10)).json();
             assertThat(reopened.get("lifecycleState").asText()).isEqualTo("REOPENED");
@@ -47,7 +47,7 @@ class ReopeningAfterCorrectionEndToEndTest {
 
             ok(clerk.post("/api/applications/" + application + "/conclusion",
                           "{\"concludedOn\":\"2023-07-01\",\"outcome\":\"DISCLOSED\"}"), 200);
-            JsonNode answered = RunningQuerySide.await(() -> reader.get("/api/applications/" + application),
+            JsonNode answered = RunningQuerySide.await("the application answered again (DISCLOSED)", () -> reader.get("/api/applications/" + application),
                                                        r -> r.status() == 200 && r.json().path("reanswerOutcome").asText().equals("DISCLOSED"),
                                                        Duration.ofSeconds(10)).json();
             assertThat(answered.get("reansweredOn").asText()).isEqualTo("2023-07-01");
@@ -62,6 +62,7 @@ class ReopeningAfterCorrectionEndToEndTest {
             assertThat(report.at("/applications/RESULT_TOTAL/TOTAL").asInt()).isEqualTo(1);
             assertThat(report.at("/reviewsAndLawsuits/REVIEW/CORRECTED").asInt()).isEqualTo(1);
             assertThat(report.at("/reviewsAndLawsuits/REVIEW/UPHELD").asInt()).isEqualTo(1);
+            assertThat(report.get("checks").size()).isEqualTo(6);
             report.get("checks").forEach(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
 
             String history = reader.get("/api/applications/" + application + "/history").body();

@@ -32,14 +32,14 @@ class DeadLetteredSequencesTest {
     static final RunningSystem system = new RunningSystem();
 
     @Test
-    void the_read_models_group_has_the_cached_queue() {
+    void theReadModelsGroupHasTheCachedQueue() {
         SequencedDeadLetterQueue<EventMessage<?>> queue = system.querySide().context().getBean(EventProcessingConfiguration.class)
                                                                 .deadLetterQueue(ReadModels.PROCESSING_GROUP).orElseThrow();
         assertThat(queue).isInstanceOf(DeadLetteredSequences.class);
     }
 
     @Test
-    void a_letter_for_a_sequence_still_blocks_later_events_of_that_sequence() {
+    void aLetterForASequenceStillBlocksLaterEventsOfThatSequence() {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue();
         String blocked = "agency:" + UUID.randomUUID();
         String free = "agency:" + UUID.randomUUID();
@@ -65,7 +65,7 @@ class DeadLetteredSequencesTest {
     }
 
     @Test
-    void a_letter_written_by_another_instance_is_seen_by_the_next_batch() {
+    void aLetterWrittenByAnotherInstanceIsSeenByTheNextBatch() {
         SequencedDeadLetterQueue<EventMessage<?>> here = queue();
         // Another query side's queue: the same table, a cache of its own.
         SequencedDeadLetterQueue<EventMessage<?>> there = new DeadLetteredSequences(queue(), ReadModels.PROCESSING_GROUP, jdbc());

@@ -19,7 +19,7 @@ class ReadModelSequencingTest {
     private final SequencingPolicy<EventMessage<?>> policy = new ReadModels().readModelSequencing();
 
     @Test
-    void every_event_of_a_case_is_in_one_sequence_even_when_some_lack_the_agency() {
+    void everyEventOfACaseIsInOneSequenceEvenWhenSomeLackTheAgency() {
         Object received = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 0, "a", "received"));
         Object answered = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 3, "a", "answered"));
         Object withdrawn = policy.getSequenceIdentifierFor(event("ApplicationAggregate", "app-1", 4, "", "withdrawn"));
@@ -28,7 +28,7 @@ class ReadModelSequencingTest {
     }
 
     @Test
-    void the_proactive_streams_of_one_agency_are_in_one_sequence_and_other_agencies_in_others() {
+    void theProactiveStreamsOfOneAgencyAreInOneSequenceAndOtherAgenciesInOthers() {
         Object document = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-1", 0, "a", PROACTIVE));
         Object balance = policy.getSequenceIdentifierFor(event("ProactiveRegisterAggregate", "register-a", 0, "a", PROACTIVE));
         Object otherAgency = policy.getSequenceIdentifierFor(event("DocumentAggregate", "doc-2", 0, "b", PROACTIVE));
@@ -37,7 +37,7 @@ class ReadModelSequencingTest {
     }
 
     @Test
-    void an_event_without_an_agency_is_sequenced_by_its_own_stream() {
+    void anEventWithoutAnAgencyIsSequencedByItsOwnStream() {
         Object calendar = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 0, null, "published"));
         Object again = policy.getSequenceIdentifierFor(event("CalendarAggregate", "calendar-2024", 1, null, "again"));
         assertThat(calendar).isEqualTo("calendar-2024").isEqualTo(again);

@@ -27,7 +27,7 @@ class ReadBatchTest {
     }
 
     @Test
-    void every_read_gets_its_own_rows_with_its_own_parameters_numbered_across_the_batch() {
+    void everyReadGetsItsOwnRowsWithItsOwnParametersNumberedAcrossTheBatch() {
         ReadBatch batch = new ReadBatch();
         Supplier<Integer> sumOfA2024 = batch.query("select sum(value) from figure where agency_id = ? and year = ?",
                                                    rs -> rs.next() ? rs.getInt(1) : null, "a", 2024);
@@ -47,7 +47,7 @@ class ReadBatchTest {
     }
 
     @Test
-    void a_read_asked_before_its_batch_ran_is_refused_and_a_batch_runs_once() {
+    void aReadAskedBeforeItsBatchRanIsRefusedAndABatchRunsOnce() {
         ReadBatch batch = new ReadBatch();
         Supplier<Long> count = batch.query("select count(*) from figure", rs -> rs.next() ? rs.getLong(1) : -1);
         assertThatThrownBy(count::get).isInstanceOf(IllegalStateException.class);
@@ -57,7 +57,7 @@ class ReadBatchTest {
     }
 
     @Test
-    void a_single_read_runs_on_its_own() {
+    void aSingleReadRunsOnItsOwn() {
         Integer highest = ReadBatch.now(jdbc, batch -> batch.query("select max(value) from figure where year = ?",
                                                                    rs -> rs.next() ? rs.getInt(1) : null, 2024));
         assertThat(highest).isEqualTo(8);

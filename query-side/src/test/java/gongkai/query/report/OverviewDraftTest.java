@@ -1,5 +1,9 @@
 package gongkai.query.report;
 
+import gongkai.query.counting.CellSum;
+import gongkai.query.counting.TableFour;
+import gongkai.query.counting.TableThree;
+import gongkai.query.counting.TableTwo;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -13,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OverviewDraftTest {
 
     @Test
-    void the_seeds_year_reads_as_the_seed_says_with_the_pending_reconsideration() {
+    void theSeedsYearReadsAsTheSeedSaysWithThePendingReconsideration() {
         Map<String, Integer> published = new LinkedHashMap<>();
         published.put("行政许可类", 274);
         published.put("行政处罚类", 5);
@@ -21,11 +25,11 @@ class OverviewDraftTest {
         published.put("工作动态", 2);
         published.put("其他", 2);
         ReportFigures.Figures figures = new ReportFigures.Figures(
-                TableTwo.of(List.of(new Contributions.Sum("LICENSING", "decisions", BigDecimal.valueOf(274)),
-                                    new Contributions.Sum("PENALTY", "decisions", BigDecimal.valueOf(5)))),
+                TableTwo.of(List.of(new CellSum("LICENSING", "decisions", BigDecimal.valueOf(274)),
+                                    new CellSum("PENALTY", "decisions", BigDecimal.valueOf(5)))),
                 TableThree.of(List.of()),
-                TableFour.of(List.of(new Contributions.Sum("REVIEW", "PENDING", BigDecimal.ONE),
-                                     new Contributions.Sum("REVIEW", "TOTAL", BigDecimal.ONE))));
+                TableFour.of(List.of(new CellSum("REVIEW", "PENDING", BigDecimal.ONE),
+                                     new CellSum("REVIEW", "TOTAL", BigDecimal.ONE))));
 
         String draft = OverviewDraft.of(2023, published, figures);
 

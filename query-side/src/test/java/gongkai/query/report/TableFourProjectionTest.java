@@ -6,10 +6,11 @@ import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.lawsuit.Route;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
+import gongkai.query.counting.Check;
+import gongkai.query.testing.RunningSystem;
 import gongkai.query.testing.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import gongkai.query.testing.RunningSystem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table 四 computed by the real projections on a real PostgreSQL from events, compared with tables
- * computed by hand from annual-report.md's rule. Each test uses an agency of its own.
+ * computed by hand from docs/annual-report.md's rule ("Table 四"). Each test uses an agency of its own.
  */
 class TableFourProjectionTest {
 
@@ -47,7 +48,7 @@ class TableFourProjectionTest {
      * </pre>
      */
     @Test
-    void cases_decided_in_the_next_year_an_appeal_and_both_routes_of_lawsuit_count_as_computed_by_hand() {
+    void casesDecidedInTheNextYearAnAppealAndBothRoutesOfLawsuitCountAsComputedByHand() {
         String a = "four";
         system.events().record(new ReviewFiled("A", a, date("2023-11-20"), null, "县人民政府"), a);
         system.events().record(new ReviewFiled("B", a, date("2023-03-01"), "app-1", null), a);
@@ -71,7 +72,7 @@ class TableFourProjectionTest {
         // Before the appeal's final judgment was recorded, the first-instance judgment left L1 pending.
         expect(a, 2024, beforeAppeal, Map.of("LAWSUIT_DIRECT", List.of(0, 0, 0, 1, 1)));
         for (int year = 2023; year <= 2025; year++) {
-            assertThat(checks(a, year)).as("" + year).allMatch(Check::passed);
+            assertThat(checks(a, year)).as("" + year).hasSize(6).allMatch(Check::passed);
         }
 
         Map<String, Object> pending = system.querySide().context().getBean(FigureSources.class)
@@ -87,7 +88,7 @@ class TableFourProjectionTest {
     }
 
     @Test
-    void the_seeds_pending_reconsideration_counts_in_the_total_and_the_check_passes() {
+    void theSeedsPendingReconsiderationCountsInTheTotalAndTheCheckPasses() {
         String a = "seed-four";
         system.events().record(new ReviewFiled("S", a, date("2023-08-01"), null, null), a);
         system.events().awaitProjections();
@@ -101,9 +102,7 @@ class TableFourProjectionTest {
 
     /** Each group's figures in the order UPHELD, CORRECTED, OTHER, PENDING, TOTAL. */
     private static void expect(String agency, int year, Instant asOf, Map<String, List<Integer>> expected) {
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Integer>> table =
-                (Map<String, Map<String, Integer>>) system.reports().report(agency, year, asOf).get("reviewsAndLawsuits");
+        Map<String, Map<String, Integer>> table = system.reports().report(agency, year, asOf).reviewsAndLawsuits();
         assertThat(table.keySet()).containsExactly("REVIEW", "LAWSUIT_DIRECT", "LAWSUIT_AFTER_REVIEW");
         expected.forEach((group, figures) -> {
             assertThat(table.get(group).keySet()).containsExactly("UPHELD", "CORRECTED", "OTHER", "PENDING", "TOTAL");
@@ -111,9 +110,8 @@ class TableFourProjectionTest {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Check> checks(String agency, int year) {
-        return (List<Check>) system.reports().report(agency, year, null).get("checks");
+        return system.reports().report(agency, year, null).checks();
     }
 
     private static LocalDate date(String iso) {

@@ -2,16 +2,18 @@ package gongkai.query.report;
 
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.MetaDataKeys;
+import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationWithdrawn;
-import gongkai.events.application.Applicant;
 import gongkai.events.application.Channel;
 import gongkai.events.application.CorrectedField;
 import gongkai.events.application.Outcome;
+import gongkai.query.counting.Check;
+import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -35,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table 三 computed by the real projection on a real PostgreSQL from events, compared with tables
- * computed by hand from annual-report.md's counting rules. Each test uses an agency of its own.
+ * computed by hand from docs/annual-report.md's counting rules ("Table 三"). Each test uses an agency of its own.
  */
 class TableThreeProjectionTest {
 
@@ -60,7 +62,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void a_case_received_in_late_december_and_answered_in_january_is_new_and_carried_forward_then_carried_over_and_answered() {
+    void aCaseReceivedInLateDecemberAndAnsweredInJanuaryIsNewAndCarriedForwardThenCarriedOverAndAnswered() {
         String id = received("rule-2-3-6", "2023-12-28", NATURAL_PERSON);
         record(id, new ApplicationConcluded(id, LocalDate.parse("2024-01-10"), Outcome.DISCLOSED, List.of(), null));
 
@@ -74,7 +76,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void a_partly_disclosed_answer_counts_once_whatever_its_withheld_reasons() {
+    void aPartlyDisclosedAnswerCountsOnceWhateverItsWithheldReasons() {
         String id = received("rule-4-partial", "2023-03-01", COMMERCIAL_ENTERPRISE);
         record(id, new ApplicationConcluded(id, LocalDate.parse("2023-03-20"), Outcome.PARTIALLY_DISCLOSED,
                                             List.of(Outcome.WITHHELD_THIRD_PARTY_RIGHTS, Outcome.UNAVAILABLE_NOT_HELD), null));
@@ -85,7 +87,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void a_withdrawal_counts_under_other() {
+    void aWithdrawalCountsUnderOther() {
         String id = received("rule-4-withdrawal", "2023-05-08", NATURAL_PERSON);
         record(id, new ApplicationWithdrawn(id, LocalDate.parse("2023-05-09")));
 
@@ -94,7 +96,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void an_unanswered_case_is_carried_over_and_forward_every_year_until_answered() {
+    void anUnansweredCaseIsCarriedOverAndForwardEveryYearUntilAnswered() {
         received("open-for-years", "2022-06-01", NATURAL_PERSON);
 
         table("open-for-years", 2022).expect("NEW", NATURAL_PERSON, 1).expect("CARRIED_FORWARD", NATURAL_PERSON, 1)
@@ -106,7 +108,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void an_applicant_type_correction_moves_the_case_in_every_year_it_appears_in() {
+    void anApplicantTypeCorrectionMovesTheCaseInEveryYearItAppearsIn() {
         String id = received("rule-1-correction", "2023-11-01", NATURAL_PERSON);
         record(id, new ApplicationConcluded(id, LocalDate.parse("2024-02-01"), Outcome.UNAVAILABLE_NOT_HELD, List.of(), null));
         record(id, new ApplicationCorrected(id, LocalDate.parse("2024-03-01"), CorrectedField.applicantType,
@@ -120,7 +122,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void an_outcome_correction_moves_the_case_to_the_corrected_row() {
+    void anOutcomeCorrectionMovesTheCaseToTheCorrectedRow() {
         String id = received("rule-4-outcome-correction", "2023-04-03", NATURAL_PERSON);
         record(id, new ApplicationConcluded(id, LocalDate.parse("2023-04-20"), Outcome.DISCLOSED, List.of(), null));
         record(id, new ApplicationCorrected(id, LocalDate.parse("2023-05-01"), CorrectedField.outcome,
@@ -132,7 +134,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void a_backdated_receipt_correction_moves_the_case_into_the_earlier_year_and_the_old_table_stays_readable() {
+    void aBackdatedReceiptCorrectionMovesTheCaseIntoTheEarlierYearAndTheOldTableStaysReadable() {
         String id = received("rule-7-backdated", "2024-01-05", NATURAL_PERSON);
         record(id, new ApplicationConcluded(id, LocalDate.parse("2024-01-20"), Outcome.DISCLOSED, List.of(), null));
         Instant beforeCorrection = betweenMilliseconds(); // the event store keeps instants to the millisecond
@@ -150,7 +152,7 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void several_cases_add_up_with_every_check_passing() {
+    void severalCasesAddUpWithEveryCheckPassing() {
         // Hand-computed for 2023: NEW 3 (2 natural persons, 1 law firm); CARRIED_OVER 1 (from 2022);
         // results: DISCLOSED 1 natural person (the 2022 case), NOT_PROCESSED_PETITION 1 natural person;
         // CARRIED_FORWARD 2 (1 natural person, 1 law firm). 3 + 1 = 2 + 2.
@@ -174,18 +176,18 @@ class TableThreeProjectionTest {
     }
 
     @Test
-    void an_agency_with_no_applications_gets_an_all_zero_table_with_every_check_passing() {
+    void anAgencyWithNoApplicationsGetsAnAllZeroTableWithEveryCheckPassing() {
         Table empty = table("xiaoying-seed", 2023);
         empty.expectNothingElse();
         assertThat(empty.allChecksPass()).isTrue();
         // table 三's four check relations, beside those of tables 二 and 四
-        assertThat(empty.report.get("checks")).asList().extracting("name")
+        assertThat(empty.report.checks()).extracting(Check::name)
                 .contains("NEW + CARRIED_OVER = RESULT_TOTAL + CARRIED_FORWARD", "RESULT_TOTAL = sum of outcome rows",
                           "TOTAL = sum of the six applicant columns", "CARRIED_OVER of 2023 = CARRIED_FORWARD of 2022");
     }
 
     @Test
-    void the_tally_of_table_three_counts_exactly_the_open_cells_however_the_events_fall_into_batches() {
+    void theTallyOfTableThreeCountsExactlyTheOpenCellsHoweverTheEventsFallIntoBatches() {
         // Cells opened and closed again within one batch, and stored cells closed by a later batch.
         for (int i = 0; i < 30; i++) {
             String id = received("tally", "2023-12-" + (10 + i % 20), i % 2 == 0 ? NATURAL_PERSON : COMMERCIAL_ENTERPRISE);
@@ -244,16 +246,13 @@ class TableThreeProjectionTest {
     private static Table table(String agencyId, int year) {
         JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
         long head = jdbc.queryForObject("select count(*) from command_side.domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline
-               && jdbc.queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class) < head) {
-            sleep();
-        }
-        Map<String, Object> now = reports.report(agencyId, year, null);
-        // The report now sums the tally; as of an instant it counts the cells valid then: they must agree.
-        Map<String, Object> asOfNow = reports.report(agencyId, year, Instant.now());
-        assertThat(now.get("applications")).isEqualTo(asOfNow.get("applications"));
-        assertThat(now.get("checks")).isEqualTo(asOfNow.get("checks"));
+        RecordedEvents.await(() -> jdbc.queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class)
+                                   >= head, "the applications projection to count " + head + " events");
+        AnnualReport now = reports.report(agencyId, year, null);
+        // The report sums the tally; as of an instant it counts the cells valid then: they must agree.
+        AnnualReport asOfNow = reports.report(agencyId, year, Instant.now());
+        assertThat(now.applications()).isEqualTo(asOfNow.applications());
+        assertThat(now.checks()).isEqualTo(asOfNow.checks());
         return new Table(now);
     }
 
@@ -274,14 +273,13 @@ class TableThreeProjectionTest {
 
     /** A report's table 三 with the expectations of one test: every cell not expected must be 0. */
     static final class Table {
-        final Map<String, Object> report;
+        final AnnualReport report;
         final Map<String, Map<String, Integer>> cells;
         final Map<String, Integer> expected = new HashMap<>();
 
-        @SuppressWarnings("unchecked")
-        Table(Map<String, Object> report) {
+        Table(AnnualReport report) {
             this.report = report;
-            this.cells = (Map<String, Map<String, Integer>>) report.get("applications");
+            this.cells = report.applications();
         }
 
         Table expect(String row, ApplicantType column, int count) {
@@ -303,14 +301,14 @@ class TableThreeProjectionTest {
             return cells.get(row).get("TOTAL");
         }
 
-        @SuppressWarnings("unchecked")
         boolean allChecksPass() {
-            return ((List<Check>) report.get("checks")).stream().allMatch(Check::passed);
+            List<Check> checks = report.checks();
+            // four relations of table 三, one of table 二, one of table 四: an empty list must not pass
+            return checks.size() == 6 && checks.stream().allMatch(Check::passed);
         }
 
-        @SuppressWarnings("unchecked")
         String check(String name) {
-            return ((List<Check>) report.get("checks")).stream().filter(c -> c.name().equals(name))
+            return report.checks().stream().filter(c -> c.name().equals(name))
                                                         .map(Check::detail).findFirst().orElseThrow();
         }
     }

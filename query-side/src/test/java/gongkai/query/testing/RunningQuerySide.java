@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The real query side, started on the same database as a command side, on a free port. */
 public final class RunningQuerySide implements AutoCloseable {
@@ -38,26 +39,52 @@ public final class RunningQuerySide implements AutoCloseable {
         return context;
     }
 
-    /** Asks until the answer satisfies {@code done} (the projections catch up asynchronously). */
-    public static Http.Response await(java.util.function.Supplier<Http.Response> ask, Predicate<Http.Response> done,
+    /**
+     * Asks until the answer satisfies {@code done} (the projections catch up asynchronously) and returns that
+     * answer; after {@code timeout} fails with an {@link AssertionError} naming {@code what} was awaited and the
+     * last answer, so that a projection that never gets there fails the test instead of handing back a stale
+     * answer. An answer {@code done} cannot read (e.g. not JSON yet) counts as "not yet".
+     */
+    public static Http.Response await(String what, Supplier<Http.Response> ask, Predicate<Http.Response> done,
                                       Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Http.Response last = ask.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
+        while (true) {
+            Http.Response last = ask.get();
+            RuntimeException unreadable = null;
+            try {
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                unreadable = e;
+            }
+            if (System.nanoTime() >= deadline) {
+                AssertionError timedOut = new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for "
+                        + what + "; the last answer: " + last.status() + " " + abbreviated(last.body()));
+                if (unreadable != null) {
+                    timedOut.initCause(unreadable);
+                }
+                throw timedOut;
+            }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new AssertionError("interrupted while waiting for " + what, e);
             }
-            last = ask.get();
         }
-        return last;
     }
 
-    /** Asks {@code /api/projections} until every projection has read the whole event stream. */
+    private static String abbreviated(String body) {
+        return body.length() <= 2000 ? body : body.substring(0, 2000) + "…";
+    }
+
+    /**
+     * Asks {@code /api/projections} until every projection has read the whole event stream, and returns that
+     * answer; fails after {@code timeout}.
+     */
     public static Http.Response awaitCaughtUp(Http reader, Duration timeout) {
-        return await(() -> reader.get("/api/projections"), r -> {
+        return await("every projection to reach the head of the event stream", () -> reader.get("/api/projections"), r -> {
             if (r.status() != 200) {
                 return false;
             }
@@ -73,10 +100,7 @@ public final class RunningQuerySide implements AutoCloseable {
 
     /** Waits until every projection has read the whole event stream, as a reader sees it; fails after 30 s. */
     public static void awaitProjections(Http reader) {
-        Http.Response caughtUp = awaitCaughtUp(reader, Duration.ofSeconds(30));
-        if (caughtUp.status() != 200) {
-            throw new IllegalStateException("projections not readable: " + caughtUp.body());
-        }
+        awaitCaughtUp(reader, Duration.ofSeconds(30));
     }
 
     @Override

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelinessFiguresTest {
 
     @Test
-    void the_median_is_the_middle_value_or_the_mean_of_the_two_middle_values() {
+    void theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleValues() {
         assertThat(TimelinessFigures.median(List.of())).isNull();
         assertThat(TimelinessFigures.median(List.of(34, 20, 21))).isEqualTo(BigDecimal.valueOf(21));
         assertThat(TimelinessFigures.median(List.of(34, 20, 21, 21))).isEqualTo(BigDecimal.valueOf(21));
@@ -20,7 +20,7 @@ class TimelinessFiguresTest {
     }
 
     @Test
-    void the_figures_add_up_the_applications_answered_alike_and_leave_withdrawals_apart() {
+    void theFiguresAddUpTheApplicationsAnsweredAlikeAndLeaveWithdrawalsApart() {
         TimelinessFigures figures = TimelinessFigures.of("a", 2024, List.of(
                 new TimelinessFigures.Answers(new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.ON_TIME, false, 20), 2, 3),
                 new TimelinessFigures.Answers(new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.LATE, true, 21), 1, 6),
@@ -31,7 +31,7 @@ class TimelinessFiguresTest {
     }
 
     @Test
-    void an_answer_after_its_due_date_is_late_and_one_without_a_due_date_is_counted_apart() {
+    void anAnswerAfterItsDueDateIsLateAndOneWithoutADueDateIsCountedApart() {
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         LocalDate received = LocalDate.parse("2024-02-05");
         assertThat(TimelinessFigures.answerOf(new TimelinessFigures.Concluded(

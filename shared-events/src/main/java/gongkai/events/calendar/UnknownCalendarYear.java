@@ -2,7 +2,7 @@ package gongkai.events.calendar;
 
 /**
  * A date fell in a year for which no working-day calendar has been entered. Deadlines in such a
- * year are refused, never guessed (lifecycle.md, "Working days"): the year's notice must be
+ * year are refused, never guessed (docs/lifecycle.md, "Working days and the calendars"): the year's notice must be
  * added first ({@link WorkingDayCalendar#withYear(CalendarYear)}).
  */
 public final class UnknownCalendarYear extends RuntimeException {

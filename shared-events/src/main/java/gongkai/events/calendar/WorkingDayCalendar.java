@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Working-day arithmetic on the official calendar (lifecycle.md, "Working days"): a working day
+ * Working-day arithmetic on the official calendar (docs/lifecycle.md, "Working days and the calendars"): a working day
  * is Monday to Friday, minus the official public holidays, plus the adjusted working weekends
  * (调休), as published each year by the General Office of the State Council.
  *

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An administrator published the working-day calendar of {@code year} (lifecycle.md, "Working days"):
- * a year the shipped data lacks (e.g. 2027, once its notice appears), or a replacement of a year
+ * An administrator published the working-day calendar of {@code year} (docs/lifecycle.md, "Working days and the
+ * calendars"): a year the shipped data lacks (e.g. 2027, once its notice appears), or a replacement of a year
  * already known (shipped or published before). The latest publication of a year governs it on both
  * sides; the shipped data governs a year nobody published.
  *

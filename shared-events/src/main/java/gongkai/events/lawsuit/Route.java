@@ -15,7 +15,7 @@ public enum Route {
         this.label = label;
     }
 
-    /** The group key of table 四 (annual-report.md). */
+    /** The group key of table 四 (docs/annual-report.md, "Table 四"). */
     public String groupKey() {
         return groupKey;
     }

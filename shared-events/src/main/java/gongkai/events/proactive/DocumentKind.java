@@ -13,7 +13,7 @@ public enum DocumentKind {
         this.label = label;
     }
 
-    /** The row key of section 二 ({@code proactive}) in annual-report.md. */
+    /** The row key of section 二 ({@code proactive}) in docs/annual-report.md ("Table 二"). */
     public String rowKey() {
         return rowKey;
     }

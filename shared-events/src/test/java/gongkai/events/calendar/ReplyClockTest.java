@@ -22,8 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reply clock on the official 2024 calendar (lifecycle.md). The working days of the weeks used,
- * from the table (10–17 Feb off, Sun 4 Feb and Sun 18 Feb worked, 4–6 Apr off, Sun 7 Apr worked):
+ * The reply clock on the official 2024 calendar (docs/lifecycle.md, "The reply period"). The working days of the weeks
+ * used, from the table (10–17 Feb off, Sun 4 Feb and Sun 18 Feb worked, 4–6 Apr off, Sun 7 Apr worked):
  * <pre>
  *   Feb: Mon 5 – Fri 9 | (10–17 off) Sun 18 | Mon 19 – Fri 23 | Mon 26 – Thu 29
  *   Mar: Fri 1 | Mon 4 – Fri 8 | Mon 11 – Fri 15 | Mon 18 – Fri 22 | Mon 25 – Fri 29
@@ -48,7 +48,7 @@ class ReplyClockTest {
     // ---- the plain period ------------------------------------------------------------------
 
     @Test
-    void reply_is_due_20_working_days_after_receipt_across_the_spring_festival() {
+    void replyIsDue20WorkingDaysAfterReceiptAcrossTheSpringFestival() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")));
 
         assertThat(r.dueOn()).isEqualTo(d("2024-03-08"));
@@ -63,7 +63,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void working_days_left_is_zero_on_the_due_date_and_negative_when_overdue() {
+    void workingDaysLeftIsZeroOnTheDueDateAndNegativeWhenOverdue() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")));
         // Due Fri 8 Mar. From Wed 6 Mar: Thu 7, Fri 8 = 2. From Mon 11 Mar: back to Fri 8 is 1 working day.
         assertThat(clock.workingDaysLeft(r, d("2024-03-06"))).hasValue(2);
@@ -77,7 +77,7 @@ class ReplyClockTest {
     // ---- supplement (第三十条) ---------------------------------------------------------------
 
     @Test
-    void the_clock_stops_while_a_supplement_is_awaited() {
+    void theClockStopsWhileASupplementIsAwaited() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new SupplementRequested(d("2024-02-07")));
 
         assertThat(r.state()).isEqualTo(State.AWAITING_SUPPLEMENT);
@@ -90,7 +90,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void reply_period_restarts_from_zero_when_the_supplement_arrives() {
+    void replyPeriodRestartsFromZeroWhenTheSupplementArrives() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
                 new SupplementRequested(d("2024-02-07")), new SupplementReceived(d("2024-02-19")));
 
@@ -103,7 +103,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_supplement_request_after_the_seventh_working_day_is_noted_not_refused() {
+    void aSupplementRequestAfterTheSeventhWorkingDayIsNotedNotRefused() {
         // The 7th working day after 5 Feb is Tue 20 Feb; requested Wed 21 Feb, supplied Fri 23 Feb.
         // Counted after 23 Feb: 1–4: 26–29 Feb; 5: 1 Mar; 6–10: 4–8 Mar; 11–15: 11–15 Mar; 16–20: 18–22 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
@@ -114,7 +114,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_consultation_before_a_supplement_no_longer_counts_once_the_period_restarts() {
+    void aConsultationBeforeASupplementNoLongerCountsOnceThePeriodRestarts() {
         // Consultation Tue 6 – Thu 8 Feb, supplement requested Fri 9 Feb, received Tue 20 Feb.
         // Counted after 20 Feb: 1–3: 21–23 Feb; 4–7: 26–29 Feb; 8: 1 Mar; 9–13: 4–8 Mar; 14–18: 11–15 Mar;
         // 19: Mon 18; 20: Tue 19 Mar. The consultation's days (7, 8 Feb) belong to the discarded period.
@@ -128,7 +128,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_consultation_still_open_when_the_supplement_arrives_pauses_the_restarted_period() {
+    void aConsultationStillOpenWhenTheSupplementArrivesPausesTheRestartedPeriod() {
         // Consultation Tue 6 – Wed 21 Feb spans the supplement (requested 7 Feb, received Mon 19 Feb).
         // After 19 Feb: Tue 20, Wed 21 paused (2); 1–2: 22–23 Feb; 3–6: 26–29 Feb; 7: 1 Mar; 8–12: 4–8 Mar;
         // 13–17: 11–15 Mar; 18–20: 18–20 Mar. Due Wed 20 Mar (= Mon 18 Mar + 2 working days).
@@ -143,7 +143,7 @@ class ReplyClockTest {
     // ---- consultation (第三十二条, 第三十三条) ---------------------------------------------------
 
     @Test
-    void a_consultation_pauses_the_clock_for_the_working_days_after_it_starts_up_to_the_day_it_ends() {
+    void aConsultationPausesTheClockForTheWorkingDaysAfterItStartsUpToTheDayItEnds() {
         // Consultation Mon 19 Feb – Tue 27 Feb: paused (19 Feb, 27 Feb] = 20, 21, 22, 23, 26, 27 Feb = 6.
         // Counted: 1–4: 6–9 Feb; 5: 18 Feb; 6: 19 Feb; 7–8: 28–29 Feb; 9: 1 Mar; 10–14: 4–8 Mar;
         // 15–19: 11–15 Mar; 20: Mon 18 Mar (= Fri 8 Mar + 6 working days).
@@ -156,7 +156,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_pause_counts_the_working_days_after_its_start_up_to_and_including_its_end() {
+    void aPauseCountsTheWorkingDaysAfterItsStartUpToAndIncludingItsEnd() {
         // Consultation Thu 29 Feb – Sat 2 Mar: (29 Feb, 2 Mar] holds one working day, Fri 1 Mar; the start day
         // 29 Feb still counts in the period (it would not under the other convention, [start, end), which
         // would pause 29 Feb and 1 Mar). Counted: 14 by 29 Feb; 1 Mar paused; 15–19: 4–8 Mar; 20: Mon 11 Mar.
@@ -173,7 +173,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void while_a_consultation_is_open_the_due_date_is_unknown_and_the_clock_shows_what_is_left() {
+    void whileAConsultationIsOpenTheDueDateIsUnknownAndTheClockShowsWhatIsLeft() {
         // Consultation from Mon 19 Feb, not ended. Counted up to it: 6–9 Feb, 18, 19 Feb = 6; 14 left.
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new ConsultationStarted(d("2024-02-19")));
 
@@ -187,7 +187,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_consultation_begun_after_the_due_date_does_not_revive_the_period() {
+    void aConsultationBegunAfterTheDueDateDoesNotReviveThePeriod() {
         // Due Fri 8 Mar; consultation 11–15 Mar comes too late to stop anything.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
                 new ConsultationStarted(d("2024-03-11")), new ConsultationEnded(d("2024-03-15")));
@@ -203,7 +203,7 @@ class ReplyClockTest {
     // ---- extension (第三十三条) --------------------------------------------------------------
 
     @Test
-    void an_extension_adds_its_working_days_after_the_pauses() {
+    void anExtensionAddsItsWorkingDaysAfterThePauses() {
         // Consultation 19–27 Feb (6 days) gives Mon 18 Mar; extension of 10 decided Mon 11 Mar:
         // 1–4: 19–22 Mar; 5–9: 25–29 Mar; 10: Mon 1 Apr.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
@@ -217,7 +217,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void after_a_supplement_a_consultation_and_an_extension_all_three_apply_in_turn() {
+    void afterASupplementAConsultationAndAnExtensionAllThreeApplyInTurn() {
         // Supplement requested 7 Feb, received Mon 19 Feb: 20 days from 19 Feb give Mon 18 Mar.
         // Consultation Mon 26 Feb – Mon 4 Mar: paused 27, 28, 29 Feb, 1, 4 Mar = 5: Mon 25 Mar
         // (19, 20, 21, 22, 25 Mar). Extension of 15 decided Wed 20 Mar: 1–4: 26–29 Mar; 5–7: 1–3 Apr;
@@ -235,7 +235,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void an_extension_decided_while_the_clock_is_paused_counts_once_the_pause_ends() {
+    void anExtensionDecidedWhileTheClockIsPausedCountsOnceThePauseEnds() {
         // Consultation from Mon 26 Feb; extension of 20 decided Tue 27 Feb while it is open.
         // Counted before the pause: 6–9 Feb, 18 Feb, 19–23 Feb, 26 Feb = 11 of 40; 29 left.
         ReplyDeadline paused = compute(new Received(d("2024-02-05")),
@@ -256,7 +256,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void an_extension_decided_after_the_period_ran_out_is_added_but_noted() {
+    void anExtensionDecidedAfterThePeriodRanOutIsAddedButNoted() {
         // Due Fri 8 Mar; extension of 5 decided Mon 11 Mar: 11–15 Mar → Fri 15 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new Extended(d("2024-03-11"), 5));
 
@@ -267,7 +267,7 @@ class ReplyClockTest {
     // ---- fee notice (第四十二条) -------------------------------------------------------------
 
     @Test
-    void an_unpaid_fee_notice_pauses_the_clock_until_payment() {
+    void anUnpaidFeeNoticePausesTheClockUntilPayment() {
         // Notice Tue 20 Feb, paid Fri 1 Mar: paused (20 Feb, 1 Mar] = 21, 22, 23, 26, 27, 28, 29 Feb, 1 Mar = 8.
         // 8 Mar + 8: 11–15 Mar (5), 18, 19, 20 Mar (8) → Wed 20 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
@@ -279,7 +279,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_fee_notice_not_yet_paid_keeps_the_clock_paused() {
+    void aFeeNoticeNotYetPaidKeepsTheClockPaused() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new FeeNoticeIssued(d("2024-02-20")));
 
         assertThat(r.state()).isEqualTo(State.PAUSED);
@@ -289,7 +289,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_working_day_under_a_consultation_and_a_fee_notice_at_once_is_paused_once() {
+    void aWorkingDayUnderAConsultationAndAFeeNoticeAtOnceIsPausedOnce() {
         // Consultation (19 Feb, 27 Feb] = 20–23, 26, 27 Feb (6); fee (22 Feb, 1 Mar] = 23, 26–29 Feb, 1 Mar (6);
         // union = 20–23, 26–29 Feb, 1 Mar = 9. 8 Mar + 9: 11–15 Mar (5), 18–21 Mar (9) → Thu 21 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
@@ -305,7 +305,7 @@ class ReplyClockTest {
     // ---- conclusion --------------------------------------------------------------------------
 
     @Test
-    void a_conclusion_keeps_the_due_date_and_says_how_late_it_came() {
+    void aConclusionKeepsTheDueDateAndSaysHowLateItCame() {
         // Due Fri 8 Mar, concluded Tue 12 Mar: 11, 12 Mar = 2 working days late.
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new Concluded(d("2024-03-12")));
 
@@ -316,7 +316,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_conclusion_during_an_open_consultation_ends_the_pause_that_day() {
+    void aConclusionDuringAnOpenConsultationEndsThePauseThatDay() {
         // Consultation from Mon 19 Feb, concluded Tue 27 Feb: paused as if ended 27 Feb (6 days) → 18 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
                 new ConsultationStarted(d("2024-02-19")), new Concluded(d("2024-02-27")));
@@ -327,10 +327,10 @@ class ReplyClockTest {
         assertThat(r.explanation()).endsWith("2024-02-27 结案");
     }
 
-    // ---- more combinations (issue 3) ----------------------------------------------------------
+    // ---- more combinations --------------------------------------------------------------------
 
     @Test
-    void two_consultations_one_after_the_other_pause_the_clock_for_both() {
+    void twoConsultationsOneAfterTheOtherPauseTheClockForBoth() {
         // (6 Feb, 8 Feb] = 7, 8 Feb and (20 Feb, 22 Feb] = 21, 22 Feb: 4 working days.
         // Counted: 6 Feb; 9 Feb; 18 Feb; 19, 20 Feb; 23 Feb; 26–29 Feb; 1 Mar; 4–8 Mar; 11–14 Mar = 20.
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
@@ -343,7 +343,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void a_consultation_that_ends_while_the_supplement_is_awaited_pauses_nothing_of_the_restarted_period() {
+    void aConsultationThatEndsWhileTheSupplementIsAwaitedPausesNothingOfTheRestartedPeriod() {
         // Consultation 6–9 Feb lies wholly before the supplement arrives (19 Feb): the restarted period,
         // counted after 19 Feb, is the plain one: Mon 18 Mar.
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new ConsultationStarted(d("2024-02-06")),
@@ -355,7 +355,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void an_extension_decided_while_a_fee_notice_is_unpaid_counts_once_the_fee_is_paid() {
+    void anExtensionDecidedWhileAFeeNoticeIsUnpaidCountsOnceTheFeeIsPaid() {
         // Notice Tue 20 Feb: counted 6–9 Feb, 18, 19, 20 Feb = 7. Extension of 15 decided Thu 22 Feb.
         ReplyDeadline paused = compute(new Received(d("2024-02-05")),
                 new FeeNoticeIssued(d("2024-02-20")), new Extended(d("2024-02-22"), 15));
@@ -375,7 +375,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void an_application_concluded_while_the_supplement_is_awaited_has_no_due_date() {
+    void anApplicationConcludedWhileTheSupplementIsAwaitedHasNoDueDate() {
         // 第三十条: the applicant did not supplement; closed as OTHER_SUPPLEMENT_OVERDUE (or withdrawn).
         ReplyDeadline r = compute(new Received(d("2024-02-05")),
                 new SupplementRequested(d("2024-02-07")), new Concluded(d("2024-03-11")));
@@ -388,7 +388,7 @@ class ReplyClockTest {
     }
 
     @Test
-    void facts_after_the_conclusion_change_nothing_and_are_noted() {
+    void factsAfterTheConclusionChangeNothingAndAreNoted() {
         ReplyDeadline r = compute(new Received(d("2024-02-05")), new Concluded(d("2024-02-20")),
                 new ConsultationStarted(d("2024-02-21")));
 
@@ -399,37 +399,38 @@ class ReplyClockTest {
     // ---- the calendar as data ----------------------------------------------------------------
 
     @Test
-    void a_year_without_calendar_data_gives_an_unknown_reason_not_an_exception() {
-        // Received Thu 10 Dec 2026: counted 11 Dec, 14–18, 21–25, 28–31 Dec = 15, then 2027 has no data.
-        // The supplement deadline, 7 working days (11, 14–18, 21 Dec), is still known: Mon 21 Dec 2026.
-        ReplyDeadline r = compute(new Received(d("2026-12-10")));
+    void aYearWithoutCalendarDataGivesAnUnknownReasonNotAnException() {
+        ReplyClock with2098 = new ReplyClock(FarYears.officialWith2098());
+        // Received Wed 10 Dec 2098: counted 11, 12, 15–19, 22–26, 29–31 Dec = 15, then 2099 has no data.
+        // The supplement deadline, 7 working days (11, 12, 15–19 Dec), is still known: Fri 19 Dec 2098.
+        ReplyDeadline r = with2098.compute(List.of(new Received(d("2098-12-10"))));
 
         assertThat(r.dueOn()).isNull();
-        assertThat(r.unknownReason()).isEqualTo("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
-        assertThat(r.supplementRequestDeadline()).isEqualTo(d("2026-12-21"));
-        assertThat(r.explanation()).contains("答复期限无法计算：2027 年工作日历尚未录入");
-        assertThat(clock.workingDaysLeft(r, d("2026-12-20"))).isEmpty();
+        assertThat(r.unknownReason()).isEqualTo("2099 年工作日历尚未录入 (no working-day calendar for 2099)");
+        assertThat(r.supplementRequestDeadline()).isEqualTo(d("2098-12-19"));
+        assertThat(r.explanation()).contains("答复期限无法计算：2099 年工作日历尚未录入");
+        assertThat(with2098.workingDaysLeft(r, d("2098-12-20"))).isEmpty();
 
-        // Received in 2027 itself: nothing can be computed, still no exception.
-        ReplyDeadline in2027 = compute(new Received(d("2027-01-05")));
-        assertThat(in2027.dueOn()).isNull();
-        assertThat(in2027.supplementRequestDeadline()).isNull();
-        assertThat(in2027.unknownReason()).contains("2027");
+        // Received in 2099 itself: nothing can be computed, still no exception.
+        ReplyDeadline in2099 = with2098.compute(List.of(new Received(d("2099-01-05"))));
+        assertThat(in2099.dueOn()).isNull();
+        assertThat(in2099.supplementRequestDeadline()).isNull();
+        assertThat(in2099.unknownReason()).contains("2099");
     }
 
     @Test
-    void once_the_missing_year_is_uploaded_the_due_date_is_computed() {
-        ReplyClock with2027 = new ReplyClock(WorkingDayCalendar.official().withYear(CalendarYear.parse(2027, """
-                year: 2027
-                notice: 2027 年节假日安排（测试数据）
-                off: 2027-01-01
+    void onceTheMissingYearIsUploadedTheDueDateIsComputed() {
+        ReplyClock with2099 = new ReplyClock(FarYears.officialWith2098().withYear(CalendarYear.parse(2099, """
+                year: 2099
+                notice: 2099 年节假日安排（测试数据）
+                off: 2099-01-01
                 """)));
-        // 15 counted by 31 Dec 2026; Fri 1 Jan 2027 off; 16–20: Mon 4 – Fri 8 Jan 2027.
-        assertThat(with2027.compute(List.of(new Received(d("2026-12-10")))).dueOn()).isEqualTo(d("2027-01-08"));
+        // 15 counted by 31 Dec 2098; Thu 1 Jan 2099 off; 16: Fri 2 Jan; 17–20: Mon 5 – Thu 8 Jan 2099.
+        assertThat(with2099.compute(List.of(new Received(d("2098-12-10")))).dueOn()).isEqualTo(d("2099-01-08"));
     }
 
     @Test
-    void replacing_the_2024_calendar_with_one_more_holiday_moves_the_due_date_by_one_working_day() throws IOException {
+    void replacingThe2024CalendarWithOneMoreHolidayMovesTheDueDateByOneWorkingDay() throws IOException {
         // The shipped 2024 text as an administrator would upload it, plus Mon 26 Feb as a day off.
         String text = resource("gongkai/calendar/2024.txt") + "\noff: 2024-02-26   # an extra holiday (test)\n";
         ReplyClock amended = new ReplyClock(WorkingDayCalendar.official().withYear(CalendarYear.parse(2024, text)));
@@ -442,7 +443,7 @@ class ReplyClockTest {
     // ---- sequences the command side never produces -------------------------------------------
 
     @Test
-    void impossible_sequences_are_programming_errors() {
+    void impossibleSequencesAreProgrammingErrors() {
         Received received = new Received(d("2024-02-05"));
         assertThatThrownBy(() -> compute()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> compute(new ConsultationStarted(d("2024-02-05"))))

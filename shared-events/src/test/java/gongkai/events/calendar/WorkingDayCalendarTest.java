@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Working-day arithmetic on the official calendars of lifecycle.md's table. Every expected value
- * is counted by hand in the comment beside it ("n: date" = the n-th working day counted).
+ * Working-day arithmetic on the official calendars of docs/lifecycle.md's table ("Working days and the calendars").
+ * Every expected value is counted by hand in the comment beside it ("n: date" = the n-th working day counted).
  */
 class WorkingDayCalendarTest {
 
@@ -23,7 +24,7 @@ class WorkingDayCalendarTest {
     // ---- the shipped data ------------------------------------------------------------------
 
     @Test
-    void the_official_calendar_ships_2023_to_2026_with_their_notices() {
+    void theOfficialCalendarShips2023To2026WithTheirNotices() {
         assertThat(calendar.years()).containsExactly(2023, 2024, 2025, 2026);
         assertThat(calendar.year(2023).orElseThrow().notice()).isEqualTo("国办发明电〔2022〕16号");
         assertThat(calendar.year(2024).orElseThrow().notice()).isEqualTo("国办发明电〔2023〕7号");
@@ -32,7 +33,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void the_shipped_worked_weekend_days_are_exactly_those_of_the_notices() {
+    void theShippedWorkedWeekendDaysAreExactlyThoseOfTheNotices() {
         assertThat(calendar.year(2023).orElseThrow().workedWeekendDays()).containsExactly(
                 d("2023-01-28"), d("2023-01-29"), d("2023-04-23"), d("2023-05-06"), d("2023-06-25"),
                 d("2023-10-07"), d("2023-10-08"));
@@ -47,9 +48,9 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void the_shipped_days_off_are_exactly_those_of_the_notices() {
-        // Count of days in the ranges of lifecycle.md's table (31 Dec 2022 belongs to 2022, not 2023):
-        // 2023: 2 + 7 + 1 + 5 + 3 + 8 = 26; 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 = 28;
+    void theShippedDaysOffAreExactlyThoseOfTheNotices() {
+        // Count of days in the ranges of docs/lifecycle.md's table of calendars (31 Dec 2022 belongs to 2022, not
+        // 2023): 2023: 2 + 7 + 1 + 5 + 3 + 8 = 26; 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 = 28;
         // 2025: 1 + 8 + 3 + 5 + 3 + 8 = 28; 2026: 3 + 9 + 3 + 5 + 3 + 3 + 7 = 33.
         assertThat(calendar.year(2023).orElseThrow().daysOff()).hasSize(26).first().isEqualTo(d("2023-01-01"));
         assertThat(calendar.year(2024).orElseThrow().daysOff()).hasSize(28)
@@ -61,7 +62,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void a_working_day_is_monday_to_friday_unless_a_day_off() {
+    void aWorkingDayIsMondayToFridayUnlessADayOff() {
         assertThat(calendar.isWorkingDay(d("2024-03-06"))).isTrue();   // an ordinary Wednesday
         assertThat(calendar.isWorkingDay(d("2024-03-09"))).isFalse();  // an ordinary Saturday
         assertThat(calendar.isWorkingDay(d("2024-01-01"))).isFalse();  // 元旦, a Monday
@@ -71,7 +72,7 @@ class WorkingDayCalendarTest {
     // ---- 2024 Spring Festival: 10–17 Feb off, Sun 4 Feb and Sun 18 Feb worked ---------------
 
     @Test
-    void spring_festival_2024_weekdays_are_off_and_the_adjusted_sundays_are_worked() {
+    void springFestival2024WeekdaysAreOffAndTheAdjustedSundaysAreWorked() {
         assertThat(calendar.isWorkingDay(d("2024-02-04"))).isTrue();   // Sunday, 调休上班
         assertThat(calendar.isWorkingDay(d("2024-02-09"))).isTrue();   // Friday before the holiday
         for (LocalDate day = d("2024-02-10"); !day.isAfter(d("2024-02-17")); day = day.plusDays(1)) {
@@ -82,7 +83,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void adding_working_days_jumps_the_spring_festival_2024_onto_the_worked_sunday() {
+    void addingWorkingDaysJumpsTheSpringFestival2024OntoTheWorkedSunday() {
         // From Thu 8 Feb: 1: Fri 9 Feb; 10–17 Feb off; 2: Sun 18 Feb (worked).
         assertThat(calendar.addWorkingDays(d("2024-02-08"), 2)).isEqualTo(d("2024-02-18"));
         // From Fri 2 Feb: Sat 3 Feb is a weekend; 1: Sun 4 Feb (worked).
@@ -90,7 +91,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void working_days_between_counts_the_end_but_not_the_start() {
+    void workingDaysBetweenCountsTheEndButNotTheStart() {
         // Fri 9 Feb excluded, 10–17 Feb all off: none.
         assertThat(calendar.workingDaysBetween(d("2024-02-09"), d("2024-02-17"))).isZero();
         // (1 Feb, 29 Feb]: Fri 2, Sun 4, Mon 5 – Fri 9 = 7; Sun 18, Mon 19 – Fri 23 = 6 (13); Mon 26 – Thu 29 = 4 (17).
@@ -103,7 +104,7 @@ class WorkingDayCalendarTest {
     // ---- 2023 National Day: 29 Sep – 6 Oct off, Sat 7 and Sun 8 Oct worked -------------------
 
     @Test
-    void national_day_week_2023_is_off_and_the_following_weekend_is_worked() {
+    void nationalDayWeek2023IsOffAndTheFollowingWeekendIsWorked() {
         assertThat(calendar.isWorkingDay(d("2023-09-28"))).isTrue();   // Thursday
         assertThat(calendar.isWorkingDay(d("2023-09-29"))).isFalse();  // Friday, 中秋
         assertThat(calendar.isWorkingDay(d("2023-10-02"))).isFalse();  // Monday
@@ -113,7 +114,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void adding_working_days_across_national_day_2023() {
+    void addingWorkingDaysAcrossNationalDay2023() {
         // From Thu 28 Sep: 29 Sep – 6 Oct off; 1: Sat 7 Oct; 2: Sun 8 Oct; 3: Mon 9 Oct.
         assertThat(calendar.addWorkingDays(d("2023-09-28"), 1)).isEqualTo(d("2023-10-07"));
         assertThat(calendar.addWorkingDays(d("2023-09-28"), 3)).isEqualTo(d("2023-10-09"));
@@ -124,7 +125,7 @@ class WorkingDayCalendarTest {
     // ---- year boundary 2025 → 2026: 1–3 Jan 2026 off, Sun 4 Jan worked -----------------------
 
     @Test
-    void counting_crosses_from_2025_into_2026_on_both_years_data() {
+    void countingCrossesFrom2025Into2026OnBothYearsData() {
         // From Mon 29 Dec 2025: 1: Tue 30 Dec; 2: Wed 31 Dec; 1–3 Jan off; 3: Sun 4 Jan 2026 (worked).
         assertThat(calendar.addWorkingDays(d("2025-12-29"), 3)).isEqualTo(d("2026-01-04"));
         // (Fri 26 Dec 2025, Fri 9 Jan 2026]: 29, 30, 31 Dec = 3; Sun 4, Mon 5 – Fri 9 Jan = 6; 9.
@@ -133,7 +134,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void adding_zero_working_days_is_the_start_itself_and_negative_is_refused() {
+    void addingZeroWorkingDaysIsTheStartItselfAndNegativeIsRefused() {
         assertThat(calendar.addWorkingDays(d("2024-02-10"), 0)).isEqualTo(d("2024-02-10"));
         assertThatThrownBy(() -> calendar.addWorkingDays(d("2024-02-10"), -1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -142,21 +143,22 @@ class WorkingDayCalendarTest {
     // ---- unknown years ---------------------------------------------------------------------
 
     @Test
-    void a_date_in_a_year_without_data_is_refused_naming_the_year() {
-        assertThatThrownBy(() -> calendar.isWorkingDay(d("2027-01-04")))
-                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessage("2027 年工作日历尚未录入 (no working-day calendar for 2027)");
+    void aDateInAYearWithoutDataIsRefusedNamingTheYear() {
+        assertThatThrownBy(() -> calendar.isWorkingDay(d("2099-01-05")))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2099))
+                .hasMessage("2099 年工作日历尚未录入 (no working-day calendar for 2099)");
         // The New Year holiday of the 2023 notice began on Sat 31 Dec 2022: 2022 is still unknown.
         assertThatThrownBy(() -> calendar.isWorkingDay(d("2022-12-31")))
                 .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2022));
     }
 
     @Test
-    void counting_into_a_year_without_data_is_refused_not_guessed() {
-        // From Wed 30 Dec 2026: 1: Thu 31 Dec; then 1 Jan 2027 has no data.
-        assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-30"), 5))
-                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2027));
-        assertThatThrownBy(() -> calendar.workingDaysBetween(d("2026-12-30"), d("2027-01-05")))
+    void countingIntoAYearWithoutDataIsRefusedNotGuessed() {
+        // From Tue 30 Dec 2098: 1: Wed 31 Dec; then 1 Jan 2099 has no data.
+        WorkingDayCalendar with2098 = FarYears.officialWith2098();
+        assertThatThrownBy(() -> with2098.addWorkingDays(d("2098-12-30"), 5))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2099));
+        assertThatThrownBy(() -> with2098.workingDaysBetween(d("2098-12-30"), d("2099-01-05")))
                 .isInstanceOf(UnknownCalendarYear.class);
         assertThatThrownBy(() -> WorkingDayCalendar.empty().isWorkingDay(d("2024-03-06")))
                 .isInstanceOf(UnknownCalendarYear.class);
@@ -165,23 +167,25 @@ class WorkingDayCalendarTest {
     // ---- adding and replacing years --------------------------------------------------------
 
     @Test
-    void adding_a_year_returns_a_new_calendar_and_leaves_the_official_one_alone() {
-        CalendarYear y2027 = CalendarYear.parse(2027, """
-                year: 2027
-                notice: 国务院办公厅关于2027年部分节假日安排的通知（测试数据）
-                off: 2027-01-01
+    void addingAYearReturnsANewCalendarAndLeavesTheOfficialOneAlone() {
+        CalendarYear y2099 = CalendarYear.parse(2099, """
+                year: 2099
+                notice: 国务院办公厅关于2099年部分节假日安排的通知（测试数据）
+                off: 2099-01-01
                 """);
-        WorkingDayCalendar extended = calendar.withYear(y2027);
+        List<Integer> official = List.copyOf(calendar.years());
+        WorkingDayCalendar extended = calendar.withYear(FarYears.Y2098).withYear(y2099);
 
-        assertThat(extended.years()).containsExactly(2023, 2024, 2025, 2026, 2027);
-        assertThat(calendar.years()).containsExactly(2023, 2024, 2025, 2026);
-        // From Thu 31 Dec 2026: Fri 1 Jan 2027 off; 1: Mon 4 Jan 2027.
-        assertThat(extended.addWorkingDays(d("2026-12-31"), 1)).isEqualTo(d("2027-01-04"));
-        assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-31"), 1)).isInstanceOf(UnknownCalendarYear.class);
+        assertThat(extended.years()).containsAll(official).contains(2098, 2099).hasSize(official.size() + 2);
+        assertThat(calendar.years()).containsExactlyElementsOf(official).doesNotContain(2098, 2099);
+        // From Wed 31 Dec 2098: Thu 1 Jan 2099 off; 1: Fri 2 Jan 2099.
+        assertThat(extended.addWorkingDays(d("2098-12-31"), 1)).isEqualTo(d("2099-01-02"));
+        assertThatThrownBy(() -> calendar.withYear(FarYears.Y2098).addWorkingDays(d("2098-12-31"), 1))
+                .isInstanceOf(UnknownCalendarYear.class);
     }
 
     @Test
-    void replacing_a_year_changes_only_that_year() {
+    void replacingAYearChangesOnlyThatYear() {
         CalendarYear y2024 = calendar.year(2024).orElseThrow();
         Set<LocalDate> moreOff = new TreeSet<>(y2024.daysOff());
         moreOff.add(d("2024-03-06"));
@@ -196,7 +200,7 @@ class WorkingDayCalendarTest {
     // ---- the text format -------------------------------------------------------------------
 
     @Test
-    void the_text_format_accepts_ranges_comments_and_chinese_keys() {
+    void theTextFormatAcceptsRangesCommentsAndChineseKeys() {
         CalendarYear y = CalendarYear.parse(2027, """
                 # a comment line
 
@@ -214,7 +218,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void a_new_year_holiday_range_starting_in_the_previous_year_keeps_only_this_years_part() {
+    void aNewYearHolidayRangeStartingInThePreviousYearKeepsOnlyThisYearsPart() {
         CalendarYear y = CalendarYear.parse(2023, """
                 year: 2023
                 notice: 国办发明电〔2022〕16号
@@ -224,7 +228,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void a_weekday_cannot_be_an_adjusted_working_day() {
+    void aWeekdayCannotBeAnAdjustedWorkingDay() {
         assertThatThrownBy(() -> CalendarYear.parse(2024, """
                 year: 2024
                 notice: test
@@ -236,7 +240,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void the_text_must_be_for_the_year_it_is_uploaded_as() {
+    void theTextMustBeForTheYearItIsUploadedAs() {
         assertThatThrownBy(() -> CalendarYear.parse(2027, """
                 year: 2026
                 notice: test
@@ -252,7 +256,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void the_text_must_name_its_notice_and_give_days_off_and_make_sense() {
+    void theTextMustNameItsNoticeAndGiveDaysOffAndMakeSense() {
         assertThatThrownBy(() -> CalendarYear.parse(2027, "year: 2027\noff: 2027-01-01\n"))
                 .isInstanceOf(CalendarFormatException.class).hasMessageContaining("notice");
         assertThatThrownBy(() -> CalendarYear.parse(2027, "year: 2027\nnotice: test\n"))
@@ -272,7 +276,7 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void each_shipped_year_has_its_weekdays_minus_weekday_holidays_plus_worked_weekends() {
+    void eachShippedYearHasItsWeekdaysMinusWeekdayHolidaysPlusWorkedWeekends() {
         // 2023 starts on a Sunday, 365 days: 52 weeks + Sun = 260 weekdays. Weekday holidays: 2 Jan (1),
         // 23–27 Jan (5), 5 Apr (1), 1–3 May (3), 22–23 Jun (2), 29 Sep + 2–6 Oct (6) = 18; worked 7: 249.
         assertThat(calendar.workingDaysBetween(d("2022-12-31"), d("2023-12-31"))).isEqualTo(260 - 18 + 7);

@@ -1,56 +1,59 @@
 package gongkai.events.store;
 
 import gongkai.events.application.ConsultationStarted;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events stored before ConsultationStarted's {@code party} was renamed still load, as revision 2. */
+/**
+ * Events stored before ConsultationStarted's {@code party} was renamed still load, as revision 2. The
+ * stored forms are the fixtures {@code events/ConsultationStarted/rev-none.json} (stored without a
+ * revision), {@code rev-1.json} and {@code rev-2.json}.
+ */
 class ConsultedPartyRenamedTest {
 
     private static final Serializer serializer = StoredEventFormat.serializer();
-    private static final String OLD_JSON = "{\"applicationId\":\"a-1\",\"startedOn\":\"2023-03-06\",\"party\":\"某建筑公司\"}";
+    private static final String WITHOUT_REVISION = "ConsultationStarted/rev-none";
+    private static final String REVISION_1 = "ConsultationStarted/rev-1";
+    private static final String REVISION_2 = "ConsultationStarted/rev-2";
 
     @Test
-    void a_consultation_stored_without_a_revision_loads_with_its_party_as_the_consulted_party() {
-        ConsultationStarted loaded = load(OLD_JSON, null, new EventUpcasterChain(StoredEventFormat.upcasters()));
+    void aConsultationStoredWithoutARevisionLoadsWithItsPartyAsTheConsultedParty() {
+        assertThat(StoredEventFixtures.payloadText(WITHOUT_REVISION)).contains("\"party\"").doesNotContain("consultedParty");
+        ConsultationStarted loaded = load(WITHOUT_REVISION, new EventUpcasterChain(StoredEventFormat.upcasters()));
 
-        assertThat(loaded).isEqualTo(new ConsultationStarted("a-1", LocalDate.of(2023, 3, 6), "某建筑公司"));
+        assertThat(loaded).isEqualTo(new ConsultationStarted(StoredEventFixtures.APPLICATION, LocalDate.of(2023, 3, 6),
+                                                             "某建筑公司"));
     }
 
     @Test
-    void a_consultation_stored_as_revision_1_loads_the_same_way() {
-        ConsultationStarted loaded = load(OLD_JSON, "1", new EventUpcasterChain(StoredEventFormat.upcasters()));
+    void aConsultationStoredAsRevision1LoadsTheSameWay() {
+        assertThat(StoredEventFixtures.payloadText(REVISION_1)).contains("\"party\"").doesNotContain("consultedParty");
+        ConsultationStarted loaded = load(REVISION_1, new EventUpcasterChain(StoredEventFormat.upcasters()));
 
         assertThat(loaded.consultedParty()).isEqualTo("某建筑公司");
     }
 
     @Test
-    void a_consultation_stored_as_revision_2_is_left_as_it_is() {
-        String json = "{\"applicationId\":\"a-1\",\"startedOn\":\"2023-03-06\",\"consultedParty\":\"市住建局\"}";
-
-        assertThat(load(json, "2", new EventUpcasterChain(StoredEventFormat.upcasters())).consultedParty())
+    void aConsultationStoredAsRevision2IsLeftAsItIs() {
+        assertThat(load(REVISION_2, new EventUpcasterChain(StoredEventFormat.upcasters())).consultedParty())
                 .isEqualTo("市住建局");
     }
 
     @Test
-    void without_the_upcaster_the_old_party_would_be_lost_silently() {
-        assertThat(load(OLD_JSON, null, NoOpEventUpcaster.INSTANCE).consultedParty()).isNull();
+    void withoutTheUpcasterTheOldPartyWouldBeLostSilently() {
+        assertThat(load(WITHOUT_REVISION, NoOpEventUpcaster.INSTANCE).consultedParty()).isNull();
     }
 
     @Test
-    void new_events_are_stored_as_revision_2_under_the_new_name() {
+    void newEventsAreStoredAsRevision2UnderTheNewName() {
         var serialized = serializer.serialize(new ConsultationStarted("a-1", LocalDate.of(2023, 3, 6), "某建筑公司"),
                                               byte[].class);
 
@@ -59,14 +62,7 @@ class ConsultedPartyRenamedTest {
                                                                             .doesNotContain("\"party\"");
     }
 
-    private static ConsultationStarted load(String json, String revision,
-                                            org.axonframework.serialization.upcasting.event.EventUpcaster upcaster) {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>(
-                "ApplicationAggregate", "a-1", 2, "event-1", "2023-03-06T02:00:00Z", ConsultationStarted.class.getName(),
-                revision, json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-        List<? extends DomainEventMessage<?>> events = EventStreamUtils.asStream(
-                EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer, upcaster)).toList();
-        assertThat(events).hasSize(1);
-        return (ConsultationStarted) events.get(0).getPayload();
+    private static ConsultationStarted load(String fixture, EventUpcaster upcaster) {
+        return (ConsultationStarted) StoredEventFormsTest.load(fixture, upcaster);
     }
 }

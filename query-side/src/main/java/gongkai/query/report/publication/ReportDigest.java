@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import gongkai.query.report.ReportFigures.Figures;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,8 +43,13 @@ public final class ReportDigest {
     private ReportDigest() {
     }
 
-    /** @param tables the tables under their JSON keys ({@code ReportFigures.Figures#tables()}) */
-    public static String canonical(String agencyId, int year, Map<String, Object> tables) {
+    /** The canonical form of a report's figures: its three tables under their JSON keys ({@link Figures#tables()}). */
+    public static String canonical(String agencyId, int year, Figures figures) {
+        return canonical(agencyId, year, figures.tables());
+    }
+
+    /** @param tables tables under their JSON keys, as the report shows them */
+    static String canonical(String agencyId, int year, Map<String, Object> tables) {
         Map<String, Object> figures = new LinkedHashMap<>(tables);
         figures.put("agencyId", agencyId);
         figures.put("year", year);

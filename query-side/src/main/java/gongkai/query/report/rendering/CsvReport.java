@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Every cell of tables 二, 三 and 四, one line each: {@code table,rowKey,columnKey,label,value}
- * (keys of annual-report.md; the label is the row's path and the column's path on the form,
+ * (keys of docs/annual-report.md; the label is the row's path and the column's path on the form,
  * {@code 行政复议 / 结果维持}; the value as the JSON writes it, empty when the report does not carry
  * it). RFC 4180: CRLF line ends, fields quoted where needed. UTF-8 with a byte-order mark, so that
  * Excel reads the Chinese labels.

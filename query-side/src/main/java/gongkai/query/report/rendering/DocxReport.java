@@ -1,6 +1,6 @@
 package gongkai.query.report.rendering;
 
-import gongkai.query.report.Check;
+import gongkai.query.counting.Check;
 import gongkai.query.report.rendering.FormTable.Placed;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;

@@ -29,7 +29,7 @@ public record FormTable(String key, String heading, int[] widths, int headRows, 
     }
 
     /**
-     * A figure's place in the report: its keys in the JSON (annual-report.md) and its labels on the
+     * A figure's place in the report: its keys in the JSON (docs/annual-report.md) and its labels on the
      * form, the row's path and the column's path.
      */
     public record Figure(String table, String rowKey, String columnKey, String rowLabel, String columnLabel) {

@@ -1,9 +1,9 @@
 package gongkai.query.report.rendering;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import gongkai.query.report.Check;
+import gongkai.query.counting.Check;
 import gongkai.query.report.rendering.FormTable.Cell;
 import gongkai.query.report.rendering.FormTable.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +153,8 @@ final class HtmlReport {
                 .append("\" data-column=\"").append(escape(figure.columnKey())).append("\" title=\"")
                 .append(escape(figure.label())).append("\">");
             if (figure.table().equals("applications") && !cell.text().isEmpty()) {
-                // Every cell of table 三 leads to the cases counted in it (api.md).
+                // Every cell of table 三 leads to the cases counted in it (docs/http-api.md, "The annual report": the
+                // cells).
                 html.append("<a href=\"").append(escape(cellHref(report, figure))).append("\">")
                     .append(escape(cell.text())).append("</a>");
             } else {

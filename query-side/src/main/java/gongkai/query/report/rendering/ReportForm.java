@@ -5,8 +5,8 @@ import gongkai.events.application.Outcome;
 import gongkai.events.lawsuit.Route;
 import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DocumentKind;
-import gongkai.query.report.ApplicantColumn;
-import gongkai.query.report.ApplicationRow;
+import gongkai.query.counting.ApplicantColumn;
+import gongkai.query.counting.ApplicationRow;
 import gongkai.query.report.rendering.FormTable.Cell;
 import gongkai.query.report.rendering.FormTable.Figure;
 
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The national format of the annual report (国办公开办函〔2021〕30号; annual-report.md): its title,
+ * The national format of the annual report (国办公开办函〔2021〕30号; docs/annual-report.md): its title,
  * sections 一 to 六 and the layout of tables 二, 三 and 四, with the labels exactly as the form has
  * them. Labels of rows and columns come from the project's one source of each ({@link ApplicationRow},
  * {@link ApplicantColumn}, {@link Outcome}, {@link DocumentKind}, {@link DecisionCategory},
@@ -42,7 +42,7 @@ public final class ReportForm {
     /** The note in the corner of table 三, as on the form. */
     public static final String APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
-    /** Table 四's counting rule (annual-report.md: stated in every rendered report). */
+    /** Table 四's counting rule (docs/annual-report.md, "Table 四": stated in every rendered report). */
     public static final String REVIEWS_COUNTING_RULE =
             "统计口径：本年度内立案的行政复议、行政诉讼案件，以及此前立案、截至本年1月1日尚未审结的案件，均计入本年度；"
             + "结果于本年度内作出的，按其结果计入“结果维持”“结果纠正”或“其他结果”，否则计入“尚未审结”；"

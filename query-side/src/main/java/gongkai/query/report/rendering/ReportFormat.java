@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The renderings of the annual report ({@code ?format=} of api.md). */
+/** The renderings of the annual report ({@code ?format=} of docs/http-api.md, "The annual report"). */
 public enum ReportFormat {
     HTML("html", "text/html;charset=UTF-8", true),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false),

@@ -1,6 +1,7 @@
 package gongkai.query.report.rendering;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.query.report.AnnualReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -12,9 +13,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
-/** Renders the annual report (the map {@code AnnualReports} returns) in one of the {@link ReportFormat}s. */
+/** Renders the annual report ({@link AnnualReport}) in one of the {@link ReportFormat}s. */
 @Component
 public class ReportRenderer {
 
@@ -33,7 +33,7 @@ public class ReportRenderer {
         this.clock = clock;
     }
 
-    public byte[] render(Map<String, Object> report, ReportFormat format) {
+    public byte[] render(AnnualReport report, ReportFormat format) {
         return render(ReportView.of(report, json), format);
     }
 
@@ -48,7 +48,7 @@ public class ReportRenderer {
     }
 
     /** The rendering as an HTTP answer: its content type, and a file name safe in any header. */
-    public ResponseEntity<byte[]> response(Map<String, Object> report, ReportFormat format) {
+    public ResponseEntity<byte[]> response(AnnualReport report, ReportFormat format) {
         ReportView view = ReportView.of(report, json);
         byte[] body = render(view, format);
         ContentDisposition disposition = (format.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())

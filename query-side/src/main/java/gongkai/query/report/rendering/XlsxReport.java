@@ -1,6 +1,6 @@
 package gongkai.query.report.rendering;
 
-import gongkai.query.report.Check;
+import gongkai.query.counting.Check;
 import gongkai.query.report.rendering.FormTable.Placed;
 import gongkai.query.report.rendering.FormTable.Role;
 import org.apache.poi.ss.usermodel.BorderStyle;

@@ -40,7 +40,7 @@ class PublicationSealingTest {
     static final RunningSystem system = new RunningSystem();
 
     @Test
-    void a_publication_waits_for_a_lagging_projection_and_freezes_what_was_recorded_before_it() throws Exception {
+    void aPublicationWaitsForALaggingProjectionAndFreezesWhatWasRecordedBeforeIt() throws Exception {
         String a = "lagging";
         StreamingEventProcessor readModels = system.querySide().context().getBean(EventProcessingConfiguration.class)
                                                      .eventProcessor(ReadModels.PROCESSING_GROUP,
@@ -68,12 +68,14 @@ class PublicationSealingTest {
             system.events().record(publication, a);
             awaitRecorded(a);
             long head = system.querySide().context().getBean(ProjectionPositions.class).head();
-            assertThat(system.querySide().context().getBean(ProjectionPositions.class).past(head, Publications.FIGURE_PROJECTIONS))
+            assertThat(system.querySide().context().getBean(ProjectionPositions.class).past(head, PublicationSealing.FIGURE_PROJECTIONS))
                     .as("the stored tokens of the released segments are behind the publication").isFalse();
-            Thread.sleep(1500); // the sealer runs every second
-            Map<String, Object> waiting = published(a);
-            assertThat(waiting.get("sealed")).isEqualTo(false);
-            assertThat(waiting.get("digest")).isNull();
+            // The sealer's own run, now that the publication is recorded and its projections are behind it,
+            // decides; the released segments stay unclaimed for 20 s, so nothing can move them meanwhile.
+            system.querySide().context().getBean(PublicationSealing.class).sealReady();
+            PublishedReport waiting = published(a);
+            assertThat(waiting.sealed()).isFalse();
+            assertThat(waiting.digest()).isNull();
             tally(a, 5); // recorded after the publication: not in its figures
         } finally {
             lagging.forEach(readModels::claimSegment);
@@ -81,23 +83,22 @@ class PublicationSealingTest {
         system.events().awaitProjections();
         awaitSealed(a);
 
-        Map<String, Object> sealed = published(a);
-        assertThat(sealed.get("sealed")).isEqualTo(true);
-        assertThat(sealed.get("verified")).isEqualTo(true);
+        PublishedReport sealed = published(a);
+        assertThat(sealed.sealed()).isTrue();
+        assertThat(sealed.verified()).isTrue();
         String figures = system.querySide().context().getBean(JdbcTemplate.class)
                                   .queryForObject("select figures from report_publication where agency_id = ?", String.class, a);
         assertThat(figures).contains("\"LICENSING\":{\"decisions\":10}");
-        assertThat(sealed.get("changedFigures")).asList().singleElement().satisfies(change -> {
-            @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) change;
-            assertThat(c.get("rowKey")).isEqualTo("LICENSING");
-            assertThat(c.get("publishedValue").toString()).isEqualTo("10");
-            assertThat(c.get("currentValue").toString()).isEqualTo("15");
-            assertThat((List<?>) c.get("events")).hasSize(1);
+        assertThat(sealed.changedFigures()).singleElement().satisfies(c -> {
+            assertThat(c.rowKey()).isEqualTo("LICENSING");
+            assertThat(c.publishedValue().toString()).isEqualTo("10");
+            assertThat(c.currentValue().toString()).isEqualTo("15");
+            assertThat(c.events()).hasSize(1);
         });
     }
 
     @Test
-    void a_backdated_receipt_correction_after_publication_is_flagged_in_table_three_with_its_event() throws Exception {
+    void aBackdatedReceiptCorrectionAfterPublicationIsFlaggedInTableThreeWithItsEvent() throws Exception {
         String a = "backdated";
         String id = UUID.randomUUID().toString();
         system.events().record(new ApplicationReceived(id, a, LocalDate.parse("2024-01-05"), Channel.MAIL,
@@ -111,21 +112,16 @@ class PublicationSealingTest {
                                                                    "2024-01-05", "2023-12-28", List.of(), "签收日期录入错误"), a);
         system.events().awaitProjections();
 
-        Map<String, Object> published = published(a);
-        assertThat(published.get("verified")).isEqualTo(true);
-        assertThat(published.get("changedFigures")).asList()
-                .extracting(change -> {
-                    @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) change;
-                    return "(" + c.get("table") + ", " + c.get("rowKey") + ", " + c.get("columnKey") + ", "
-                           + c.get("publishedValue") + ", " + c.get("currentValue") + ")";
-                })
+        PublishedReport published = published(a);
+        assertThat(published.verified()).isTrue();
+        assertThat(published.changedFigures())
+                .extracting(c -> "(" + c.table() + ", " + c.rowKey() + ", " + c.columnKey() + ", "
+                                 + c.publishedValue() + ", " + c.currentValue() + ")")
                 .containsExactlyInAnyOrder("(applications, NEW, NATURAL_PERSON, 0, 1)", "(applications, NEW, TOTAL, 0, 1)",
                                            "(applications, CARRIED_FORWARD, NATURAL_PERSON, 0, 1)",
                                            "(applications, CARRIED_FORWARD, TOTAL, 0, 1)");
-        assertThat(published.get("changedFigures")).asList().allSatisfy(change -> {
-            @SuppressWarnings("unchecked") List<Map<String, Object>> by =
-                    (List<Map<String, Object>>) ((Map<String, Object>) change).get("events");
-            assertThat(by).singleElement().satisfies(e -> {
+        assertThat(published.changedFigures()).allSatisfy(change -> {
+            assertThat(change.events()).singleElement().satisfies(e -> {
                 assertThat(e.get("eventId")).isEqualTo(correction);
                 assertThat(e.get("type")).isEqualTo("ApplicationCorrected");
                 assertThat(e.get("caseId")).isEqualTo(id);
@@ -136,7 +132,7 @@ class PublicationSealingTest {
 
     private static void awaitSealed(String agency) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Boolean.TRUE.equals(published(agency).get("sealed"))) {
+        while (!published(agency).sealed()) {
             assertThat(System.nanoTime()).as("the publication is sealed").isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -164,8 +160,7 @@ class PublicationSealingTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> published(String agency) {
-        return (Map<String, Object>) system.reports().report(agency, 2023, null).get("published");
+    private static PublishedReport published(String agency) {
+        return system.reports().report(agency, 2023, null).published();
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportDigestTest {
 
     @Test
-    void the_canonical_form_sorts_every_objects_keys_and_has_no_whitespace() {
+    void theCanonicalFormSortsEveryObjectsKeysAndHasNoWhitespace() {
         Map<String, Object> fees = new LinkedHashMap<>();
         fees.put("amountTenThousandYuan", "0.0000");
         Map<String, Object> proactive = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ class ReportDigestTest {
     }
 
     @Test
-    void the_same_figures_in_another_order_give_the_same_digest() {
+    void theSameFiguresInAnotherOrderGiveTheSameDigest() {
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("a", 1);
         one.put("b", 2);

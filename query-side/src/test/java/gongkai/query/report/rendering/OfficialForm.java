@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the tests expect, typed here from annual-report.md and the national form, not taken from the
+ * What the tests expect, typed here from docs/annual-report.md and the national form, not taken from the
  * production code: each table's keys and the label path under which a reader finds each figure
  * (merged headers first, {@code ·} between levels).
  */

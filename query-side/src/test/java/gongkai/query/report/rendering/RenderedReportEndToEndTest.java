@@ -59,7 +59,7 @@ class RenderedReportEndToEndTest {
     }
 
     @Test
-    void every_rendering_fetched_over_http_shows_the_figures_of_the_json_under_the_official_labels() throws Exception {
+    void everyRenderingFetchedOverHttpShowsTheFiguresOfTheJsonUnderTheOfficialLabels() throws Exception {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http admin = commandSide.admin();
@@ -211,11 +211,7 @@ class RenderedReportEndToEndTest {
     }
 
     private static void awaitCaughtUp(Http reader) {
-        Http.Response caughtUp = RunningQuerySide.await(() -> reader.get("/api/projections"), r -> {
-            JsonNode p = r.json().get("projections").get(0);
-            return !p.get("position").isNull() && p.get("position").asLong() >= r.json().get("head").asLong();
-        }, Duration.ofSeconds(30));
-        assertThat(caughtUp.status()).isEqualTo(200);
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(30));
     }
 
     private static void ok(Http.Response response, int status) {

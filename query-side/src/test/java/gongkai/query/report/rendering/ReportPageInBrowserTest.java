@@ -1,5 +1,6 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.testing.MachineTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,33 +24,30 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The HTML report as a person sees it, in Debian's headless Chromium: the official labels are
  * visible, the merged headers stand over the right columns, the page prints. Leaves a screenshot
- * and the printed PDF in /tmp. Skipped where chromium or chromedriver is not installed.
+ * and the printed PDF in /tmp. Skipped where chromium or chromedriver is not on PATH, except in CI
+ * ({@code CI=true}), where that fails ({@link MachineTools}).
  */
 @Timeout(120)
 class ReportPageInBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static ChromeDriver browser;
     private static Path page;
 
     @BeforeAll
     static void open() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                   "Debian's chromium and chromium-driver are not installed");
+        Path chromium = MachineTools.required("chromium", "apt-get install chromium; .ci/run installs it");
+        Path chromedriver = MachineTools.required("chromedriver", "apt-get install chromium-driver; .ci/run installs it");
         page = Files.createTempFile("report-xiaoying-2023-", ".html");
         Files.write(page, ReportRenderingTest.RENDERER.render(ReportRenderingTest.fullReport(), ReportFormat.HTML));
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                              "--disable-dev-shm-usage", "--window-size=1000,4400", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                                                                        .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.get(page.toUri().toString());
@@ -66,7 +64,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_title_the_six_sections_and_the_official_labels_are_visible() {
+    void theTitleTheSixSectionsAndTheOfficialLabelsAreVisible() {
         assertVisible(browser.findElement(By.tagName("h1")), "小营镇人民政府2023年政府信息公开工作年度报告");
         List<WebElement> headings = browser.findElements(By.tagName("h2"));
         assertThat(headings).extracting(WebElement::getText).containsExactlyElementsOf(OfficialForm.SECTIONS);
@@ -84,7 +82,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_merged_headers_stand_exactly_over_their_columns() {
+    void theMergedHeadersStandExactlyOverTheirColumns() {
         Rectangle organisations = header("table-applications", "法人或其他组织");
         Rectangle first = header("table-applications", "商业企业");
         Rectangle last = header("table-applications", "其他");
@@ -109,7 +107,7 @@ class ReportPageInBrowserTest {
     }
 
     @Test
-    void the_page_prints_on_a4_and_leaves_a_screenshot() throws IOException {
+    void thePagePrintsOnA4AndLeavesAScreenshot() throws IOException {
         File screenshot = browser.getScreenshotAs(OutputType.FILE);
         Path png = Path.of("/tmp/gongkai-report-page.png");
         Files.copy(screenshot.toPath(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -1,10 +1,11 @@
 package gongkai.query.report.rendering;
 
+import gongkai.query.report.AnnualReport;
+import gongkai.query.counting.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gongkai.query.report.Check;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,7 +32,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The renderings of a report built by hand, as {@code AnnualReports} returns it: every figure is
+ * The renderings of a report built by hand ({@link AnnualReport}, as {@code AnnualReports} returns it): every figure is
  * different, so a figure shown in the wrong cell is caught; the narrative holds markup, which must
  * come out as text.
  */
@@ -46,60 +47,57 @@ class ReportRenderingTest {
     static final String FAILED_CHECK = "NEW + CARRIED_OVER = RESULT_TOTAL + CARRIED_FORWARD";
 
     /** The complete report: every table, the narrative, a failed and a passed check. */
-    static Map<String, Object> fullReport() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("agencyId", "xiaoying");
-        report.put("agencyName", "小营镇人民政府");
-        report.put("year", 2023);
-        report.put("asOf", null);
-        Map<String, Object> proactive = new LinkedHashMap<>();
+    static AnnualReport fullReport() {
+        Map<String, Map<String, Object>> proactive = new LinkedHashMap<>();
         proactive.put("RULES", figures("issued", 1, "repealed", 2, "inForce", 3));
         proactive.put("NORMATIVE_DOCUMENTS", figures("issued", 4, "repealed", 5, "inForce", 6));
         proactive.put("LICENSING", figures("decisions", 274));
         proactive.put("PENALTY", figures("decisions", 5));
         proactive.put("COERCION", figures("decisions", 7));
         proactive.put("FEES", figures("amountTenThousandYuan", "12.3450"));
-        report.put("proactive", proactive);
-        report.put("applications", applications());
-        Map<String, Object> reviews = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> reviews = new LinkedHashMap<>();
         int n = 1000;
         for (String group : OfficialForm.REVIEW_GROUPS.keySet()) {
-            Map<String, Object> figures = new LinkedHashMap<>();
+            Map<String, Integer> figures = new LinkedHashMap<>();
             for (String figure : OfficialForm.REVIEW_FIGURES.keySet()) {
                 figures.put(figure, n++);
             }
             reviews.put(group, figures);
         }
-        report.put("reviewsAndLawsuits", reviews);
-        report.put("checks", List.of(new Check(FAILED_CHECK, false, "自然人列：3 + 0 ≠ 2 + 0"),
-                                     new Check("TOTAL = sum of the six applicant columns", true, "每一行均成立")));
-        Map<String, Object> narrative = new LinkedHashMap<>();
-        narrative.put("overview", "我镇2023年不断提升政府信息公开质量。\n\n" + HOSTILE + "\n（一）主动公开政府信息情况");
-        narrative.put("problems", "存在的主要问题：一是主动性不够强。\r\n改进情况：一是加强培训。");
-        narrative.put("other", "本年度无其他需要报告的事项。");
-        report.put("narrative", narrative);
-        report.put("overviewDraft", "系统草稿：本年主动公开政府信息285条。");
-        report.put("published", null);
-        return report;
+        AnnualReport.Narrative narrative = new AnnualReport.Narrative(
+                "我镇2023年不断提升政府信息公开质量。\n\n" + HOSTILE + "\n（一）主动公开政府信息情况",
+                "存在的主要问题：一是主动性不够强。\r\n改进情况：一是加强培训。", "本年度无其他需要报告的事项。",
+                null, null, null);
+        return new AnnualReport("xiaoying", "小营镇人民政府", 2023, null, proactive, applications(), reviews,
+                                List.of(new Check(FAILED_CHECK, false, "自然人列：3 + 0 ≠ 2 + 0"),
+                                        new Check("TOTAL = sum of the six applicant columns", true, "每一行均成立")),
+                                null, null, narrative, "系统草稿：本年主动公开政府信息285条。", null);
     }
 
     /** The report as the query side answers it before tables 二 and 四 and the narrative exist. */
-    static Map<String, Object> reportOfToday() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("agencyId", "xiaoying");
-        report.put("year", 2023);
-        report.put("asOf", Instant.parse("2024-01-05T00:00:00Z"));
-        report.put("applications", applications());
-        report.put("checks", List.of(new Check("RESULT_TOTAL = sum of outcome rows", true, "每一列均成立")));
-        report.put("published", null);
-        return report;
+    static AnnualReport reportOfToday() {
+        return new AnnualReport("xiaoying", null, 2023, Instant.parse("2024-01-05T00:00:00Z"), null, applications(), null,
+                                List.of(new Check("RESULT_TOTAL = sum of outcome rows", true, "每一列均成立")),
+                                null, null, null, null, null);
     }
 
-    private static Map<String, Object> applications() {
-        Map<String, Object> applications = new LinkedHashMap<>();
+    static AnnualReport withOverviewDraft(AnnualReport r, String draft) {
+        return new AnnualReport(r.agencyId(), r.name(), r.year(), r.asOf(), r.proactive(), r.applications(),
+                                r.reviewsAndLawsuits(), r.checks(), r.publishedItems(), r.timeliness(), r.narrative(), draft,
+                                r.published());
+    }
+
+    static AnnualReport ofAgency(AnnualReport r, String agencyId) {
+        return new AnnualReport(agencyId, r.name(), r.year(), r.asOf(), r.proactive(), r.applications(),
+                                r.reviewsAndLawsuits(), r.checks(), r.publishedItems(), r.timeliness(), r.narrative(),
+                                r.overviewDraft(), r.published());
+    }
+
+    private static Map<String, Map<String, Integer>> applications() {
+        Map<String, Map<String, Integer>> applications = new LinkedHashMap<>();
         int n = 100;
         for (String row : OfficialForm.APPLICATION_ROWS.keySet()) {
-            Map<String, Object> columns = new LinkedHashMap<>();
+            Map<String, Integer> columns = new LinkedHashMap<>();
             for (String column : OfficialForm.APPLICATION_COLUMNS.keySet()) {
                 columns.put(column, n++);
             }
@@ -116,12 +114,12 @@ class ReportRenderingTest {
         return figures;
     }
 
-    static JsonNode json(Map<String, Object> report) {
+    static JsonNode json(AnnualReport report) {
         return JSON.valueToTree(report);
     }
 
     @Test
-    void the_html_page_has_the_title_sections_one_to_six_in_order_then_the_agency_and_the_date() {
+    void theHtmlPageHasTheTitleSectionsOneToSixInOrderThenTheAgencyAndTheDate() {
         Document page = html(fullReport());
         assertThat(page.charset().name()).isEqualTo("UTF-8");
         assertThat(page.selectFirst("h1").text()).isEqualTo("小营镇人民政府2023年政府信息公开工作年度报告");
@@ -139,8 +137,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_page_shows_every_figure_of_the_json_under_its_official_labels() {
-        Map<String, Object> report = fullReport();
+    void theHtmlPageShowsEveryFigureOfTheJsonUnderItsOfficialLabels() {
+        AnnualReport report = fullReport();
         Document page = html(report);
         RenderedFigures.assertEqualToJson(json(report), FormGrid.of(page.getElementById("table-proactive")),
                                           FormGrid.of(page.getElementById("table-applications")),
@@ -149,7 +147,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_tables_merge_their_header_cells_as_the_national_form_does() {
+    void theHtmlTablesMergeTheirHeaderCellsAsTheNationalFormDoes() {
         Document page = html(fullReport());
         Element applications = page.getElementById("table-applications");
         assertThat(header(applications, "申请人情况").attr("colspan")).isEqualTo("7");
@@ -177,7 +175,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_html_page_states_the_counting_rule_of_table_four_and_names_the_failed_checks() {
+    void theHtmlPageStatesTheCountingRuleOfTableFourAndNamesTheFailedChecks() {
         Document page = html(fullReport());
         assertThat(page.selectFirst("#reviews-and-lawsuits p.counting-rule").text())
                 .contains("本年1月1日尚未审结").contains("计入“尚未审结”");
@@ -188,7 +186,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_narrative_is_escaped_text_one_paragraph_a_line() {
+    void theNarrativeIsEscapedTextOneParagraphALine() {
         byte[] bytes = RENDERER.render(fullReport(), ReportFormat.HTML);
         String raw = new String(bytes, StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("<script>").doesNotContain("<b>粗体")
@@ -203,9 +201,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void before_the_other_tables_and_the_narrative_exist_the_page_shows_blanks_the_draft_and_the_instant() {
-        Map<String, Object> report = reportOfToday();
-        report.put("overviewDraft", "系统草稿：本年收到申请<3>件。");
+    void beforeTheOtherTablesAndTheNarrativeExistThePageShowsBlanksTheDraftAndTheInstant() {
+        AnnualReport report = withOverviewDraft(reportOfToday(), "系统草稿：本年收到申请<3>件。");
         Document page = html(report);
         assertThat(page.selectFirst("h1").text()).isEqualTo("xiaoying2023年政府信息公开工作年度报告");
         assertThat(page.select("#overview p").eachText())
@@ -227,8 +224,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_workbook_has_the_three_tables_with_merged_headers_and_the_json_figures_under_their_labels() throws IOException {
-        Map<String, Object> report = fullReport();
+    void theWorkbookHasTheThreeTablesWithMergedHeadersAndTheJsonFiguresUnderTheirLabels() throws IOException {
+        AnnualReport report = fullReport();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
             Sheet proactive = workbook.getSheet("二、主动公开政府信息情况");
@@ -255,8 +252,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_workbook_leaves_tables_the_report_does_not_carry_blank() throws IOException {
-        Map<String, Object> report = reportOfToday();
+    void theWorkbookLeavesTablesTheReportDoesNotCarryBlank() throws IOException {
+        AnnualReport report = reportOfToday();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.XLSX)))) {
             RenderedFigures.assertEqualToJson(json(report), FormGrid.of(workbook.getSheetAt(0), XlsxReport.FIRST_TABLE_ROW),
                                               FormGrid.of(workbook.getSheetAt(1), XlsxReport.FIRST_TABLE_ROW),
@@ -266,8 +263,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_document_opens_and_holds_the_title_all_six_sections_the_three_tables_and_the_signature() throws IOException {
-        Map<String, Object> report = fullReport();
+    void theDocumentOpensAndHoldsTheTitleAllSixSectionsTheThreeTablesAndTheSignature() throws IOException {
+        AnnualReport report = fullReport();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(RENDERER.render(report, ReportFormat.DOCX)))) {
             List<String> flow = new ArrayList<>();
             List<XWPFTable> tables = new ArrayList<>();
@@ -299,8 +296,8 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_csv_has_every_cell_of_the_three_tables_keyed_and_labelled_and_reads_back_to_the_json() {
-        Map<String, Object> report = fullReport();
+    void theCsvHasEveryCellOfTheThreeTablesKeyedAndLabelledAndReadsBackToTheJson() {
+        AnnualReport report = fullReport();
         byte[] bytes = RENDERER.render(report, ReportFormat.CSV);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF); // UTF-8 byte-order mark, for Excel
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
@@ -345,7 +342,7 @@ class ReportRenderingTest {
     }
 
     @Test
-    void the_csv_has_every_cell_also_when_tables_two_and_four_are_missing_with_empty_values() {
+    void theCsvHasEveryCellAlsoWhenTablesTwoAndFourAreMissingWithEmptyValues() {
         List<List<String>> records = Csv.parse(new String(RENDERER.render(reportOfToday(), ReportFormat.CSV),
                                                           StandardCharsets.UTF_8).substring(1));
         List<List<String>> cells = records.subList(1, records.size());
@@ -355,21 +352,20 @@ class ReportRenderingTest {
     }
 
     @Test
-    void formats_are_named_in_lower_or_upper_case_and_file_names_are_ascii() {
+    void formatsAreNamedInLowerOrUpperCaseAndFileNamesAreAscii() {
         assertThat(ReportFormat.named("XLSX")).contains(ReportFormat.XLSX);
         assertThat(ReportFormat.named("pdf")).isEmpty();
         assertThat(ReportFormat.named(null)).isEmpty();
         assertThat(ReportRenderer.filename(ReportView.of(fullReport(), JSON), ReportFormat.XLSX)).isEqualTo("report-xiaoying-2023.xlsx");
         assertThat(ReportRenderer.filename(ReportView.of(reportOfToday(), JSON), ReportFormat.CSV))
                 .isEqualTo("report-xiaoying-2023-asof-20240105T000000Z.csv");
-        Map<String, Object> odd = fullReport();
-        odd.put("agencyId", "小营/..\"x");
+        AnnualReport odd = ofAgency(fullReport(), "小营/..\"x");
         assertThat(ReportRenderer.filename(ReportView.of(odd, JSON), ReportFormat.DOCX)).isEqualTo("report-___.._x-2023.docx");
     }
 
     /** Leaves the four renderings of the full report in target/renderings, for people to look at. */
     @Test
-    void the_four_renderings_are_left_in_target_for_people_to_look_at() throws IOException {
+    void theFourRenderingsAreLeftInTargetForPeopleToLookAt() throws IOException {
         java.nio.file.Path folder = java.nio.file.Path.of("target", "renderings");
         java.nio.file.Files.createDirectories(folder);
         for (ReportFormat format : ReportFormat.values()) {
@@ -379,7 +375,7 @@ class ReportRenderingTest {
         }
     }
 
-    private static Document html(Map<String, Object> report) {
+    private static Document html(AnnualReport report) {
         return Jsoup.parse(new String(RENDERER.render(report, ReportFormat.HTML), StandardCharsets.UTF_8));
     }
 
