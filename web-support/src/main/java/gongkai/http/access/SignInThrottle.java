@@ -71,16 +71,23 @@ public class SignInThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            log.warn("Sign-in failed for user {} from {}", username, address);
-            try {
-                jdbc.update("insert into command_side.sign_in_failure (username, address) values (?, ?)", username, address);
-                if (ThreadLocalRandom.current().nextInt(100) == 0) {
-                    jdbc.update("delete from command_side.sign_in_failure where failed_at < now() - interval '1 day'");
-                }
-            } catch (DataAccessException e) {
-                log.warn("A failed sign-in could not be counted: {}", e.toString());
+    }
+
+    /** Counts a failed sign-in; called before the 401 is written, so the next attempt already sees it. */
+    public void failed(HttpServletRequest request) {
+        String username = basicUsername(request.getHeader("Authorization"));
+        if (username == null) {
+            return; // no credentials at all: nothing was guessed
+        }
+        String address = request.getRemoteAddr();
+        log.warn("Sign-in failed for user {} from {}", username, address);
+        try {
+            jdbc.update("insert into command_side.sign_in_failure (username, address) values (?, ?)", username, address);
+            if (ThreadLocalRandom.current().nextInt(100) == 0) {
+                jdbc.update("delete from command_side.sign_in_failure where failed_at < now() - interval '1 day'");
             }
+        } catch (DataAccessException e) {
+            log.warn("A failed sign-in could not be counted: {}", e.toString());
         }
     }
 

@@ -66,6 +66,7 @@ public final class SignedInChain {
                         Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY,
                                        Map.of("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS));
                     } else {
+                        throttle.failed(request);
                         Problems.write(response, json, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)",
                                        Map.of("WWW-Authenticate", "Basic realm=\"gongkai\""));
                     }
