@@ -142,6 +142,7 @@ public final class Benchmark {
                 Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
                 results.add("case list p50", list.percentileMillis(50), "ms");
                 results.add("case list p99", list.percentileMillis(99), "ms");
+                timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year);
                 int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
                 if (hold > 0) {
                     System.out.printf("holding for %d s: database %s, command side :%d, query side :%d%n", hold, jdbcUrl,
@@ -285,6 +286,35 @@ public final class Benchmark {
             Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20));
         }
         return lag;
+    }
+
+    /**
+     * The clerk's pages at this size, each page's server time as the browser waits for it (the web process
+     * calling both sides): the dashboard (counts and the first page of the worklist), a case page (the case,
+     * its history from the event store), the report page (the year's report of the busiest agency).
+     */
+    private static void timePages(Results results, Service commandSide, Service querySide, String jdbcUrl, String jvm,
+                                  String agency, int year) throws Exception {
+        try (Service web = Service.start("web", "web", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm,
+                                         "--gongkai.command-side.url=http://localhost:" + commandSide.port,
+                                         "--gongkai.query-side.url=http://localhost:" + querySide.port)) {
+            Client admin = new Client("admin", ADMIN_PASSWORD);
+            admin.post(commandSide.port, "/api/admin/agencies", "{\"agencyId\":\"" + agency + "\",\"name\":\"" + agency + "\"}");
+            admin.post(commandSide.port, "/api/admin/users", "{\"username\":\"bench-clerk\",\"password\":\"bench-clerk-password\","
+                                                             + "\"roles\":[\"CLERK\"],\"agencyId\":\"" + agency + "\"}");
+            Client clerk = Client.signedIn("GONGKAI_SESSION", Pages.signIn(web.port, "bench-clerk", "bench-clerk-password"));
+            String applicationId = Pages.someApplication(querySide.port, "admin", ADMIN_PASSWORD, agency);
+            Stats dashboard = timed(clerk, web.port, "/", 1000);
+            results.add("dashboard page p50", dashboard.percentileMillis(50), "ms");
+            results.target("dashboard page p99", dashboard.percentileMillis(99), "ms", "<= 50 ms", dashboard.percentileMillis(99) <= 50);
+            Stats casePage = timed(clerk, web.port, "/applications/" + applicationId, 1000);
+            results.add("case page p50", casePage.percentileMillis(50), "ms");
+            results.target("case page p99", casePage.percentileMillis(99), "ms", "<= 50 ms", casePage.percentileMillis(99) <= 50);
+            Stats report = timed(clerk, web.port, "/reports/" + year, 1000);
+            results.add("report page p50", report.percentileMillis(50), "ms");
+            results.target("report page p99", report.percentileMillis(99), "ms", "<= 100 ms", report.percentileMillis(99) <= 100);
+            results.add("web peak RSS", web.peakRssMiB(), "MiB");
+        }
     }
 
     /** A query repeated: 1000 times to warm up (the JIT compiles what a running service serves), then timed. */

@@ -17,11 +17,21 @@ import java.util.Map;
  */
 final class Client {
 
-    private final String authorization;
+    /** The header that says who is asking: Basic credentials for the sides, a session cookie for the pages. */
+    private final String credentials;
     private final ThreadLocal<Map<Integer, Connection>> connections = ThreadLocal.withInitial(HashMap::new);
 
     Client(String username, String password) {
-        authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this("Authorization: Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Client(String credentials) {
+        this.credentials = credentials;
+    }
+
+    /** A person signed in to the pages: their session cookie on every request. */
+    static Client signedIn(String cookieName, String sessionId) {
+        return new Client("Cookie: " + cookieName + "=" + sessionId);
     }
 
     int post(int port, String path, String json) {
@@ -42,7 +52,7 @@ final class Client {
                     connection = new Connection(new Socket("localhost", port));
                     connections.get().put(port, connection);
                 }
-                int status = connection.exchange(method, path, authorization, body);
+                int status = connection.exchange(method, path, credentials, body);
                 if (connection.closedByServer) {
                     connections.get().remove(port);
                     connection.close();
@@ -71,9 +81,9 @@ final class Client {
             this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         }
 
-        int exchange(String method, String path, String authorization, byte[] body) throws IOException {
+        int exchange(String method, String path, String credentials, byte[] body) throws IOException {
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost\r\nAuthorization: ").append(authorization).append("\r\n");
+                    .append("Host: localhost\r\n").append(credentials).append("\r\n");
             if (body != null) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             }

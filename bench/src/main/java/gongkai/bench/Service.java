@@ -25,7 +25,11 @@ final class Service implements AutoCloseable {
         this.process = process;
     }
 
-    static Service start(String name, String module, int port, String jdbcUrl, String adminPassword, String jvmOptions)
+    /** The built-in account the pages call the sides with; every service is given its password. */
+    static final String PAGES_PASSWORD = "bench-pages-password";
+
+    static Service start(String name, String module, int port, String jdbcUrl, String adminPassword, String jvmOptions,
+                         String... extraArgs)
             throws IOException, InterruptedException {
         Path jar = findJar(module);
         List<String> command = new ArrayList<>();
@@ -33,9 +37,11 @@ final class Service implements AutoCloseable {
         command.addAll(List.of(jvmOptions.split(" ")));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                                "--spring.datasource.username=postgres", "--logging.level.root=WARN"));
+        command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("bench-results/" + name + ".log"));
         builder.environment().put("GONGKAI_ADMIN_PASSWORD", adminPassword);
+        builder.environment().put("GONGKAI_PAGES_PASSWORD", PAGES_PASSWORD);
         Process process = builder.start();
         // A benchmark stopped (Ctrl-C, kill) stops its services too, instead of leaving them polling a gone database.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,7 +83,8 @@ final class Service implements AutoCloseable {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/x")).build(),
                                                           HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 401) {
+                // a side asks for credentials, the pages lead to their sign-in page
+                if (response.statusCode() == 401 || response.statusCode() == 302) {
                     return;
                 }
             } catch (IOException notYet) {

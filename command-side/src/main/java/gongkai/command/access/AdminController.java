@@ -9,7 +9,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import gongkai.command.Refusal;
 import org.springframework.http.HttpStatus;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,7 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree) and users. */
+/**
+ * The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree: created, listed, renamed)
+ * and users (created, listed, roles, new password, disabled). The built-in account of the pages is
+ * neither created nor changed here.
+ */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {
@@ -36,6 +46,18 @@ public class AdminController {
                           @NotBlank @Size(max = 200) String password,
                           @NotEmpty Set<Role> roles,
                           @Pattern(regexp = ID_PATTERN) String agencyId) {
+    }
+
+    public record NewName(@NotBlank @Size(max = 200) String name) {
+    }
+
+    public record NewRoles(@NotEmpty Set<Role> roles, @Pattern(regexp = ID_PATTERN) String agencyId) {
+    }
+
+    public record NewPassword(@NotBlank @Size(min = 8, max = 200) String password) {
+    }
+
+    public record Disabled(@NotNull Boolean disabled) {
     }
 
     private final UserAccounts accounts;
@@ -58,6 +80,89 @@ public class AdminController {
         return created;
     }
 
+    @GetMapping("/agencies")
+    public Map<String, Object> agencies() {
+        return Map.of("agencies", accounts.agencies());
+    }
+
+    /** Renames an agency: the report shows the name it has now (a published report keeps its figures, not its name). */
+    @PutMapping("/agencies/{agencyId}/name")
+    public Map<String, Object> renameAgency(@PathVariable String agencyId, @Valid @RequestBody NewName name) {
+        if (!accounts.renameAgency(agencyId, name.name())) {
+            throw notFound("机关不存在 (no agency " + agencyId + ")");
+        }
+        return Map.of("agencyId", agencyId, "name", name.name());
+    }
+
+    @GetMapping("/users")
+    public Map<String, Object> users() {
+        return Map.of("users", accounts.users());
+    }
+
+    /** New roles (and agency) for a user. An admin cannot take the ADMIN role from themselves. */
+    @PutMapping("/users/{username}/roles")
+    public UserAccounts.Listed changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles change,
+                                           @AuthenticationPrincipal Actor admin) {
+        Set<Role> roles = EnumSet.copyOf(change.roles());
+        requireNotBuiltIn(username);
+        if (roles.contains(Role.PAGES)) {
+            throw Refusal.invalid("roles", "页面服务账号是内置的 (the role PAGES belongs to the built-in account only)");
+        }
+        requireAgencyFor(roles, change.agencyId());
+        if (username.equals(admin.username()) && !roles.contains(Role.ADMIN)) {
+            throw Refusal.conflict("不能取消自己的管理员角色 (you cannot take the ADMIN role from yourself)");
+        }
+        if (!accounts.changeRoles(username, roles, change.agencyId())) {
+            throw notFound("用户不存在 (no user " + username + ")");
+        }
+        return accounts.user(username).orElseThrow();
+    }
+
+    /** A new password, set by an admin (e.g. one the user forgot); the old one stops working at once. */
+    @PutMapping("/users/{username}/password")
+    public Map<String, Object> resetPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
+        requireNotBuiltIn(username);
+        if (!accounts.resetPassword(username, password.password())) {
+            throw notFound("用户不存在 (no user " + username + ")");
+        }
+        return Map.of("username", username, "passwordReset", true);
+    }
+
+    /** Disables a user (they sign in nowhere; their name stays on what they recorded) or enables them again. */
+    @PutMapping("/users/{username}/disabled")
+    public UserAccounts.Listed disable(@PathVariable String username, @Valid @RequestBody Disabled disabled,
+                                      @AuthenticationPrincipal Actor admin) {
+        requireNotBuiltIn(username);
+        if (username.equals(admin.username()) && disabled.disabled()) {
+            throw Refusal.conflict("不能停用自己的账号 (you cannot disable yourself)");
+        }
+        if (!accounts.setDisabled(username, disabled.disabled())) {
+            throw notFound("用户不存在 (no user " + username + ")");
+        }
+        return accounts.user(username).orElseThrow();
+    }
+
+    private static ResponseStatusException notFound(String message) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
+    }
+
+    /** The pages' account is kept by each process's start from its configured password, not from here. */
+    private static void requireNotBuiltIn(String username) {
+        if (username.equals(BootstrapAdmin.PAGES)) {
+            throw Refusal.conflict("页面服务账号是内置的，由各进程启动时设置 (the pages account is built in)");
+        }
+    }
+
+    private void requireAgencyFor(Set<Role> roles, String agencyId) {
+        boolean needsAgency = roles.contains(Role.CLERK) || roles.contains(Role.AUDITOR);
+        if (needsAgency && agencyId == null) {
+            throw Refusal.invalid("agencyId", "办事员和审计员必须属于一个机关 (clerks and auditors belong to an agency)");
+        }
+        if (agencyId != null && !accounts.agencyExists(agencyId)) {
+            throw Refusal.invalid("agencyId", "机关不存在 (no agency " + agencyId + ")");
+        }
+    }
+
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> createUser(@Valid @RequestBody NewUser user) {
@@ -69,13 +174,7 @@ public class AdminController {
             throw Refusal.invalid(roles.contains(Role.PAGES) ? "roles" : "username",
                                   "页面服务账号是内置的 (the pages account is built in, not created)");
         }
-        boolean needsAgency = roles.contains(Role.CLERK) || roles.contains(Role.AUDITOR);
-        if (needsAgency && user.agencyId() == null) {
-            throw Refusal.invalid("agencyId", "办事员和审计员必须属于一个机关 (clerks and auditors belong to an agency)");
-        }
-        if (user.agencyId() != null && !accounts.agencyExists(user.agencyId())) {
-            throw Refusal.invalid("agencyId", "机关不存在 (no agency " + user.agencyId() + ")");
-        }
+        requireAgencyFor(roles, user.agencyId());
         accounts.createUser(user.username(), user.password(), roles, user.agencyId());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("username", user.username());

@@ -7,7 +7,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +34,59 @@ public class UserAccounts {
     public UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+    }
+
+    /** An account as an administrator sees it: never its password hash. */
+    public record Listed(String username, Set<Role> roles, String agencyId, boolean disabled, Instant createdAt) {
+    }
+
+    /** An agency as an administrator sees it. */
+    public record Agency(String agencyId, String name, String parentId, Instant createdAt) {
+    }
+
+    /** Every user, disabled ones too, by name. */
+    public List<Listed> users() {
+        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account order by username",
+                          (rs, i) -> listed(rs));
+    }
+
+    /** One user, disabled or not. */
+    public Optional<Listed> user(String username) {
+        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account where username = ?",
+                          (rs, i) -> listed(rs), username).stream().findFirst();
+    }
+
+    public List<Agency> agencies() {
+        return jdbc.query("select agency_id, name, parent_id, created_at from agency order by agency_id",
+                          (rs, i) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3),
+                                                rs.getTimestamp(4).toInstant()));
+    }
+
+    /** Renames an agency; false when there is no such agency. */
+    public boolean renameAgency(String agencyId, String name) {
+        return jdbc.update("update agency set name = ? where agency_id = ?", name, agencyId) == 1;
+    }
+
+    /** Gives a user these roles and this agency (null for none); false when there is no such user. */
+    public boolean changeRoles(String username, Set<Role> roles, String agencyId) {
+        return jdbc.update("update user_account set roles = ?, agency_id = ? where username = ?",
+                           Accounts.formatRoles(roles), agencyId, username) == 1;
+    }
+
+    /** Sets a new password (hashed); false when there is no such user. */
+    public boolean resetPassword(String username, String password) {
+        return jdbc.update("update user_account set password_hash = ? where username = ?",
+                           passwordEncoder.encode(password), username) == 1;
+    }
+
+    /** Disables a user (they sign in nowhere, and the pages cannot call on their behalf) or enables them again. */
+    public boolean setDisabled(String username, boolean disabled) {
+        return jdbc.update("update user_account set enabled = ? where username = ?", !disabled, username) == 1;
+    }
+
+    private static Listed listed(ResultSet rs) throws SQLException {
+        return new Listed(rs.getString("username"), Accounts.parseRoles(rs.getString("roles")), rs.getString("agency_id"),
+                          !rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
     }
 
     public boolean anyUser() {

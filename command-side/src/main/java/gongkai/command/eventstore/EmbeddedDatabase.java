@@ -3,8 +3,7 @@ package gongkai.command.eventstore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -37,8 +36,15 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
                              .toAbsolutePath();
         int port = environment.getProperty("gongkai.embedded-database.port", Integer.class, DEFAULT_PORT);
         start(directory, port);
-        // Stopped with the application (a restart in the same JVM starts it again on the same data).
-        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stop());
+        // Stopped with the application (a restart in the same JVM starts it again on the same data), last:
+        // registered as the first disposable bean, it is destroyed after every other, once the web server,
+        // the event processors and the connection pool are down. (Stopped at the context's closing event, it
+        // went first, and everything still using it failed with stack traces.)
+        application.addInitializers(context -> {
+            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean(EmbeddedDatabase.class.getName(), EmbeddedDatabase::stop);
+            }
+        });
         environment.getPropertySources().addFirst(new MapPropertySource("gongkai-embedded-database", Map.of(
                 "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres",
                 "spring.datasource.username", "postgres",
@@ -83,7 +89,8 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor {
         }
     }
 
-    private static boolean listening(int port) {
+    /** Whether something accepts connections on the local port (a PostgreSQL left running, or still running). */
+    public static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", port), 500);
             return true;

@@ -3,6 +3,7 @@ package gongkai.query.application;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.calendar.ClockEvent;
+import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.cells.ApplicationCells;
@@ -40,17 +41,20 @@ final class ApplicationBatch {
         int events;
         List<ClockEvent> clock;
         ReplyDeadline deadline;
+        /** The provisional due date beside a clock a missing calendar year leaves without one; else null. */
+        ProvisionalDue provisional;
         /** Cells counted before the batch, still open: their row ids. */
         final Map<CountedCell, Long> openStored;
         /** Cells opened in this batch and still open. */
         final Map<CountedCell, ApplicationCells.NewCell> openNew = new HashMap<>();
 
         Working(ApplicationFacts facts, boolean stored, List<ClockEvent> clock, ReplyDeadline deadline,
-                Map<CountedCell, Long> openStored) {
+                ProvisionalDue provisional, Map<CountedCell, Long> openStored) {
             this.facts = facts;
             this.stored = stored;
             this.clock = clock;
             this.deadline = deadline;
+            this.provisional = provisional;
             this.openStored = openStored;
         }
     }
@@ -75,7 +79,7 @@ final class ApplicationBatch {
         Working w = working.get(event.applicationId());
         if (event instanceof ApplicationReceived received) {
             if (w == null) {
-                w = new Working(ApplicationFacts.received(received), false, List.of(), null, new HashMap<>());
+                w = new Working(ApplicationFacts.received(received), false, List.of(), null, null, new HashMap<>());
                 w.firstRecordedAt = recordedAt;
                 working.put(event.applicationId(), w);
             } else {
@@ -129,11 +133,14 @@ final class ApplicationBatch {
         }
         List<ClockEvent> entries = ClockEntries.follow(w.clock, event);
         ReplyDeadline now = ApplicationClocks.count(w.facts.applicationId(), entries, calendar);
-        if (ApplicationClocks.moved(w.deadline, now)) {
-            history.add(new ApplicationClocks.HistoryRow(w.facts.applicationId(), now, at, eventId, ClockEntries.cause(event)));
+        ProvisionalDue provisional = ApplicationClocks.provisional(entries, now, calendar);
+        if (ApplicationClocks.moved(w.deadline, w.provisional, now, provisional)) {
+            history.add(new ApplicationClocks.HistoryRow(w.facts.applicationId(), now, provisional, at, eventId,
+                                                         ClockEntries.cause(event)));
         }
         w.clock = entries;
         w.deadline = now;
+        w.provisional = provisional;
     }
 
     /**

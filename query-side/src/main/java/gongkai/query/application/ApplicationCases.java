@@ -50,7 +50,8 @@ public class ApplicationCases {
         List<ApplicationBatch.Working> found = jdbc.query(
                 "select * from application_case where application_id = ?",
                 (rs, i) -> new ApplicationBatch.Working(facts(rs, i), true, ClockEntries.decode(rs.getString("clock_events")),
-                                                        ApplicationClocks.DEADLINE.mapRow(rs, i), cells.openCells(applicationId)),
+                                                        ApplicationClocks.DEADLINE.mapRow(rs, i),
+                                                        ApplicationClocks.PROVISIONAL.mapRow(rs, i), cells.openCells(applicationId)),
                 applicationId);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -66,8 +67,8 @@ public class ApplicationCases {
         jdbc.batchUpdate("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
                          + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
                          + "supplement_request_deadline, paused_working_days, counted_working_days, "
-                         + "answer_kind, answer_extended, answer_working_days) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "answer_kind, answer_extended, answer_working_days, provisional_due_on, provisional_explanation) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
                          + "channel = excluded.channel, received_on = excluded.received_on, "
                          + "supplement_requested_on = excluded.supplement_requested_on, "
@@ -87,7 +88,9 @@ public class ApplicationCases {
                          + "supplement_request_deadline = excluded.supplement_request_deadline, "
                          + "paused_working_days = excluded.paused_working_days, "
                          + "counted_working_days = excluded.counted_working_days, answer_kind = excluded.answer_kind, "
-                         + "answer_extended = excluded.answer_extended, answer_working_days = excluded.answer_working_days",
+                         + "answer_extended = excluded.answer_extended, answer_working_days = excluded.answer_working_days, "
+                         + "provisional_due_on = excluded.provisional_due_on, "
+                         + "provisional_explanation = excluded.provisional_explanation",
                          applications, 500, (ps, w) -> {
                              ApplicationFacts f = w.facts;
                              int i = 0;
@@ -122,6 +125,8 @@ public class ApplicationCases {
                              ps.setObject(++i, d == null ? null : d.pausedWorkingDays(), java.sql.Types.INTEGER);
                              ps.setObject(++i, d == null ? null : d.countedWorkingDays(), java.sql.Types.INTEGER);
                              ApplicationClocks.bind(ps, ++i, ApplicationClocks.answer(f, d, calendar));
+                             i += 2;
+                             ApplicationClocks.bindProvisional(ps, ++i, w.provisional);
                          });
     }
 

@@ -1,8 +1,11 @@
 package gongkai.query.application;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.calendar.ClockEvent;
+import gongkai.events.calendar.ProvisionalCalendar;
+import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyClock;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
@@ -51,12 +54,18 @@ public class ApplicationClocks implements DueDatesOnCalendar {
 
     /** One row of the due-date history. */
     public record DueChange(LocalDate dueOn, ReplyDeadline.State clockState, LocalDate supplementRequestDeadline,
-                            String unknownReason, String explanation, Instant recordedAt, String causedByEventId,
-                            String cause) {
+                            String unknownReason, String explanation, LocalDate provisionalDueOn,
+                            String provisionalExplanation, Instant recordedAt, String causedByEventId, String cause) {
+
+        /** Whether this row's due date is provisional (暂定): no official one, a provisional one beside it. */
+        @JsonProperty("dueProvisional")
+        public boolean dueProvisional() {
+            return dueOn == null && provisionalDueOn != null;
+        }
     }
 
     private record Stored(String applicationId, List<ClockEvent> entries, ReplyDeadline deadline, ApplicationFacts facts,
-                          Answer answer) {
+                          Answer answer, ProvisionalDue provisional) {
     }
 
     /** The stored clock of a row of {@code application_case} read with {@code select *}; null if never counted. */
@@ -72,8 +81,12 @@ public class ApplicationClocks implements DueDatesOnCalendar {
         this.lock = lock;
     }
 
+    /** The provisional due date of a row of {@code application_case} read with {@code select *}; null if none. */
+    public static final RowMapper<ProvisionalDue> PROVISIONAL = (rs, i) -> storedProvisional(rs);
+
     /** A move of a due date, to be written with the batch that made it. */
-    record HistoryRow(String applicationId, ReplyDeadline deadline, Instant recordedAt, String eventId, String cause) {
+    record HistoryRow(String applicationId, ReplyDeadline deadline, ProvisionalDue provisional, Instant recordedAt,
+                      String eventId, String cause) {
     }
 
     /** Writes the moves of due dates a batch of application events made. */
@@ -82,7 +95,8 @@ public class ApplicationClocks implements DueDatesOnCalendar {
             return;
         }
         jdbc.batchUpdate("insert into application_due_history (application_id, due_on, clock_state, supplement_request_deadline, "
-                         + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause, provisional_due_on, "
+                         + "provisional_explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          rows, rows.size(), (ps, r) -> {
                              ReplyDeadline d = r.deadline();
                              ps.setString(1, r.applicationId());
@@ -94,6 +108,9 @@ public class ApplicationClocks implements DueDatesOnCalendar {
                              ps.setTimestamp(7, Timestamp.from(r.recordedAt()));
                              ps.setString(8, r.eventId());
                              ps.setString(9, clip(r.cause(), MAX_REASON));
+                             ps.setDate(10, r.provisional() == null ? null : date(r.provisional().dueOn()));
+                             ps.setString(11, r.provisional() == null ? null
+                                                                      : clip(r.provisional().explanation(), MAX_EXPLANATION));
                          });
     }
 
@@ -115,12 +132,14 @@ public class ApplicationClocks implements DueDatesOnCalendar {
         int moved = 0;
         for (Stored s : touched) {
             ReplyDeadline now = count(s.applicationId(), s.entries(), calendar);
+            ProvisionalDue provisional = provisional(s.entries(), now, calendar);
             Answer answer = answer(s.facts(), now, calendar);
-            if (!now.equals(s.deadline()) || !Objects.equals(answer, s.answer())) {
-                save(s.applicationId(), s.entries(), now, answer);
+            if (!now.equals(s.deadline()) || !Objects.equals(answer, s.answer())
+                || !sameProvisional(provisional, s.provisional())) {
+                save(s.applicationId(), s.entries(), now, answer, provisional);
             }
-            if (moved(s.deadline(), now)) {
-                history(s.applicationId(), now, recordedAt, eventId, cause);
+            if (moved(s.deadline(), s.provisional(), now, provisional)) {
+                history(s.applicationId(), now, provisional, recordedAt, eventId, cause);
                 moved++;
             }
         }
@@ -130,12 +149,15 @@ public class ApplicationClocks implements DueDatesOnCalendar {
     /** The application's due-date history, oldest first. */
     public List<DueChange> history(String applicationId) {
         return jdbc.query("select due_on, clock_state, supplement_request_deadline, unknown_reason, explanation, "
+                          + "provisional_due_on, provisional_explanation, "
                           + "recorded_at, caused_by_event_id, cause from application_due_history "
                           + "where application_id = ? order by id",
                           (rs, i) -> new DueChange(localDate(rs, "due_on"),
                                                    ReplyDeadline.State.valueOf(rs.getString("clock_state")),
                                                    localDate(rs, "supplement_request_deadline"),
                                                    rs.getString("unknown_reason"), rs.getString("explanation"),
+                                                   localDate(rs, "provisional_due_on"),
+                                                   rs.getString("provisional_explanation"),
                                                    rs.getTimestamp("recorded_at").toInstant(),
                                                    rs.getString("caused_by_event_id"), rs.getString("cause")),
                           applicationId);
@@ -179,6 +201,28 @@ public class ApplicationClocks implements DueDatesOnCalendar {
         ps.setObject(index + 2, answer == null ? null : answer.workingDaysToAnswer(), java.sql.Types.INTEGER);
     }
 
+    /**
+     * The provisional due date beside a clock that a missing calendar year leaves without an official one
+     * ({@link ProvisionalCalendar}); null when the clock has one, or does not run. Never throws.
+     */
+    static ProvisionalDue provisional(List<ClockEvent> entries, ReplyDeadline deadline, WorkingDayCalendar calendar) {
+        if (entries == null || entries.isEmpty() || deadline == null) {
+            return null;
+        }
+        try {
+            return ProvisionalCalendar.dueOf(calendar, ClockEntries.inDateOrder(entries), deadline).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #moved(ReplyDeadline, ReplyDeadline)}, or the provisional due date beside it moved. */
+    static boolean moved(ReplyDeadline before, ProvisionalDue provisionalBefore, ReplyDeadline now,
+                         ProvisionalDue provisionalNow) {
+        return moved(before, now) || !Objects.equals(provisionalBefore == null ? null : provisionalBefore.dueOn(),
+                                                     provisionalNow == null ? null : provisionalNow.dueOn());
+    }
+
     /** Whether the change is one a clerk would want to see in the history. */
     static boolean moved(ReplyDeadline before, ReplyDeadline now) {
         return before == null
@@ -188,11 +232,12 @@ public class ApplicationClocks implements DueDatesOnCalendar {
                || !Objects.equals(before.unknownReason(), now.unknownReason());
     }
 
-    private void save(String applicationId, List<ClockEvent> entries, ReplyDeadline d, Answer answer) {
+    private void save(String applicationId, List<ClockEvent> entries, ReplyDeadline d, Answer answer,
+                      ProvisionalDue provisional) {
         jdbc.update("update application_case set clock_events = ?, clock_state = ?, due_on = ?, due_explanation = ?, "
                     + "due_unknown_reason = ?, supplement_request_deadline = ?, paused_working_days = ?, "
-                    + "counted_working_days = ?, answer_kind = ?, answer_extended = ?, answer_working_days = ? "
-                    + "where application_id = ?",
+                    + "counted_working_days = ?, answer_kind = ?, answer_extended = ?, answer_working_days = ?, "
+                    + "provisional_due_on = ?, provisional_explanation = ? where application_id = ?",
                     ps -> {
                         ps.setString(1, ClockEntries.encode(entries));
                         ps.setString(2, d.state().name());
@@ -203,21 +248,36 @@ public class ApplicationClocks implements DueDatesOnCalendar {
                         ps.setInt(7, d.pausedWorkingDays());
                         ps.setInt(8, d.countedWorkingDays());
                         bind(ps, 9, answer);
-                        ps.setString(12, applicationId);
+                        bindProvisional(ps, 12, provisional);
+                        ps.setString(14, applicationId);
                     });
     }
 
-    private void history(String applicationId, ReplyDeadline d, Instant recordedAt, String eventId, String cause) {
-        jdbc.update("insert into application_due_history (application_id, due_on, clock_state, supplement_request_deadline, "
-                    + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    applicationId, date(d.dueOn()), d.state().name(), date(d.supplementRequestDeadline()),
-                    clip(d.unknownReason(), MAX_REASON), clip(d.explanation(), MAX_EXPLANATION),
-                    Timestamp.from(recordedAt), eventId, clip(cause, MAX_REASON));
+    private void history(String applicationId, ReplyDeadline d, ProvisionalDue provisional, Instant recordedAt,
+                         String eventId, String cause) {
+        writeHistory(List.of(new HistoryRow(applicationId, d, provisional, recordedAt, eventId, cause)));
+    }
+
+    /** The same provisional date and explanation (the years it stood in for are not stored). */
+    private static boolean sameProvisional(ProvisionalDue a, ProvisionalDue b) {
+        return a == null ? b == null : b != null && a.dueOn().equals(b.dueOn())
+                                       && Objects.equals(clip(a.explanation(), MAX_EXPLANATION), b.explanation());
+    }
+
+    /** The two columns of a {@link ProvisionalDue} (V15_2), from the given index on. */
+    static void bindProvisional(PreparedStatement ps, int index, ProvisionalDue provisional) throws SQLException {
+        ps.setDate(index, provisional == null ? null : date(provisional.dueOn()));
+        ps.setString(index + 1, provisional == null ? null : clip(provisional.explanation(), MAX_EXPLANATION));
+    }
+
+    private static ProvisionalDue storedProvisional(ResultSet rs) throws SQLException {
+        LocalDate dueOn = localDate(rs, "provisional_due_on");
+        return dueOn == null ? null : new ProvisionalDue(dueOn, rs.getString("provisional_explanation"), List.of());
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getString("application_id"), ClockEntries.decode(rs.getString("clock_events")), deadline(rs),
-                          ApplicationCases.FACTS.mapRow(rs, 0), storedAnswer(rs));
+                          ApplicationCases.FACTS.mapRow(rs, 0), storedAnswer(rs), storedProvisional(rs));
     }
 
     private static Answer storedAnswer(ResultSet rs) throws SQLException {

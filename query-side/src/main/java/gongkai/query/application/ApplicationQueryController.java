@@ -1,8 +1,13 @@
 package gongkai.query.application;
 
 import gongkai.events.access.Actor;
+import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
+import gongkai.events.application.Channel;
+import gongkai.events.calendar.ClockEvent;
+import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
+import gongkai.events.store.StoredEventFormat;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.calendar.CalendarConfiguration;
@@ -44,12 +49,18 @@ public class ApplicationQueryController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    /** A row of {@code application_case}: the case's facts and its clock (null if never counted). */
-    private record Row(ApplicationFacts facts, ReplyDeadline deadline) {
+    /**
+     * A row of {@code application_case}: the case's facts, its clock (null if never counted), its provisional
+     * due date where its period runs into a year without a calendar, and how many of its events it follows
+     * (a reader that has just recorded one can tell whether this answer includes it).
+     */
+    private record Row(ApplicationFacts facts, ReplyDeadline deadline, ProvisionalDue provisional, int eventCount) {
     }
 
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(ApplicationCases.FACTS.mapRow(rs, i),
-                                                                 ApplicationClocks.DEADLINE.mapRow(rs, i));
+                                                                 ApplicationClocks.DEADLINE.mapRow(rs, i),
+                                                                 ApplicationClocks.PROVISIONAL.mapRow(rs, i),
+                                                                 rs.getInt("event_count"));
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
@@ -67,12 +78,25 @@ public class ApplicationQueryController {
      * {@code state}: a state of the case, or DUE_SOON / OVERDUE (open cases by urgency, see {@link Worklist});
      * {@code dueBefore}: open cases whose due date is known and strictly before that date. With either
      * urgency or {@code dueBefore} the page is ordered by due date, else by date of receipt.
+     * {@code open=true}: the cases not yet answered or withdrawn, by due date (unknown last): the worklist.
+     * {@code receivedFrom}/{@code receivedTo} (inclusive), {@code channel}, {@code applicantType} narrow it;
+     * {@code q} finds the agency's applications whose request text or applicant's name contains it (the
+     * words a clerk remembers of a letter). The applicant's name is kept only in the event that received
+     * the application, so {@code q} reads those events, of the reader's own agency only; it is never logged.
      */
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) String agencyId,
                                     @RequestParam(required = false) Worklist.State state,
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+                                    @RequestParam(defaultValue = "false") boolean open,
+                                    @RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+                                    @RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+                                    @RequestParam(required = false) Channel channel,
+                                    @RequestParam(required = false) ApplicantType applicantType,
+                                    @RequestParam(required = false) String q,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size,
                                     @AuthenticationPrincipal Actor reader) {
@@ -108,6 +132,38 @@ public class ApplicationQueryController {
             where.append(" and concluded_on is null and due_on < ?");
             args.add(Date.valueOf(dueBefore));
         }
+        if (open) {
+            where.append(" and state not in ('CONCLUDED', 'WITHDRAWN')");
+            byDueDate = true;
+        }
+        if (receivedFrom != null) {
+            where.append(" and received_on >= ?");
+            args.add(Date.valueOf(receivedFrom));
+        }
+        if (receivedTo != null) {
+            where.append(" and received_on <= ?");
+            args.add(Date.valueOf(receivedTo));
+        }
+        if (channel != null) {
+            where.append(" and channel = ?");
+            args.add(channel.name());
+        }
+        if (applicantType != null) {
+            where.append(" and applicant_type = ?");
+            args.add(applicantType.name());
+        }
+        if (q != null && !q.isBlank()) {
+            if (q.length() > 200) {
+                throw Problems.Refused.badInput("q", "检索词不超过 200 字 (q is at most 200 characters)");
+            }
+            // the case's first event is the one that received it: its applicant's name and request text
+            where.append(" and exists (select 1 from " + StoredEventFormat.EVENT_TABLE + " e where e.aggregate_identifier"
+                         + " = application_case.application_id and e.sequence_number = 0 and (strpos(lower("
+                         + "convert_from(e.payload, 'UTF8')::jsonb #>> '{applicant,name}'), lower(?)) > 0 or strpos("
+                         + "lower(convert_from(e.payload, 'UTF8')::jsonb ->> 'request'), lower(?)) > 0))");
+            args.add(q.strip());
+            args.add(q.strip());
+        }
         // The count and the page in one round trip.
         ReadBatch batch = new ReadBatch();
         Supplier<Integer> total = batch.query("select count(*) from application_case" + where,
@@ -115,7 +171,7 @@ public class ApplicationQueryController {
         args.add(size);
         args.add((long) page * size);
         Supplier<List<Row>> rows = batch.list("select * from application_case" + where
-                                              + (byDueDate ? " order by due_on, received_on, application_id"
+                                              + (byDueDate ? " order by due_on nulls last, received_on, application_id"
                                                            : " order by received_on, application_id")
                                               + " limit ? offset ?", ROW, args.toArray());
         batch.run(jdbc);
@@ -125,8 +181,46 @@ public class ApplicationQueryController {
         answer.put("size", size);
         answer.put("total", total.get());
         answer.put("today", today.date());
-        answer.put("items", items.stream().map(row -> view(row.facts(), row.deadline(), today)).toList());
+        answer.put("items", items.stream().map(row -> view(row, today)).toList());
         return answer;
+    }
+
+    /**
+     * The dashboard's counts of the agency's open cases: due soon, overdue (as in {@link Worklist}), each
+     * paused state, in progress (the clock runs) and all open ones.
+     */
+    @GetMapping("/counts")
+    public Map<String, Object> counts(@RequestParam(required = false) String agencyId,
+                                      @AuthenticationPrincipal Actor reader) {
+        String agency = agencyId != null ? agencyId : reader.agencyId();
+        if (agency == null) {
+            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
+        }
+        ReadAccess.requireAgency(reader, agency);
+        Today today = today(null);
+        Map<String, Object> counts = jdbc.queryForObject(
+                "select count(*) filter (where due_on < ? and clock_state <> 'CONCLUDED') as overdue,"
+                + " count(*) filter (where due_on >= ? and due_on < ? and clock_state <> 'CONCLUDED') as due_soon,"
+                + " count(*) filter (where state = 'AWAITING_SUPPLEMENT') as awaiting_supplement,"
+                + " count(*) filter (where state = 'IN_CONSULTATION') as in_consultation,"
+                + " count(*) filter (where state = 'AWAITING_FEE') as awaiting_fee,"
+                + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED')) as in_progress,"
+                + " count(*) as open"
+                + " from application_case where agency_id = ? and state not in ('CONCLUDED', 'WITHDRAWN')",
+                (rs, i) -> {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("dueSoon", rs.getInt("due_soon"));
+                    c.put("overdue", rs.getInt("overdue"));
+                    c.put("awaitingSupplement", rs.getInt("awaiting_supplement"));
+                    c.put("inConsultation", rs.getInt("in_consultation"));
+                    c.put("awaitingFee", rs.getInt("awaiting_fee"));
+                    c.put("inProgress", rs.getInt("in_progress"));
+                    c.put("open", rs.getInt("open"));
+                    return c;
+                },
+                Date.valueOf(today.date()), Date.valueOf(today.date()), Date.valueOf(today.dueSoonLimit()), agency);
+        counts.put("today", today.date());
+        return counts;
     }
 
     @GetMapping("/{id}")
@@ -145,7 +239,8 @@ public class ApplicationQueryController {
         if (row == null || !ReadAccess.mayRead(reader, row.facts().agencyId())) {
             throw Problems.Refused.notFound("未找到该申请 (no application " + id + " that you may read)");
         }
-        Map<String, Object> view = view(row.facts(), row.deadline(), today);
+        Map<String, Object> view = view(row, today);
+        view.put("eventCount", row.eventCount());
         view.put("asOf", asOf);
         return view;
     }
@@ -165,7 +260,10 @@ public class ApplicationQueryController {
         if (events.isEmpty()) {
             return null;
         }
-        return new Row(ApplicationFacts.fold(events), ApplicationClocks.count(id, ClockEntries.of(events), calendar));
+        List<ClockEvent> entries = ClockEntries.of(events);
+        ReplyDeadline deadline = ApplicationClocks.count(id, entries, calendar);
+        return new Row(ApplicationFacts.fold(events), deadline, ApplicationClocks.provisional(entries, deadline, calendar),
+                       events.size());
     }
 
     /** Today (or the day of {@code asOf}) in Asia/Shanghai, and the calendar to tell urgency by. */
@@ -179,7 +277,9 @@ public class ApplicationQueryController {
         return new Today(date, known, Worklist.dueSoonLimit(known, date));
     }
 
-    private static Map<String, Object> view(ApplicationFacts f, ReplyDeadline deadline, Today today) {
+    private static Map<String, Object> view(Row row, Today today) {
+        ApplicationFacts f = row.facts();
+        ReplyDeadline deadline = row.deadline();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("applicationId", f.applicationId());
         view.put("agencyId", f.agencyId());
@@ -203,6 +303,10 @@ public class ApplicationQueryController {
         view.put("dueOn", deadline == null ? null : deadline.dueOn());
         view.put("dueExplanation", deadline == null ? null : deadline.explanation());
         view.put("dueUnknownReason", deadline == null ? null : deadline.unknownReason());
+        // 暂定: dueOn stays null (a year without data is never guessed); the provisional date stands beside it.
+        view.put("dueProvisional", row.provisional() != null);
+        view.put("provisionalDueOn", row.provisional() == null ? null : row.provisional().dueOn());
+        view.put("provisionalExplanation", row.provisional() == null ? null : row.provisional().explanation());
         OptionalInt left = Worklist.workingDaysLeft(today.calendar(), deadline, today.date());
         view.put("workingDaysLeft", left.isPresent() ? left.getAsInt() : null);
         view.put("pausedWorkingDays", deadline == null ? null : deadline.pausedWorkingDays());

@@ -126,9 +126,7 @@ public class AuditController {
     public Verification verification(@RequestParam(required = false) Long anchorIndex,
                                      @RequestParam(required = false) String anchorHash,
                                      @AuthenticationPrincipal Actor reader) {
-        if (!reader.is(Role.AUDITOR) && !reader.is(Role.ADMIN)) {
-            throw Problems.Refused.forbidden("只有审计员和管理员可以核验事件存储 (verification is for auditors and admins)");
-        }
+        requireAuditorOrAdmin(reader);
         return verify(anchorIndex, anchorHash);
     }
 
@@ -152,7 +150,15 @@ public class AuditController {
                 "哈希链中没有该位置 (no link at global index " + globalIndex + ")"));
     }
 
-    private Verification verify(Long anchorIndex, String anchorHash) {
+    /** Verification is for auditors and admins. */
+    static void requireAuditorOrAdmin(Actor reader) {
+        if (!reader.is(Role.AUDITOR) && !reader.is(Role.ADMIN)) {
+            throw Problems.Refused.forbidden("只有审计员和管理员可以核验事件存储 (verification is for auditors and admins)");
+        }
+    }
+
+    /** An anchor is both its global index and its hash, or neither. */
+    static void requireAnchor(Long anchorIndex, String anchorHash) {
         if ((anchorIndex == null) != (anchorHash == null)) {
             throw Problems.Refused.badInput(anchorIndex == null ? "anchorIndex" : "anchorHash",
                                             "anchorIndex 与 anchorHash 须同时给出 (give both anchorIndex and anchorHash)");
@@ -160,6 +166,10 @@ public class AuditController {
         if (anchorHash != null && !anchorHash.matches("[0-9a-fA-F]{64}")) {
             throw Problems.Refused.badInput("anchorHash", "须为 64 位十六进制 SHA-256 (anchorHash must be 64 hex digits)");
         }
+    }
+
+    private Verification verify(Long anchorIndex, String anchorHash) {
+        requireAnchor(anchorIndex, anchorHash);
         try (Connection connection = dataSource.getConnection()) {
             return ChainVerification.verify(connection, anchorIndex, anchorHash, MAX_PROBLEMS_LISTED);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package gongkai.query.audit;
 
+import gongkai.events.store.StoredEventFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -46,25 +47,31 @@ public class AuditTrail {
         recordAll(List.of(e));
     }
 
-    /** Records entries in JDBC batches of up to 1000 statements. */
+    /**
+     * Records entries in JDBC batches of up to 1000 statements, each under its event's own global index as
+     * stored. Not the processor's token position: an event that fills a gap (its transaction took an earlier
+     * index but committed after a later one) arrives with a token already past it, whose position is the
+     * later event's index; keyed by that, it would take the later event's place and one of the two would be
+     * lost.
+     */
     public void recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("insert into audit_event (global_index, event_identifier, case_type, case_id, event_type, agency_id, "
-                         + "actor, business_date, recorded_at, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "actor, business_date, recorded_at, summary) select e.global_index, e.event_identifier, "
+                         + "?, ?, ?, ?, ?, ?, ?, ? from " + StoredEventFormat.EVENT_TABLE + " e where e.event_identifier = ? "
                          + "on conflict (global_index) do nothing",
                          entries, 1000, (ps, e) -> {
-                             ps.setLong(1, e.globalIndex());
-                             ps.setString(2, e.eventId());
-                             ps.setString(3, e.caseType());
-                             ps.setString(4, e.caseId());
-                             ps.setString(5, e.type());
-                             ps.setString(6, e.agencyId());
-                             ps.setString(7, e.actor());
-                             ps.setDate(8, e.businessDate() == null ? null : Date.valueOf(e.businessDate()));
-                             ps.setTimestamp(9, Timestamp.from(e.recordedAt()));
-                             ps.setString(10, e.summary());
+                             ps.setString(1, e.caseType());
+                             ps.setString(2, e.caseId());
+                             ps.setString(3, e.type());
+                             ps.setString(4, e.agencyId());
+                             ps.setString(5, e.actor());
+                             ps.setDate(6, e.businessDate() == null ? null : Date.valueOf(e.businessDate()));
+                             ps.setTimestamp(7, Timestamp.from(e.recordedAt()));
+                             ps.setString(8, e.summary());
+                             ps.setString(9, e.eventId());
                          });
     }
 

@@ -25,14 +25,29 @@ public final class ChainVerification {
 
     private static final int FETCH_SIZE = 500;
 
+    /** Told how far a verification has come: the positions of the global order checked so far. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = checked -> {
+        };
+
+        void checked(long positions);
+    }
+
+    /** Progress is told every this many positions, and at the end. */
+    static final int PROGRESS_EVERY = 1000;
+
     private final Connection connection;
     private final int maxProblemsListed;
+    private final Progress progress;
+    private long positions;
     private final List<Verification.Problem> problems = new ArrayList<>();
     private long problemCount;
 
-    private ChainVerification(Connection connection, int maxProblemsListed) {
+    private ChainVerification(Connection connection, int maxProblemsListed, Progress progress) {
         this.connection = connection;
         this.maxProblemsListed = maxProblemsListed;
+        this.progress = progress;
     }
 
     /**
@@ -41,6 +56,12 @@ public final class ChainVerification {
      */
     public static Verification verify(Connection connection, Long anchorIndex, String anchorHash,
                                       int maxProblemsListed) throws SQLException {
+        return verify(connection, anchorIndex, anchorHash, maxProblemsListed, Progress.NONE);
+    }
+
+    /** {@link #verify(Connection, Long, String, int)}, telling {@code progress} how far it has come. */
+    public static Verification verify(Connection connection, Long anchorIndex, String anchorHash,
+                                      int maxProblemsListed, Progress progress) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         boolean readOnly = connection.isReadOnly();
         int isolation = connection.getTransactionIsolation();
@@ -48,7 +69,7 @@ public final class ChainVerification {
             connection.setAutoCommit(false); // a cursor, not the whole table in memory
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot of both tables
             connection.setReadOnly(true);
-            return new ChainVerification(connection, maxProblemsListed).run(anchorIndex, anchorHash);
+            return new ChainVerification(connection, maxProblemsListed, progress).run(anchorIndex, anchorHash);
         } finally {
             connection.rollback();
             connection.setReadOnly(readOnly);
@@ -103,9 +124,13 @@ public final class ChainVerification {
                     if (anchorIndex != null && index == anchorIndex) {
                         recomputedAtAnchor = ChainHashing.hex(recomputed);
                     }
+                    if (++positions % PROGRESS_EVERY == 0) {
+                        progress.checked(positions);
+                    }
                 }
             }
         }
+        progress.checked(positions);
         Verification.Anchor anchor = null;
         if (anchorIndex != null) {
             boolean matches = anchorHash != null && anchorHash.equalsIgnoreCase(String.valueOf(recomputedAtAnchor));

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
@@ -69,6 +70,12 @@ public class EventStreamConfiguration {
                                  .storageEngine(storageEngine)
                                  .optimizeEventConsumption(false)
                                  .build();
+    }
+
+    /** Axon's transactions, each starting on a live connection (see {@link FreshTransactions}). */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource) {
+        return new FreshTransactions(transactions, dataSource);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package gongkai.query.projections;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -24,9 +26,11 @@ public class ReplayNotice implements ResponseBodyAdvice<Object> {
     public static final String HEADER = "Gongkai-Projections-Replaying";
 
     private final ProjectionReplays replays;
+    private final ObjectMapper json;
 
-    public ReplayNotice(ProjectionReplays replays) {
+    public ReplayNotice(ProjectionReplays replays, ObjectMapper json) {
         this.replays = replays;
+        this.json = json;
     }
 
     @Override
@@ -47,10 +51,17 @@ public class ReplayNotice implements ResponseBodyAdvice<Object> {
             return body;
         }
         response.getHeaders().add(HEADER, String.join(",", replaying));
+        Map<String, Object> notice = Map.of("projections", replaying, "progress", "/api/projections",
+                                            "detail", "投影正在重建，数字可能不完整 (being rebuilt: figures may be partial)");
         if (body instanceof Map<?, ?> map) {
             Map<Object, Object> noted = new LinkedHashMap<>(map);
-            noted.put("projectionsReplaying", Map.of("projections", replaying, "progress", "/api/projections",
-                                                     "detail", "投影正在重建，数字可能不完整 (being rebuilt: figures may be partial)"));
+            noted.put("projectionsReplaying", notice);
+            return noted;
+        }
+        if (body != null && body.getClass().isRecord()
+            && json.valueToTree(body) instanceof ObjectNode noted) {
+            // a typed answer (the annual report, say) is a JSON object too: the notice goes at its end
+            noted.set("projectionsReplaying", json.valueToTree(notice));
             return noted;
         }
         return body;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docker-compose.yml is valid and runs PostgreSQL, two command sides and two query sides. */
+/** docker-compose.yml is valid and runs PostgreSQL, two command sides, two query sides and the pages. */
 class DockerComposeTest {
 
     @Test
@@ -22,6 +22,6 @@ class DockerComposeTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines().map(String::trim).sorted().toList())
-                .isEqualTo(List.of("command-side-1", "command-side-2", "postgres", "query-side-1", "query-side-2"));
+                .isEqualTo(List.of("command-side-1", "command-side-2", "postgres", "query-side-1", "query-side-2", "web"));
     }
 }

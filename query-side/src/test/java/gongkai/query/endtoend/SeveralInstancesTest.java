@@ -82,8 +82,9 @@ class SeveralInstancesTest {
             Process second = startInOwnProcess(url);
             ExecutorService clients = Executors.newFixedThreadPool(4);
             try {
+                // A JVM of its own starts in seconds on an idle machine, in minutes on a loaded one.
                 await(() -> owners(url).size() == 2 && owners(url).values().stream().allMatch(n -> n == 2),
-                      Duration.ofSeconds(90), () -> "two instances hold two segments each: " + owners(url));
+                      Duration.ofSeconds(240), () -> "two instances hold two segments each: " + owners(url));
                 // Four clerks record applications (received, then answered) while the second instance is killed
                 // (SIGKILL: no goodbye, its claims left to time out) half-way through: it dies with events of its
                 // segments arriving, some handled and some not.

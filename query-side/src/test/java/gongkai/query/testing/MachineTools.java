@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The programs a test needs from the machine (Debian's {@code chromium}, {@code chromedriver},
- * {@code docker-compose}), found on {@code PATH}. On a developer's machine without them the test is
+ * {@code docker-compose}, {@code pg_dump}), found on {@code PATH}. On a developer's machine without them the test is
  * skipped; in CI ({@code CI=true}, as {@code .ci/run} sets it) it fails instead, because a CI run that
  * skipped the page and compose tests would pass without having looked at either.
  */

@@ -1,0 +1,36 @@
+package gongkai.web.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * Sign-in with a form, a session cookie (HttpOnly, SameSite=Lax, see {@code web.properties}), a CSRF
+ * token on every form, sign-out. Signed out, every page leads to the sign-in page.
+ */
+@Configuration
+public class WebSecurity {
+
+    @Bean
+    public SecurityFilterChain pages(HttpSecurity http, SignInWithSides signIn) throws Exception {
+        HttpSessionRequestCache requestedPage = new HttpSessionRequestCache();
+        requestedPage.setMatchingRequestParameterName(null); // back to the page asked for, with a clean address
+        return http
+                .requestCache(cache -> cache.requestCache(requestedPage))
+                .authenticationProvider(signIn)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/signin", "/forbidden", "/css/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/", false)
+                                       .failureUrl("/signin?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                        + "frame-ancestors 'self'; form-action 'self'")))
+                .build();
+    }
+}

@@ -1,0 +1,98 @@
+package gongkai.web.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gongkai.web.PageErrors;
+import gongkai.web.access.SignedIn;
+import gongkai.web.forms.Action;
+import gongkai.web.forms.FailureModel;
+import gongkai.web.forms.Forms;
+import gongkai.web.forms.Submission;
+import gongkai.web.sides.Sides;
+import gongkai.web.text.Zh;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case page: state, due date with its explanation and the working days left, the timeline of every
+ * event in words, and the actions its state allows, each a short form. A refused action shows the rule
+ * that refused it, as the command side gave it.
+ */
+@Controller
+public class CaseController {
+
+    private final Sides sides;
+
+    public CaseController(Sides sides) {
+        this.sides = sides;
+    }
+
+    @GetMapping("/applications/{id}")
+    public ModelAndView show(@PathVariable String id) {
+        return page(id, null);
+    }
+
+    @PostMapping("/applications/{id}/actions/{key}")
+    public ModelAndView act(@PathVariable String id, @PathVariable String key,
+                            @RequestParam MultiValueMap<String, String> posted, RedirectAttributes redirect) {
+        Action action = ApplicationForms.byKey(key);
+        if (action == null) {
+            return PageErrors.notFound();
+        }
+        Map<String, Object> body = Forms.body(posted, action.fields());
+        if (action == ApplicationForms.CORRECTION) {
+            Object field = body.get("field");
+            Object value = field != null && ApplicationForms.DATE_FIELDS.contains(field.toString())
+                           ? body.remove("valueDate") : body.remove("valueChoice");
+            body.remove("valueDate");
+            body.remove("valueChoice");
+            if (value != null) {
+                body.put("value", value);
+            }
+        }
+        Submission sent = Submission.send(sides, action, body, posted, id);
+        if (sent.recorded()) {
+            List<String> warnings = new ArrayList<>();
+            sent.answer().path("warnings").forEach(w -> warnings.add(Zh.chinese(w.asText())));
+            redirect.addFlashAttribute("recorded", "已记录：" + action.title() + "。");
+            redirect.addFlashAttribute("warnings", warnings);
+            return new ModelAndView("redirect:/applications/" + id);
+        }
+        Submission.Failure failure = sent.failure();
+        Map<String, String> errors = new LinkedHashMap<>(failure.errors());
+        String value = errors.remove("value"); // the correction's one value is one of two fields on the form
+        if (value != null) {
+            errors.put("valueDate", value);
+            errors.put("valueChoice", value);
+        }
+        return page(id, new Submission.Failure(failure.form(), failure.refusal(), errors, failure.values(), failure.status()));
+    }
+
+    private ModelAndView page(String id, Submission.Failure failure) {
+        var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
+        JsonNode application = sides.read("/api/applications/{id}", id);
+        JsonNode history = Sides.answerOf(historyCall);
+        int events = history.path("events").size();
+        ModelAndView page = new ModelAndView("case", failure == null ? HttpStatus.OK : HttpStatus.valueOf(failure.status()));
+        Map<String, Object> app = sides.plain(application);
+        page.addObject("app", app);
+        page.addObject("history", sides.plain(history));
+        page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
+        page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
+        page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
+        FailureModel.add(page, failure);
+        return page;
+    }
+}

@@ -1,0 +1,254 @@
+package gongkai.web.sides;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.web.access.SignedIn;
+import gongkai.web.text.Zh;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The command side (every write) and the query side (every read), called over their JSON APIs. Calls
+ * for a signed-in user go with the built-in {@code pages} account and the header
+ * {@value #ON_BEHALF_OF}: each side then applies that user's roles and agency, exactly as if the
+ * user had called it. The user's password is used once, to sign in ({@link #me}), and never kept.
+ */
+@Component
+public class Sides {
+
+    public static final String ON_BEHALF_OF = "Gongkai-On-Behalf-Of";
+    public static final String PAGES_ACCOUNT = "pages";
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+
+    /** Calls of one page that do not depend on each other go out at once, each as the page's user. */
+    private final ExecutorService parallel = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "sides-call");
+                thread.setDaemon(true);
+                return thread;
+            }));
+
+    private final RestClient command;
+    private final RestClient query;
+    private final String pagesAuthorization;
+    private final ObjectMapper json;
+
+    public Sides(@Value("${gongkai.command-side.url}") String commandUrl,
+                 @Value("${gongkai.query-side.url}") String queryUrl,
+                 @Value("${gongkai.pages.password}") String pagesPassword, ObjectMapper json) {
+        if (pagesPassword == null || pagesPassword.isBlank()) {
+            throw new IllegalStateException("gongkai.pages.password (GONGKAI_PAGES_PASSWORD) must be set: "
+                                            + "the pages call both sides with the built-in account 'pages'");
+        }
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(60));
+        this.command = RestClient.builder().baseUrl(commandUrl).requestFactory(requests).build();
+        this.query = RestClient.builder().baseUrl(queryUrl).requestFactory(requests).build();
+        this.pagesAuthorization = basic(PAGES_ACCOUNT, pagesPassword);
+        this.json = json;
+    }
+
+    /** Who the given credentials belong to ({@code GET /api/me} on the query side); empty if they are wrong. */
+    public java.util.Optional<JsonNode> me(String username, String password) {
+        return query.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, basic(username, password))
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        if (response.getStatusCode().value() == 401) {
+                            return java.util.Optional.<JsonNode>empty();
+                        }
+                        return java.util.Optional.of(answer(response.getStatusCode(), response.getBody()));
+                    });
+    }
+
+    /** A read from the query side, for the signed-in user. */
+    public JsonNode read(String path, Object... uriVariables) {
+        return query.get().uri(path, uriVariables).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /**
+     * A read from the query side with query parameters (null values left out), for the signed-in user.
+     * The values go as URI variables, so that each is encoded whole.
+     */
+    public JsonNode read(String path, Map<String, ?> parameters) {
+        StringBuilder template = new StringBuilder(path);
+        Map<String, Object> values = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value != null && !value.toString().isEmpty()) {
+                template.append(values.isEmpty() ? '?' : '&').append(name).append("={").append(name).append('}');
+                values.put(name, value);
+            }
+        });
+        return query.get().uri(template.toString(), values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A call made beside the caller's other calls, on the signed-in user's behalf like them. */
+    public <T> CompletableFuture<T> beside(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, parallel);
+    }
+
+    /** The answer of a call made {@link #beside}: its own failure (a refusal) as if it had been made here. */
+    public static <T> T answerOf(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** A file or page from the query side as it is (the report rendered), for the signed-in user. */
+    public ResponseEntity<byte[]> fetch(String path, Object... uriVariables) {
+        return query.get().uri(path, uriVariables).headers(this::onBehalf)
+                    .exchange((request, response) -> {
+                        byte[] body = response.getBody().readAllBytes();
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw refused(response.getStatusCode(), body);
+                        }
+                        HttpHeaders kept = new HttpHeaders();
+                        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
+                            String value = response.getHeaders().getFirst(name);
+                            if (value != null) {
+                                kept.set(name, value);
+                            }
+                        }
+                        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
+                    });
+    }
+
+    /** A read from the command side (its admin lists: agencies, users), for the signed-in user. */
+    public JsonNode readCommand(String path, Object... uriVariables) {
+        return command.get().uri(path, uriVariables).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A request that starts work on the query side (POST with a JSON body, e.g. a verification), for the signed-in user. */
+    public JsonNode postToQuery(Object body, String path, Object... uriVariables) {
+        return query.post().uri(path, uriVariables).headers(this::onBehalf)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /**
+     * A command to the command side (POST with a JSON body), for the signed-in user. Once it is recorded,
+     * the query side is given time to follow it ({@link #awaitReads}), so that the page shown next shows it.
+     */
+    public JsonNode post(Object body, String path, Object... uriVariables) {
+        JsonNode answer = command.post().uri(path, uriVariables).headers(this::onBehalf)
+                                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                                 .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        awaitReads();
+        return answer;
+    }
+
+    /** A command to the command side (PUT with a JSON body), for the signed-in user; then as {@link #post}. */
+    public JsonNode put(Object body, String path, Object... uriVariables) {
+        JsonNode answer = command.put().uri(path, uriVariables).headers(this::onBehalf)
+                                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                                 .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        awaitReads();
+        return answer;
+    }
+
+    /**
+     * Waits (at most {@link #READ_YOUR_WRITES}) until every projection of the query side has read the event
+     * stream up to its head as it is now, which includes what this user just recorded: the read models
+     * follow the event store within milliseconds, but a page read at once could miss the user's own change.
+     * A query side that is slower (replaying, say) is not waited for longer: the page then shows what it has.
+     */
+    private void awaitReads() {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        long head = -1;
+        while (true) {
+            JsonNode status = read("/api/projections");
+            if (head < 0) {
+                head = status.path("head").asLong();
+            }
+            boolean caughtUp = true;
+            for (JsonNode projection : status.path("projections")) {
+                if (projection.path("replayable").asBoolean(true)
+                    && (projection.path("position").isNull() || projection.path("position").asLong() < head)) {
+                    caughtUp = false;
+                }
+            }
+            if (caughtUp || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** An answer as maps and lists, for the templates. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> plain(JsonNode answer) {
+        return json.convertValue(answer, Map.class);
+    }
+
+    private void onBehalf(HttpHeaders headers) {
+        headers.set(HttpHeaders.AUTHORIZATION, pagesAuthorization);
+        headers.set(ON_BEHALF_OF, SignedIn.current().username());
+    }
+
+    private JsonNode answer(HttpStatusCode status, InputStream body) throws IOException {
+        byte[] bytes = body.readAllBytes();
+        if (!status.is2xxSuccessful()) {
+            throw refused(status, bytes);
+        }
+        return bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+    }
+
+    private Refused refused(HttpStatusCode status, byte[] body) {
+        String detail = "请求未成功 (" + status.value() + ")";
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            JsonNode problem = json.readTree(body);
+            if (problem != null && problem.hasNonNull("detail")) {
+                detail = problem.get("detail").asText();
+            }
+            if (problem != null && problem.has("errors")) {
+                for (JsonNode error : problem.get("errors")) {
+                    // withheldReasons[0] is the field withheldReasons: the form has one field for the list
+                    errors.putIfAbsent(error.path("field").asText().replaceAll("\\[.*$", ""),
+                                       Zh.chinese(error.path("message").asText()));
+                }
+            }
+        } catch (IOException notJson) {
+            // keep the generic detail: the answer was not a problem document
+        }
+        return new Refused(status.value(), detail, errors);
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
