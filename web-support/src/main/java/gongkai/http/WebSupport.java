@@ -3,13 +3,25 @@ package gongkai.http;
 import gongkai.http.access.Accounts;
 import gongkai.http.access.MeController;
 import gongkai.http.access.PasswordAuthentication;
+import gongkai.http.access.SignInThrottle;
 import gongkai.http.access.SignedInChain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.util.unit.DataSize;
+import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -20,7 +32,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the security filter chain (with the side's {@link SignedInChain.Rules}) and {@code GET /api/me}. Not found by component scanning, so that a side takes it by choice.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MeController.class)
+@Import({MeController.class, ProblemErrors.class, ApiDescription.class})
+@PropertySource("classpath:gongkai-web-support.properties")
 public class WebSupport {
 
     @Bean
@@ -29,9 +42,37 @@ public class WebSupport {
     }
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Accounts accounts,
-                                                   SignedInChain.Rules rules) throws Exception {
-        return SignedInChain.build(http, json, accounts, rules);
+    public SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ObjectMapper json, Accounts accounts, SignedInChain.Rules rules, JdbcTemplate jdbc,
+            @Value("${gongkai.sign-in.max-failures-per-user:5}") int perUser,
+            @Value("${gongkai.sign-in.max-failures-per-address:20}") int perAddress) throws Exception {
+        return SignedInChain.build(http, json, accounts, rules, new SignInThrottle(jdbc, json, perUser, perAddress));
+    }
+
+    /** Before every other filter, sign-in included: an oversized body is refused unread. */
+    @Bean
+    public FilterRegistrationBean<BodyLimit> bodyLimit(
+            @Value("${gongkai.http.max-body:1MB}") DataSize maxBody, ObjectMapper json) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBody, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** A request the firewall refuses (an encoded slash, a null byte …): 400 as a problem. */
+    @Bean
+    public RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return (request, response, e) -> Problems.write(response, json, HttpStatus.BAD_REQUEST,
+                                                        "请求地址无效 (the request's address is not acceptable)", Map.of());
+    }
+
+    /** Tomcat's own refusals (before Spring is reached) as problems too. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

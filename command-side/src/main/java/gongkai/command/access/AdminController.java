@@ -43,7 +43,7 @@ public class AdminController {
     }
 
     public record NewUser(@NotBlank @Pattern(regexp = ID_PATTERN) String username,
-                          @NotBlank @Size(min = 8, max = 200) String password,
+                          @NotBlank @Size(max = 200) String password,
                           @NotEmpty Set<Role> roles,
                           @Pattern(regexp = ID_PATTERN) String agencyId) {
     }
@@ -166,6 +166,9 @@ public class AdminController {
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> createUser(@Valid @RequestBody NewUser user) {
+        PasswordPolicy.refusal(user.username(), user.password()).ifPresent(refusal -> {
+            throw Refusal.invalid("password", refusal);
+        });
         Set<Role> roles = EnumSet.copyOf(user.roles());
         if (roles.contains(Role.PAGES) || user.username().equals(BootstrapAdmin.PAGES)) {
             throw Refusal.invalid(roles.contains(Role.PAGES) ? "roles" : "username",

@@ -7,6 +7,9 @@ import gongkai.events.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import gongkai.command.Refusal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -20,9 +23,11 @@ import java.util.Map;
 public class CommandSender {
 
     private final CommandGateway commandGateway;
+    private final MeterRegistry meters;
 
-    public CommandSender(CommandGateway commandGateway) {
+    public CommandSender(CommandGateway commandGateway, MeterRegistry meters) {
         this.commandGateway = commandGateway;
+        this.meters = meters;
     }
 
     public <R> R send(Object command, Actor actor) {
@@ -31,7 +36,21 @@ public class CommandSender {
         if (actor.agencyId() != null) {
             metaData.put(CaseRecorder.ACTOR_AGENCY, actor.agencyId());
         }
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                               .andMetaData(MetaData.from(metaData)));
+        Timer.Sample started = Timer.start(meters);
+        String outcome = "error";
+        try {
+            R result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                       .andMetaData(MetaData.from(metaData)));
+            outcome = "recorded";
+            return result;
+        } catch (Refusal refusal) {
+            outcome = "refused";
+            throw refusal;
+        } finally {
+            // count, latency and errors of each command type: gongkai_commands_seconds{type,outcome}
+            started.stop(Timer.builder("gongkai.commands").description("Commands by type and outcome")
+                              .tag("type", command.getClass().getSimpleName()).tag("outcome", outcome)
+                              .register(meters));
+        }
     }
 }

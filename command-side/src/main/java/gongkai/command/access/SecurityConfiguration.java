@@ -1,11 +1,16 @@
 package gongkai.command.access;
 
 import gongkai.events.access.Role;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.http.IdempotencyKeys;
 import gongkai.http.WebSupport;
 import gongkai.http.access.SignedInChain;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Admins manage agencies and users; clerks record. Sign-in and errors as both sides do them ({@link SignedInChain}). */
 @Configuration
@@ -18,5 +23,13 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/**").hasRole(Role.CLERK.name())
                 .anyRequest().authenticated());
+    }
+
+    /** Retried POSTs answered once ({@link IdempotencyKeys}), after sign-in: a key belongs to its user. */
+    @Bean
+    public FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(JdbcTemplate jdbc, ObjectMapper json) {
+        FilterRegistrationBean<IdempotencyKeys> registration = new FilterRegistrationBean<>(new IdempotencyKeys(jdbc, json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 }

@@ -11,10 +11,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.List;
 
 /**
  * The command side's refusals as problems (docs/http-api.md, "Errors"), beside those both sides share
@@ -30,34 +30,33 @@ public class ErrorHandling extends ErrorAnswers {
     }
 
     @ExceptionHandler(Refusal.class)
-    ProblemDetail refused(Refusal refusal) {
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         if (refusal.kind() == Refusal.Kind.INVALID) {
-            return Problems.badInput(refusal.getMessage(),
-                                     List.of(new Problems.FieldError(refusal.field(), refusal.getMessage())));
+            return answer(Problems.badField(refusal.field(), refusal.getMessage()));
         }
-        return Problems.of(HttpStatus.CONFLICT, refusal.getMessage());
+        return answer(Problems.of(HttpStatus.CONFLICT, refusal.getMessage()));
     }
 
     @ExceptionHandler({CaseNotFound.class, AggregateNotFoundException.class})
-    ProblemDetail notFound(Exception e) {
-        return Problems.of(HttpStatus.NOT_FOUND, e instanceof CaseNotFound ? e.getMessage()
-                                                                           : "未找到该案件 (no such case)");
+    ResponseEntity<ProblemDetail> notFound(Exception e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, e instanceof CaseNotFound ? e.getMessage()
+                                                                                  : "未找到该案件 (no such case)"));
     }
 
     /** A case id used for another kind of case (an application's id posted as a review's, say). */
     @ExceptionHandler(IncompatibleAggregateException.class)
-    ProblemDetail otherKindOfCase(IncompatibleAggregateException e) {
-        return Problems.of(HttpStatus.CONFLICT, "该编号属于另一类案件 (this id belongs to another kind of case)");
+    ResponseEntity<ProblemDetail> otherKindOfCase(IncompatibleAggregateException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "该编号属于另一类案件 (this id belongs to another kind of case)"));
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ProblemDetail concurrent(Exception e) {
-        return Problems.of(HttpStatus.CONFLICT,
-                           "该案件刚被他人修改，请刷新后重试 (the case was changed concurrently: reload and retry)");
+    ResponseEntity<ProblemDetail> concurrent(Exception e) {
+        return answer(Problems.of(HttpStatus.CONFLICT,
+                                  "该案件刚被他人修改，请刷新后重试 (the case was changed concurrently: reload and retry)"));
     }
 
     @ExceptionHandler(UserAccounts.AlreadyExists.class)
-    ProblemDetail alreadyExists(UserAccounts.AlreadyExists e) {
-        return Problems.of(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ProblemDetail> alreadyExists(UserAccounts.AlreadyExists e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
     }
 }

@@ -3,7 +3,9 @@ package gongkai.http.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
+import gongkai.http.ErrorAnswers;
 import gongkai.http.Problems;
+import org.springframework.dao.DataAccessException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +64,14 @@ public class OnBehalfOf extends OncePerRequestFilter {
                            "只有页面服务可以代表他人 (only the pages may call on a user's behalf)", Map.of());
             return;
         }
-        Optional<Accounts.Account> user = accounts.find(username.trim());
+        Optional<Accounts.Account> user;
+        try {
+            user = accounts.find(username.trim());
+        } catch (DataAccessException e) {
+            Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY,
+                           Map.of("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS));
+            return;
+        }
         if (user.isEmpty() || !user.get().enabled() || user.get().roles().contains(Role.PAGES)) {
             log.info("The pages account {} asked on behalf of an unknown or disabled user", pages.username());
             Problems.write(response, json, HttpStatus.FORBIDDEN,
