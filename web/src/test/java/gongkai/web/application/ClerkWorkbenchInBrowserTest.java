@@ -344,6 +344,29 @@ class ClerkWorkbenchInBrowserTest {
         assertThat(csv).asList().startsWith(200L, "text/csv;charset=UTF-8");
     }
 
+    @Test
+    @Order(16)
+    void aRegisterFormSentTwiceRecordsItOnce() {
+        browser.go("/register");
+        WebElement details = browser.find(By.id("register-tally"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        browser.fill("#form-tally", "类别", "LICENSING").fill("#form-tally", "统计起始日期", "2024-01-01")
+               .fill("#form-tally", "统计截止日期", "2024-06-30").fill("#form-tally", "件数", "7");
+        // back and resubmit, or a retry after a timeout: the same form, with its key, sent twice
+        Object types = browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "const form = document.getElementById('form-tally');"
+                + "const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),"
+                + "                                        redirect: 'manual'}).then(r => r.type);"
+                + "send().then(first => send().then(second => done([first, second])));");
+        assertThat(types).asList().containsOnly("opaqueredirect");
+        system.awaitProjections();
+        browser.go("/reports/2024");
+        assertThat(officialCell("LICENSING", "decisions")).isEqualTo("7");
+    }
+
     private static void record(String form, String... labelsAndValues) {
         WebElement details = browser.find(By.id(form));
         if (details.getAttribute("open") == null) {
