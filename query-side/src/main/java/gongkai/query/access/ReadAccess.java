@@ -22,4 +22,17 @@ public final class ReadAccess {
             throw Problems.Refused.forbidden("只能查看本机关的数据 (you may read your own agency only)");
         }
     }
+
+    /**
+     * The agency a list is read for: the one asked for, else the reader's own (an admin, who has none, must
+     * name one); refused where the reader may not read it.
+     */
+    public static String listedAgency(Actor reader, String agencyId) {
+        String agency = agencyId != null ? agencyId : reader.agencyId();
+        if (agency == null) {
+            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
+        }
+        requireAgency(reader, agency);
+        return agency;
+    }
 }

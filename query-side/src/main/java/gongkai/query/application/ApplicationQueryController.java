@@ -100,11 +100,7 @@ public class ApplicationQueryController {
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size,
                                     @AuthenticationPrincipal Actor reader) {
-        String agency = agencyId != null ? agencyId : reader.agencyId();
-        if (agency == null) {
-            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
-        }
-        ReadAccess.requireAgency(reader, agency);
+        String agency = ReadAccess.listedAgency(reader, agencyId);
         if (page < 0) {
             throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
         }
@@ -192,11 +188,7 @@ public class ApplicationQueryController {
     @GetMapping("/counts")
     public Map<String, Object> counts(@RequestParam(required = false) String agencyId,
                                       @AuthenticationPrincipal Actor reader) {
-        String agency = agencyId != null ? agencyId : reader.agencyId();
-        if (agency == null) {
-            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
-        }
-        ReadAccess.requireAgency(reader, agency);
+        String agency = ReadAccess.listedAgency(reader, agencyId);
         Today today = today(null);
         Map<String, Object> counts = jdbc.queryForObject(
                 "select count(*) filter (where due_on < ? and clock_state <> 'CONCLUDED') as overdue,"

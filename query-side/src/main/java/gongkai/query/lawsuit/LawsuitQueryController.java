@@ -2,7 +2,6 @@ package gongkai.query.lawsuit;
 
 import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
-import gongkai.http.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +29,7 @@ public class LawsuitQueryController {
 
     @GetMapping("/api/lawsuits")
     public Map<String, Object> list(@RequestParam(required = false) String agencyId, @AuthenticationPrincipal Actor reader) {
-        String agency = agencyId != null ? agencyId : reader.agencyId();
-        if (agency == null) {
-            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
-        }
-        ReadAccess.requireAgency(reader, agency);
+        String agency = ReadAccess.listedAgency(reader, agencyId);
         List<Map<String, Object>> items = jdbc.query(
                 "select lawsuit_id, filed_on, route, review_id, application_id, judgments, last_judged_on, final_judged_on, "
                 + "final_result from lawsuit_case where agency_id = ? order by filed_on desc, lawsuit_id limit " + LIMIT,

@@ -2,7 +2,6 @@ package gongkai.query.review;
 
 import gongkai.events.access.Actor;
 import gongkai.query.access.ReadAccess;
-import gongkai.http.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +26,7 @@ public class ReviewQueryController {
 
     @GetMapping("/api/reviews")
     public Map<String, Object> list(@RequestParam(required = false) String agencyId, @AuthenticationPrincipal Actor reader) {
-        String agency = agencyId != null ? agencyId : reader.agencyId();
-        if (agency == null) {
-            throw Problems.Refused.badInput("agencyId", "请指定机关 (agencyId is required)");
-        }
-        ReadAccess.requireAgency(reader, agency);
+        String agency = ReadAccess.listedAgency(reader, agencyId);
         List<Map<String, Object>> items = jdbc.query(
                 "select review_id, filed_on, application_id, decided_on, result from review_case where agency_id = ? "
                 + "order by filed_on desc, review_id limit " + LIMIT,
