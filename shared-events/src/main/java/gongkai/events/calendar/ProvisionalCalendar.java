@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * has no data for yet: every December, cases received late in the year run into a year whose
  * holidays the State Council announces in November, but that nobody has entered yet.
  *
- * <p>The official due date stays unknown (lifecycle.md, "Working days": a year without data is never
+ * <p>The official due date stays unknown (docs/lifecycle.md, "5. Working days and the calendars": a year without data is never
  * guessed); beside it, this class counts the same period on a stand-in for each missing year that
  * knows only what is certain before the notice: weekends, and the statutory holidays whose Gregorian
  * date is fixed by 全国年节及纪念日放假办法 (国务院令第795号, in force from 1 January 2025):
