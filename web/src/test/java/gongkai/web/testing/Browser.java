@@ -123,8 +123,24 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until {@code condition} holds. A page that replaces itself while it is read (a job's progress
+     * refreshing) detaches the element being read: Chromium says so as a stale element or as a node that
+     * "does not belong to the document"; either is a reason to look again, not a failure.
+     */
     public <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     public Object script(String javascript, Object... args) {
