@@ -142,7 +142,7 @@ public final class Benchmark {
                 Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
                 results.add("case list p50", list.percentileMillis(50), "ms");
                 results.add("case list p99", list.percentileMillis(99), "ms");
-                timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year);
+                timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year, loaded.midway());
                 int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
                 if (hold > 0) {
                     System.out.printf("holding for %d s: database %s, command side :%d, query side :%d%n", hold, jdbcUrl,
@@ -291,10 +291,12 @@ public final class Benchmark {
     /**
      * The clerk's pages at this size, each page's server time as the browser waits for it (the web process
      * calling both sides): the dashboard (counts and the first page of the worklist), a case page (the case,
-     * its history from the event store), the report page (the year's report of the busiest agency).
+     * its history from the event store), the report page (the year's report of the busiest agency); and the
+     * auditor's: the report page with its links to the cases, the same as of an instant half-way through the
+     * history, and the audit trail's search (a day of the agency's events, first page).
      */
     private static void timePages(Results results, Service commandSide, Service querySide, String jdbcUrl, String jvm,
-                                  String agency, int year) throws Exception {
+                                  String agency, int year, java.time.Instant midway) throws Exception {
         try (Service web = Service.start("web", "web", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm,
                                          "--gongkai.command-side.url=http://localhost:" + commandSide.port,
                                          "--gongkai.query-side.url=http://localhost:" + querySide.port)) {
@@ -313,6 +315,20 @@ public final class Benchmark {
             Stats report = timed(clerk, web.port, "/reports/" + year, 1000);
             results.add("report page p50", report.percentileMillis(50), "ms");
             results.target("report page p99", report.percentileMillis(99), "ms", "<= 100 ms", report.percentileMillis(99) <= 100);
+            admin.post(commandSide.port, "/api/admin/users", "{\"username\":\"bench-auditor\",\"password\":\"bench-auditor-password\","
+                                                             + "\"roles\":[\"AUDITOR\"],\"agencyId\":\"" + agency + "\"}");
+            Client auditor = Client.signedIn("GONGKAI_SESSION", Pages.signIn(web.port, "bench-auditor", "bench-auditor-password"));
+            Stats auditReport = timed(auditor, web.port, "/audit/reports/" + agency + "/" + year, 1000);
+            results.add("auditor's report page p50", auditReport.percentileMillis(50), "ms");
+            results.target("auditor's report page p99", auditReport.percentileMillis(99), "ms", "<= 100 ms",
+                           auditReport.percentileMillis(99) <= 100);
+            Stats asOfPage = timed(auditor, web.port, "/audit/reports/" + agency + "/" + year + "?asOf=" + midway, 300);
+            results.add("as-of report page p50", asOfPage.percentileMillis(50), "ms");
+            results.target("as-of report page p99", asOfPage.percentileMillis(99), "ms", "<= 300 ms", asOfPage.percentileMillis(99) <= 300);
+            String day = midway.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+            Stats trail = timed(auditor, web.port, "/audit/trail?agencyId=" + agency + "&from=" + day + "&to=" + day, 1000);
+            results.add("audit-trail search p50", trail.percentileMillis(50), "ms");
+            results.target("audit-trail search p99", trail.percentileMillis(99), "ms", "<= 100 ms", trail.percentileMillis(99) <= 100);
             results.add("web peak RSS", web.peakRssMiB(), "MiB");
         }
     }
