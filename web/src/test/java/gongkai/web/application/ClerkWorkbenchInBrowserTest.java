@@ -104,15 +104,22 @@ class ClerkWorkbenchInBrowserTest {
     @Order(3)
     void theSearchFindsTheApplicationByTheApplicantsNameWithoutPuttingItInTheAddress() {
         browser.go("/");
-        browser.fill("#filters", "检索申请内容或申请人姓名", "王小明").pressInPlace("#filters", "筛选");
-        browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).size() == 1);
+        search("王小明");
+        assertThat(browser.findAll(By.cssSelector("tr[data-application-id]"))).hasSize(1);
         assertThat(browser.find(By.cssSelector("tr[data-application-id]")).getAttribute("data-application-id")).isEqualTo(id());
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("%E7%8E%8B").doesNotContain("王小明");
 
-        browser.fill("#filters", "检索申请内容或申请人姓名", "道路维修").pressInPlace("#filters", "筛选");
-        browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).size() == 1);
-        browser.fill("#filters", "检索申请内容或申请人姓名", "李四").pressInPlace("#filters", "筛选");
-        browser.await(d -> d.findElements(By.cssSelector("tr[data-application-id]")).isEmpty());
+        search("道路维修");
+        assertThat(browser.findAll(By.cssSelector("tr[data-application-id]"))).hasSize(1);
+        search("李四");
+        assertThat(browser.findAll(By.cssSelector("tr[data-application-id]"))).isEmpty();
+    }
+
+    /** Searches the worklist and waits until htmx has put the answer in place of the list shown before. */
+    private static void search(String words) {
+        WebElement shown = browser.find(By.cssSelector("#worklist p.summary"));
+        browser.fill("#filters", "检索申请内容或申请人姓名", words).pressInPlace("#filters", "筛选");
+        browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
     }
 
     @Test
