@@ -2,9 +2,9 @@ package gongkai.query.endtoend;
 
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
-import gongkai.events.application.ApplicationReceived;
 import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.ServiceProcess;
+import gongkai.query.testing.StoreAndReport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,16 +100,15 @@ class DatabaseOutageTest {
             assertThat(acknowledged).as("writes acknowledged before the outage").isNotEmpty();
             assertThat(answeredAfterwards).as("writes acknowledged once PostgreSQL was back").isNotEmpty();
             try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
-                List<String> stored = strings(connection, "select aggregate_identifier from command_side.domain_event_entry "
-                                                          + "where payload_type = '" + ApplicationReceived.class.getName() + "'");
+                List<String> stored = StoreAndReport.storedApplications(connection);
                 assertThat(stored).as("every acknowledged application is stored").containsAll(acknowledged.keySet());
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (newInTableThree(connection) != stored.size() && System.nanoTime() < deadline) {
+                while (StoreAndReport.newInTableThree(connection) != stored.size() && System.nanoTime() < deadline) {
                     pause(200);
                 }
-                assertThat(newInTableThree(connection)).as("table 三 counts every stored application, once")
+                assertThat(StoreAndReport.newInTableThree(connection)).as("table 三 counts every stored application, once")
                                                        .isEqualTo(stored.size());
-                assertThat(strings(connection, "select application_id from query_side.application_case"))
+                assertThat(StoreAndReport.applicationCases(connection))
                         .containsExactlyInAnyOrderElementsOf(stored);
             }
             // Answering 503 instead of 401 while the database is away belongs to the security glue: this is the
@@ -124,25 +121,6 @@ class DatabaseOutageTest {
 
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static long newInTableThree(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select coalesce(sum(applications), 0) from query_side.application_tally "
-                                                   + "where row_key = 'NEW'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<String> strings(Connection connection, String select) throws SQLException {
-        List<String> values = new CopyOnWriteArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(select)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 
     private static void pause(long millis) {
