@@ -304,7 +304,12 @@ public final class Benchmark {
             admin.post(commandSide.port, "/api/admin/agencies", "{\"agencyId\":\"" + agency + "\",\"name\":\"" + agency + "\"}");
             admin.post(commandSide.port, "/api/admin/users", "{\"username\":\"bench-clerk\",\"password\":\"bench-clerk-password\","
                                                              + "\"roles\":[\"CLERK\"],\"agencyId\":\"" + agency + "\"}");
+            // Both readers are created and signed in before any timing: a POST is never sent again on a kept-alive
+            // connection the server closed while the pages were being timed.
+            admin.post(commandSide.port, "/api/admin/users", "{\"username\":\"bench-auditor\",\"password\":\"bench-auditor-password\","
+                                                             + "\"roles\":[\"AUDITOR\"],\"agencyId\":\"" + agency + "\"}");
             Client clerk = Client.signedIn("GONGKAI_SESSION", Pages.signIn(web.port, "bench-clerk", "bench-clerk-password"));
+            Client auditor = Client.signedIn("GONGKAI_SESSION", Pages.signIn(web.port, "bench-auditor", "bench-auditor-password"));
             String applicationId = Pages.someApplication(querySide.port, "admin", ADMIN_PASSWORD, agency);
             Stats dashboard = timed(clerk, web.port, "/", 1000);
             results.add("dashboard page p50", dashboard.percentileMillis(50), "ms");
@@ -315,9 +320,6 @@ public final class Benchmark {
             Stats report = timed(clerk, web.port, "/reports/" + year, 1000);
             results.add("report page p50", report.percentileMillis(50), "ms");
             results.target("report page p99", report.percentileMillis(99), "ms", "<= 100 ms", report.percentileMillis(99) <= 100);
-            admin.post(commandSide.port, "/api/admin/users", "{\"username\":\"bench-auditor\",\"password\":\"bench-auditor-password\","
-                                                             + "\"roles\":[\"AUDITOR\"],\"agencyId\":\"" + agency + "\"}");
-            Client auditor = Client.signedIn("GONGKAI_SESSION", Pages.signIn(web.port, "bench-auditor", "bench-auditor-password"));
             Stats auditReport = timed(auditor, web.port, "/audit/reports/" + agency + "/" + year, 1000);
             results.add("auditor's report page p50", auditReport.percentileMillis(50), "ms");
             results.target("auditor's report page p99", auditReport.percentileMillis(99), "ms", "<= 100 ms",
