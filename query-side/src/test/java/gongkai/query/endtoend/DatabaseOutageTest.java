@@ -111,8 +111,7 @@ class DatabaseOutageTest {
                 assertThat(StoreAndReport.applicationCases(connection))
                         .containsExactlyInAnyOrderElementsOf(stored);
             }
-            // Answering 503 instead of 401 while the database is away belongs to the security glue: this is the
-            // one assertion that fails until it does.
+            // A client does not retry a 401: answered so while the database is away, a clerk's write would be dropped.
             assertThat(unauthorized).as("requests with valid credentials answered 401 while PostgreSQL was away").isEmpty();
         } finally {
             postgres.close();
