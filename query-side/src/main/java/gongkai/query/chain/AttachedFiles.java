@@ -1,6 +1,5 @@
 package gongkai.query.chain;
 
-import gongkai.events.papers.AttachmentAdded;
 import gongkai.events.store.StoredEventFormat;
 
 import java.sql.Connection;
@@ -17,6 +16,12 @@ import java.util.List;
  * case's personal data) is counted as erased, not damaged.
  */
 public final class AttachedFiles {
+
+    /**
+     * The stored type of {@code gongkai.events.papers.AttachmentAdded}, as text: the command-line check
+     * ({@code VerifyCli}) runs with nothing but the query side's classes and the PostgreSQL driver.
+     */
+    public static final String PAYLOAD_TYPE = "gongkai.events.papers.AttachmentAdded";
 
     /** The table of the bytes (command side). */
     public static final String TABLE = StoredEventFormat.SCHEMA + ".attachment_content";
@@ -58,7 +63,7 @@ public final class AttachedFiles {
                 + " cross join lateral (select convert_from(e.payload, 'UTF8')::jsonb as doc) p"
                 + " left join " + TABLE + " c on c.attachment_id = p.doc ->> 'attachmentId'"
                 + " where e.payload_type = ? order by e.global_index")) {
-            files.setString(1, AttachmentAdded.class.getName());
+            files.setString(1, PAYLOAD_TYPE);
             files.setFetchSize(500);
             try (ResultSet rs = files.executeQuery()) {
                 while (rs.next()) {
