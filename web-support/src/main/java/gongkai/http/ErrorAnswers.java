@@ -18,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -94,6 +95,12 @@ public abstract class ErrorAnswers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "multipart 请求无效 (a broken multipart body; send commands as application/json)"));
+    }
+
+    /** The firewall checks a parameter's value when it is first read, in the controller: 400, as in a filter. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "请求参数无效 (a parameter holds a character no value may hold)"));
     }
 
     @ExceptionHandler(BodyLimit.TooLarge.class)

@@ -16,7 +16,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.unit.DataSize;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +59,17 @@ public class WebSupport {
         FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBody, maxUpload, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /**
+     * Spring's strict firewall, which also refuses a NUL character in a parameter's value: no gongkai value
+     * holds one, and PostgreSQL cannot store or compare it in text (the query would fail with a 500).
+     */
+    @Bean
+    public WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedParameterValues(value -> value.indexOf('\0') < 0);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** A request the firewall refuses (an encoded slash, a null byte …): 400 as a problem. */
