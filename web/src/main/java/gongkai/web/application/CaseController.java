@@ -82,13 +82,17 @@ public class CaseController {
 
     private ModelAndView page(String id, Submission.Failure failure) {
         var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
+        var dueHistoryCall = sides.beside(() -> sides.read("/api/applications/{id}/due-history", id));
         JsonNode application = sides.read("/api/applications/{id}", id);
         JsonNode history = Sides.answerOf(historyCall);
+        JsonNode dueHistory = Sides.answerOf(dueHistoryCall);
         int events = history.path("events").size();
         ModelAndView page = new ModelAndView("case", failure == null ? HttpStatus.OK : HttpStatus.valueOf(failure.status()));
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);
         page.addObject("history", sides.plain(history));
+        // every move of the due date, a provisional one (暂定) and the firm one that replaced it alike
+        page.addObject("dueChanges", sides.plain(dueHistory).get("changes"));
         page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
