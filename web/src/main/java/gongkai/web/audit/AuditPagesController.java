@@ -67,7 +67,7 @@ public class AuditPagesController {
         model.addAttribute("asOf", pickerValue(asOf));
         model.addAttribute("asOfInstant", instant);
         model.addAttribute("report", sides.plain(report));
-        model.addAttribute("tables", officialTables.of(report));
+        model.addAttribute("tables", officialTables.of(report, agencyId, year, instant));
         model.addAttribute("failedChecks", failedChecks(report.get("checks")));
         return "audit/report";
     }

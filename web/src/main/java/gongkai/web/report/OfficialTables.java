@@ -3,6 +3,11 @@ package gongkai.web.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.web.sides.Sides;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,19 +45,17 @@ public class OfficialTables {
     }
 
     /**
-     * One cell as the form places it. A figure ({@code kind} {@code value}) has its row and column keys and
-     * the report's number ({@code text}, empty when the report does not carry it); a header or a row's label
-     * only its text.
+     * One cell as the form places it, ready to write (the page has a few hundred: each is worked out here once,
+     * not by the template's expressions). A figure ({@code kind} {@code value}) has its row and column keys, the
+     * report's number ({@code text}, empty when the report does not carry it) and the address of its drill-down
+     * ({@code href}, none without a number); a header or a row's label only its text. A span of 1 is null (no
+     * attribute).
      */
-    public record Cell(String kind, String text, int rowspan, int colspan, String rowKey, String columnKey, String label) {
+    public record Cell(String kind, String text, Integer rowspan, Integer colspan, String rowKey, String columnKey,
+                       String label, String cell, String href) {
 
         public boolean figure() {
             return "value".equals(kind);
-        }
-
-        /** The address part of the figure's drill-down: {@code ROW/COLUMN}. */
-        public String cell() {
-            return rowKey + "/" + columnKey;
         }
     }
 
@@ -93,8 +96,14 @@ public class OfficialTables {
         return columnKey == null ? rowKey : columnKey;
     }
 
-    /** The three tables filled with the report's figures (the JSON of {@code GET /api/agencies/{a}/reports/{y}}). */
-    public List<Table> of(JsonNode report) {
+    /**
+     * The three tables filled with the report's figures (the JSON of {@code GET /api/agencies/{a}/reports/{y}}),
+     * each figure linked to {@code /audit/reports/{a}/{y}/cells/{row}/{column}}, as of {@code asOf} when given.
+     */
+    public List<Table> of(JsonNode report, String agencyId, int year, String asOf) {
+        String base = UriComponentsBuilder.fromPath("/audit/reports/{a}/{y}/cells/").buildAndExpand(agencyId, year)
+                                          .encode().toUriString();
+        String query = asOf == null ? "" : "?asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8);
         List<Table> tables = new ArrayList<>();
         for (JsonNode table : form().get("tables")) {
             String key = table.get("key").asText();
@@ -104,17 +113,19 @@ public class OfficialTables {
                 List<Cell> cells = new ArrayList<>();
                 for (JsonNode cell : row) {
                     String role = cell.get("role").asText();
-                    int rowspan = cell.get("rowspan").asInt();
-                    int colspan = cell.get("colspan").asInt();
+                    Integer rowspan = span(cell.get("rowspan"));
+                    Integer colspan = span(cell.get("colspan"));
                     if ("VALUE".equals(role)) {
                         String rowKey = cell.get("rowKey").asText();
                         String columnKey = cell.get("columnKey").asText();
                         JsonNode figure = figures.path(rowKey).path(columnKey);
-                        cells.add(new Cell("value", figure.isValueNode() && !figure.isNull() ? figure.asText() : "",
-                                           rowspan, colspan, rowKey, columnKey, cell.path("label").asText()));
+                        String text = figure.isValueNode() && !figure.isNull() ? figure.asText() : "";
+                        String href = text.isEmpty() ? null : base + segment(rowKey) + "/" + segment(columnKey) + query;
+                        cells.add(new Cell("value", text, rowspan, colspan, rowKey, columnKey, cell.path("label").asText(),
+                                           rowKey + "/" + columnKey, href));
                     } else {
                         cells.add(new Cell("LABEL".equals(role) ? "label" : "header", cell.path("text").asText(), rowspan,
-                                           colspan, null, null, null));
+                                           colspan, null, null, null, null, null));
                     }
                 }
                 rows.add(cells);
@@ -123,6 +134,14 @@ public class OfficialTables {
                                  table.get("headRows").asInt(), rows));
         }
         return tables;
+    }
+
+    private static Integer span(JsonNode span) {
+        return span == null || span.asInt() <= 1 ? null : span.asInt();
+    }
+
+    private static String segment(String key) {
+        return UriUtils.encodePathSegment(key, StandardCharsets.UTF_8);
     }
 
     private JsonNode form() {

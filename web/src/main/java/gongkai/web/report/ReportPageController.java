@@ -135,7 +135,7 @@ public class ReportPageController {
         ModelAndView page = new ModelAndView("report", status);
         page.addObject("year", year);
         page.addObject("agencyId", agency());
-        page.addObject("tables", officialTables.of(report));
+        page.addObject("tables", officialTables.of(report, agency(), year, null));
         Map<String, Object> shown = sides.plain(report);
         page.addObject("report", shown);
         page.addObject("failedChecks", shown.get("checks") instanceof List<?> checks
