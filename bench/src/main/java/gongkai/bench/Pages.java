@@ -17,6 +17,7 @@ final class Pages {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("GONGKAI_SESSION=([^;]+)");
     private static final Pattern APPLICATION = Pattern.compile("\"applicationId\":\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
     private Pages() {
     }
@@ -41,16 +42,26 @@ final class Pages {
         return find(SESSION, signedIn.headers().firstValue("set-cookie").orElse("GONGKAI_SESSION=" + session), "a session cookie");
     }
 
-    /** An application of the agency from the middle of its case list. */
+    /**
+     * An application of the agency from the middle of its case list (at a small size an agency may have fewer
+     * than a few pages of them).
+     */
     static String someApplication(int queryPort, String username, String password, String agency)
             throws IOException, InterruptedException {
-        HttpResponse<String> list = HttpClient.newHttpClient().send(
+        String total = find(TOTAL, applications(queryPort, username, password, agency, 0), "the applications' total of " + agency);
+        int middle = Integer.parseInt(total) / 2;
+        return find(APPLICATION, applications(queryPort, username, password, agency, middle), "an application of " + agency);
+    }
+
+    /** One application of the agency's case list, the {@code index}-th, as the query side answers it. */
+    private static String applications(int queryPort, String username, String password, String agency, int index)
+            throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort + "/api/applications?agencyId=" + agency
-                                                  + "&page=3&size=50"))
+                                                  + "&page=" + index + "&size=1"))
                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                    (username + ":" + password).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return find(APPLICATION, list.body(), "an application of " + agency);
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String find(Pattern pattern, String text, String what) {

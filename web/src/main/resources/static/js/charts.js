@@ -1,9 +1,10 @@
-// Draws every element with a data-chart attribute (kind, labels, values) with Apache ECharts.
+// Draws every element with a data-chart attribute (kind, labels, values) with Apache ECharts: those of the
+// page, and those a part of the page loaded later brings (htmx, the dashboard's charts).
 (function () {
     if (typeof echarts === 'undefined') {
         return;
     }
-    document.querySelectorAll('[data-chart]').forEach(function (element) {
+    function draw(element) {
         var data = JSON.parse(element.getAttribute('data-chart'));
         var chart = echarts.init(element, null, {renderer: 'canvas'});
         var option;
@@ -27,5 +28,10 @@
         chart.setOption(option);
         element.setAttribute('data-drawn', 'true');
         window.addEventListener('resize', function () { chart.resize(); });
-    });
+    }
+    function drawAll() {
+        document.querySelectorAll('[data-chart]:not([data-drawn])').forEach(draw);
+    }
+    drawAll();
+    document.addEventListener('htmx:afterSettle', drawAll);
 })();

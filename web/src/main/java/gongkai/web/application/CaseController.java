@@ -82,9 +82,11 @@ public class CaseController {
 
     private ModelAndView page(String id, Submission.Failure failure) {
         var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
+        var dueHistoryCall = sides.beside(() -> sides.read("/api/applications/{id}/due-history", id));
         var filesCall = sides.beside(() -> sides.read("/api/applications/{id}/attachments", id));
         JsonNode application = sides.read("/api/applications/{id}", id);
         JsonNode history = Sides.answerOf(historyCall);
+        JsonNode dueHistory = Sides.answerOf(dueHistoryCall);
         // The application's read model counts the events of its lifecycle; a file added to the case is not one of them.
         int events = 0;
         for (JsonNode event : history.path("events")) {
@@ -96,6 +98,8 @@ public class CaseController {
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);
         page.addObject("history", sides.plain(history));
+        // every move of the due date, a provisional one (暂定) and the firm one that replaced it alike
+        page.addObject("dueChanges", sides.plain(dueHistory).get("changes"));
         page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());

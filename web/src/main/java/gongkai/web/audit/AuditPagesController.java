@@ -2,6 +2,7 @@ package gongkai.web.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.web.access.SignedIn;
+import gongkai.web.report.OfficialTables;
 import gongkai.web.sides.Refused;
 import gongkai.web.sides.Sides;
 import gongkai.web.text.Zh;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The auditor's pages: a year's report in the form's tables, every figure a link to what is behind it,
+ * The auditor's pages: a year's report in the national form's tables ({@link OfficialTables}), every figure a link to what is behind it,
  * as of any instant ("as of" re-renders every table as the system knew it then); a figure's cases or
  * sources; a case's full history (personal data withheld as the query side withholds it); the changes
  * between two instants with the events that made them; the audit trail across cases.
@@ -33,9 +34,11 @@ public class AuditPagesController {
     private static final Set<String> CASE_TYPES = Set.of("application", "review", "lawsuit");
 
     private final Sides sides;
+    private final OfficialTables officialTables;
 
-    public AuditPagesController(Sides sides) {
+    public AuditPagesController(Sides sides, OfficialTables officialTables) {
         this.sides = sides;
+        this.officialTables = officialTables;
     }
 
     /** Which report: the user's agency (an admin names one) and a year, last year by default. */
@@ -64,10 +67,7 @@ public class AuditPagesController {
         model.addAttribute("asOf", pickerValue(asOf));
         model.addAttribute("asOfInstant", instant);
         model.addAttribute("report", sides.plain(report));
-        model.addAttribute("tables", List.of(
-                table("二", "主动公开政府信息情况", report.get("proactive")),
-                table("三", "收到和处理政府信息公开申请情况", report.get("applications")),
-                table("四", "政府信息公开行政复议、行政诉讼情况", report.get("reviewsAndLawsuits"))));
+        model.addAttribute("tables", officialTables.of(report, agencyId, year, instant));
         model.addAttribute("failedChecks", failedChecks(report.get("checks")));
         return "audit/report";
     }
@@ -84,8 +84,8 @@ public class AuditPagesController {
         model.addAttribute("agencyId", agencyId);
         model.addAttribute("year", year);
         model.addAttribute("asOf", asOf == null ? "" : asOf);
-        model.addAttribute("rowLabel", ReportLabels.row(rowKey));
-        model.addAttribute("columnLabel", ReportLabels.column(columnKey));
+        model.addAttribute("rowLabel", officialTables.rowLabel(rowKey));
+        model.addAttribute("columnLabel", officialTables.columnLabel(rowKey, columnKey));
         model.addAttribute("cell", sides.plain(cell));
         return "audit/cell";
     }
@@ -159,35 +159,6 @@ public class AuditPagesController {
             model.addAttribute("inputError", Zh.chinese(refused.detail()));
         }
         return "audit/trail";
-    }
-
-    /** One table of the report: its rows, each with its figures in order, labelled as on the form. */
-    public record Table(String number, String title, List<String> columns, List<Row> rows) {
-    }
-
-    public record Row(String key, String label, List<Figure> figures) {
-    }
-
-    public record Figure(String column, String value) {
-    }
-
-    private static Table table(String number, String title, JsonNode rows) {
-        List<String> columns = new ArrayList<>();
-        List<Row> shown = new ArrayList<>();
-        if (rows != null) {
-            rows.fieldNames().forEachRemaining(rowKey -> {
-                JsonNode figures = rows.get(rowKey);
-                List<Figure> cells = new ArrayList<>();
-                figures.fieldNames().forEachRemaining(column -> {
-                    if (!columns.contains(column)) {
-                        columns.add(column);
-                    }
-                    cells.add(new Figure(column, figures.get(column).asText()));
-                });
-                shown.add(new Row(rowKey, ReportLabels.row(rowKey), cells));
-            });
-        }
-        return new Table(number, title, columns, shown);
     }
 
     private static List<String> failedChecks(JsonNode checks) {

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The year's report for the clerk: the official layout (the query side's rendering, shown as it is),
+ * The year's report for the clerk: tables 二, 三 and 四 in the official layout ({@link OfficialTables}), each figure
+ * a link to what is behind it,
  * the failed checks on top, the narrative editor (section 一 started from the draft the figures give),
  * publication with a confirmation of what will be frozen, and the downloads, passed through.
  */
@@ -33,9 +36,11 @@ public class ReportPageController {
     private static final Set<String> DOWNLOADS = Set.of("xlsx", "docx", "csv");
 
     private final Sides sides;
+    private final OfficialTables officialTables;
 
-    public ReportPageController(Sides sides) {
+    public ReportPageController(Sides sides, OfficialTables officialTables) {
         this.sides = sides;
+        this.officialTables = officialTables;
     }
 
     /** Last year's report: the one a clerk writes and publishes at the start of a year. */
@@ -49,16 +54,33 @@ public class ReportPageController {
         return page(year, null, null, HttpStatus.OK);
     }
 
-    /** The report in the national layout, as the query side renders it (its own styles, no script). */
+    /**
+     * The report in the national layout, to print, as the query side renders it (its own styles, no script),
+     * its figures leading to the drill-down page instead of the query side's API.
+     */
     @GetMapping("/reports/{year}/official")
     public ResponseEntity<byte[]> official(@PathVariable int year) {
-        ResponseEntity<byte[]> html = sides.fetch("/api/agencies/{a}/reports/{y}?format=html", agency(), year);
+        String agency = agency();
+        ResponseEntity<byte[]> html = sides.fetch("/api/agencies/{a}/reports/{y}?format=html", agency, year);
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
                              // the rendering carries its own style sheet in the page; it runs no script
                              .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                                                                 + "script-src 'none'; frame-ancestors 'self'")
-                             .body(html.getBody());
+                             .body(pageLinks(html.getBody(), agency, year));
+    }
+
+    /**
+     * The rendering's figure links (the query side's {@code /api/agencies/{a}/reports/{y}/cells/…}, which this
+     * process does not serve) turned into the drill-down pages' addresses.
+     */
+    static byte[] pageLinks(byte[] html, String agency, int year) {
+        // the agency's path segment encoded as the rendering encodes it
+        String segment = URLEncoder.encode(agency, StandardCharsets.UTF_8).replace("+", "%20");
+        return new String(html, StandardCharsets.UTF_8)
+                .replace("href=\"/api/agencies/" + segment + "/reports/" + year + "/cells/",
+                         "href=\"/audit/reports/" + segment + "/" + year + "/cells/")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping("/reports/{year}/download/{format}")
@@ -112,6 +134,8 @@ public class ReportPageController {
         JsonNode report = sides.read("/api/agencies/{a}/reports/{y}", agency(), year);
         ModelAndView page = new ModelAndView("report", status);
         page.addObject("year", year);
+        page.addObject("agencyId", agency());
+        page.addObject("tables", officialTables.of(report, agency(), year, null));
         Map<String, Object> shown = sides.plain(report);
         page.addObject("report", shown);
         page.addObject("failedChecks", shown.get("checks") instanceof List<?> checks

@@ -166,6 +166,30 @@ class ClerkWorkbenchInBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void aFigureOfTheClerksReportLeadsToTheCasesBehindItAndEachCaseToItsHistory() {
+        browser.go("/reports/2023");
+        assertThat(browser.findAll(By.cssSelector("#table-三 thead th[colspan]"))).as("the form's merged headers").isNotEmpty();
+        browser.find(By.cssSelector("#table-三 a[data-cell='NEW/NATURAL_PERSON']")).click();
+        browser.await(driver -> !driver.findElements(By.id("cell-count")).isEmpty());
+        assertThat(browser.path()).startsWith("/audit/reports/xiaoying/2023/cells/NEW/NATURAL_PERSON");
+        assertThat(browser.text(By.id("cell-count"))).isEqualTo("1");
+        browser.find(By.cssSelector("a.case[href$='" + id() + "']")).click();
+        browser.await(driver -> !driver.findElements(By.id("case-id")).isEmpty());
+        assertThat(browser.text(By.id("case-id"))).isEqualTo(id());
+
+        browser.go("/reports/2023/official");
+        @SuppressWarnings("unchecked")
+        List<String> links = (List<String>) browser.script(
+                "return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));");
+        assertThat(links).as("the printable report's figures").isNotEmpty()
+                         .allSatisfy(href -> assertThat(href).startsWith("/audit/reports/xiaoying/2023/cells/"));
+        browser.find(By.cssSelector("td[data-row=NEW][data-column=NATURAL_PERSON] a")).click();
+        browser.await(driver -> !driver.findElements(By.id("cell-count")).isEmpty());
+        assertThat(browser.text(By.id("cell-count"))).isEqualTo("1");
+    }
+
+    @Test
     @Order(7)
     void aClerkOfAnotherAgencyOpeningTheCaseGetsNotFound() {
         browser.driver().manage().deleteAllCookies();
@@ -413,11 +437,7 @@ class ClerkWorkbenchInBrowserTest {
     }
 
     private static String officialCell(String row, String column) {
-        browser.driver().switchTo().frame(browser.find(By.cssSelector("iframe.report-frame")));
-        try {
-            return browser.find(By.cssSelector("td[data-row=" + row + "][data-column=" + column + "]")).getText().strip();
-        } finally {
-            browser.driver().switchTo().defaultContent();
-        }
+        return browser.find(By.cssSelector("#official-tables td[data-row=" + row + "][data-column=" + column + "]"))
+                      .getText().strip();
     }
 }

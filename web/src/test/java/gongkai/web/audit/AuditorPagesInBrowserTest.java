@@ -3,6 +3,7 @@ package gongkai.web.audit;
 import gongkai.command.testing.Http;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.web.testing.Browser;
+import gongkai.web.testing.ChartsOnPage;
 import gongkai.web.testing.RunningPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,7 @@ class AuditorPagesInBrowserTest {
     @BeforeAll
     static void open() {
         Http clerk = system.agencyWithClerk("xiaoying", "li");
+        system.agencyWithClerk("chengguan", "zhao");
         Http admin = system.commandSide().admin();
         admin.post("/api/admin/users", "{\"username\":\"wang\",\"password\":\"wang-password\",\"roles\":[\"AUDITOR\"],"
                                        + "\"agencyId\":\"xiaoying\"}");
@@ -84,6 +86,9 @@ class AuditorPagesInBrowserTest {
         assertThat(browser.findAll(By.cssSelector("#table-二 a[data-cell]"))).isNotEmpty();
         assertThat(browser.findAll(By.cssSelector("#table-四 a[data-cell]"))).isNotEmpty();
         browser.screenshot("audit-report");
+        assertThat(browser.findAll(By.cssSelector("#table-三 thead th[colspan]"))).as("the form's merged headers").isNotEmpty();
+        browser.script("document.getElementById('table-三').scrollIntoView();");
+        browser.screenshot("audit-report-table-three");
 
         browser.find(By.cssSelector("#table-三 a[data-cell='DISCLOSED/TOTAL']")).click();
         browser.await(driver -> !driver.findElements(By.id("cell-count")).isEmpty());
@@ -141,39 +146,38 @@ class AuditorPagesInBrowserTest {
 
     @Test
     @Order(4)
-    void eachChartOfTheYearShowsTheReportsNumbersAndTheirTableBehindAToggle() throws Exception {
+    void eachChartOfTheYearShowsTheReportsNumbersAndTheirTableBehindAToggle() {
         browser.go("/audit/reports/xiaoying/2023");
         browser.find(By.id("charts-link")).click();
-        browser.await(driver -> driver.findElements(By.cssSelector("[data-chart][data-drawn='true']")).size() == 6);
+        ChartsOnPage.awaitDrawn(browser, 6);
         JsonNode report = system.querySide().as("wang", "wang-password").get("/api/agencies/xiaoying/reports/2023").json();
-        assertThat(sum(chartData("received"))).isEqualTo(report.at("/applications/NEW/TOTAL").asLong());
-        assertThat(sum(chartData("concluded"))).isEqualTo(report.at("/applications/RESULT_TOTAL/TOTAL").asLong());
-        assertThat(sum(chartData("openByAge"))).isEqualTo(report.at("/applications/CARRIED_FORWARD/TOTAL").asLong());
-        JsonNode outcomes = chartData("outcomes");
-        assertThat(outcomes.at("/values/0").asLong()).as("予以公开")
-                                                  .isEqualTo(report.at("/applications/DISCLOSED/TOTAL").asLong());
-        JsonNode timeliness = chartData("timeliness");
-        assertThat(timeliness.at("/values/0").asLong()).isEqualTo(report.at("/timeliness/answeredOnTime").asLong());
-        assertThat(timeliness.at("/values/1").asLong()).isEqualTo(report.at("/timeliness/answeredLate").asLong());
+        assertThat(report.at("/applications/NEW/TOTAL").asLong()).as("something to chart").isPositive();
+        ChartsOnPage.assertEqualToReport(browser, report);
         browser.screenshot("charts");
-
-        WebElement numbers = browser.find(By.cssSelector("table[data-numbers='received']"));
-        assertThat(numbers.isDisplayed()).as("behind the toggle").isFalse();
-        browser.find(By.cssSelector("#chart-box-received summary")).click();
-        assertThat(numbers.isDisplayed()).isTrue();
-        assertThat(numbers.getText()).contains("4 月");
+        assertThat(ChartsOnPage.numbersBehindTheToggle(browser, "received")).contains("4 月");
     }
 
-    private static JsonNode chartData(String id) throws Exception {
-        return new ObjectMapper().readTree(browser.find(By.id("chart-" + id)).getAttribute("data-chart"));
-    }
-
-    private static long sum(JsonNode chart) {
-        long sum = 0;
-        for (JsonNode value : chart.get("values")) {
-            sum += value.asLong();
+    @Test
+    @Order(5)
+    void theChartsPageOffersEachAgencyTheAuditorMayReadAndNoOther() {
+        Http wang = system.querySide().as("wang", "wang-password");
+        List<String> readable = new ArrayList<>();
+        for (JsonNode agency : system.commandSide().admin().get("/api/admin/agencies").json().get("agencies")) {
+            String id = agency.get("agencyId").asText();
+            if (wang.get("/api/agencies/" + id + "/reports/2023").status() == 200) {
+                readable.add(id);
+            }
         }
-        return sum;
+        assertThat(readable).contains("xiaoying").doesNotContain("chengguan");
+        browser.go("/audit/reports/xiaoying/2023/charts");
+        List<String> offered = browser.findAll(By.cssSelector("#agency-charts a[data-agency]")).stream()
+                                      .map(a -> a.getAttribute("data-agency")).toList();
+        assertThat(offered).containsExactlyInAnyOrderElementsOf(readable);
+        assertThat(ChartsOnPage.data(browser, "agencies").get("keys")).extracting(JsonNode::asText)
+                                                                       .containsExactlyInAnyOrderElementsOf(readable);
+        browser.find(By.cssSelector("#agency-charts a[data-agency='xiaoying']")).click();
+        ChartsOnPage.awaitDrawn(browser, 6);
+        assertThat(browser.path()).isEqualTo("/audit/reports/xiaoying/2023/charts");
     }
 
     private static org.openqa.selenium.WebElement newTotal() {

@@ -22,7 +22,8 @@ import java.util.TreeSet;
 /**
  * The whole system for a test class, on a fresh database and free ports: the command side, the query
  * side and the pages, the pages calling both sides with the built-in account {@code pages}.
- * {@code @RegisterExtension static final RunningPages system = new RunningPages();}
+ * {@code @RegisterExtension static final RunningPages system = new RunningPages();}, or with arguments given to
+ * both sides ({@code new RunningPages("--gongkai.business-date=2099-12-02")}: their today).
  * <p>
  * The three share this JVM, so each is kept to its own parts: the pages leave out Axon's
  * auto-configuration (they have no event store), the sides leave out the pages' stored sessions.
@@ -33,14 +34,20 @@ public final class RunningPages implements BeforeAllCallback, AfterAllCallback {
     private static final String SIDES_WITHOUT_SESSIONS =
             "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration";
 
+    private final String[] sidesArguments;
     private RunningCommandSide commandSide;
     private RunningQuerySide querySide;
     private ConfigurableApplicationContext web;
 
+    public RunningPages(String... sidesArguments) {
+        this.sidesArguments = sidesArguments.clone();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        commandSide = RunningCommandSide.onNewDatabase("--gongkai.pages.password=" + PAGES_PASSWORD, SIDES_WITHOUT_SESSIONS);
-        querySide = RunningQuerySide.on(commandSide.databaseUrl(), SIDES_WITHOUT_SESSIONS);
+        commandSide = RunningCommandSide.onNewDatabase(arguments("--gongkai.pages.password=" + PAGES_PASSWORD,
+                                                                 SIDES_WITHOUT_SESSIONS));
+        querySide = RunningQuerySide.on(commandSide.databaseUrl(), arguments(SIDES_WITHOUT_SESSIONS));
         web = WebApplication.start("--spring.datasource.url=" + commandSide.databaseUrl(),
                                    "--spring.datasource.username=" + TestDatabase.USER,
                                    "--server.port=0",
@@ -87,6 +94,11 @@ public final class RunningPages implements BeforeAllCallback, AfterAllCallback {
     /** Waits until the query side has read every event recorded so far. */
     public void awaitProjections() {
         RunningQuerySide.awaitProjections(querySide.as("admin", RunningCommandSide.ADMIN_PASSWORD));
+    }
+
+    private String[] arguments(String... own) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(own), java.util.Arrays.stream(sidesArguments))
+                                      .toArray(String[]::new);
     }
 
     /** The auto-configurations on the classpath whose class names start with {@code prefix}. */

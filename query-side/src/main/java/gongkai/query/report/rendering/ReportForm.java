@@ -7,6 +7,7 @@ import gongkai.events.proactive.DecisionCategory;
 import gongkai.events.proactive.DocumentKind;
 import gongkai.query.counting.ApplicantColumn;
 import gongkai.query.counting.ApplicationRow;
+import gongkai.query.report.AnnualReport;
 import gongkai.query.report.rendering.FormTable.Cell;
 import gongkai.query.report.rendering.FormTable.Figure;
 
@@ -99,6 +100,17 @@ public final class ReportForm {
     /** Tables 二, 三 and 四 of the report, in order. */
     public static List<FormTable> tables(ReportView report) {
         return List.of(proactive(report), applications(report), reviewsAndLawsuits(report));
+    }
+
+    /**
+     * Tables 二, 三 and 四 as the form lays them out, without figures: every cell's text, merges and role,
+     * each figure cell with its keys. What a page needs to draw the official layout around the report's
+     * JSON, which it reads anyway.
+     */
+    public static List<FormTable> layout() {
+        return tables(ReportView.of(new AnnualReport(null, null, 0, null, Map.of(), Map.of(),
+                                                                           Map.of(), null, null, null, null, null, null),
+                                    null));
     }
 
     /** Section 二 (key {@code proactive}): four blocks, one per article item, each with its own header line. */

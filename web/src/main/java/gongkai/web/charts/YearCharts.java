@@ -1,13 +1,10 @@
-package gongkai.web.audit;
+package gongkai.web.charts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.web.sides.Sides;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,30 +12,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The year in charts (Apache ECharts, served by gongkai from its webjar): received and answered per
- * month, the outcomes in the form's groups, timeliness, open cases by age, and every agency the reader
- * may see side by side. Each chart's numbers are in the page twice: in the chart's {@code data-chart}
- * attribute, which {@code /js/charts.js} draws, and in a table behind a toggle.
+ * The year in charts (Apache ECharts, served by gongkai from its webjar), one home for the clerk's dashboard
+ * and the report pages: received and answered per month, the outcomes in the form's groups, timeliness,
+ * open cases by age ({@code GET /api/agencies/{a}/reports/{y}/charts}), and the agencies the reader may see
+ * side by side ({@code GET /api/reports/{y}/charts/agencies}). Each chart's numbers are in the page twice:
+ * in its {@code data-chart} attribute, which {@code /js/charts.js} draws, and in a table behind a toggle
+ * (the fragment {@code fragments/charts :: boxes}).
  */
-@Controller
-public class ChartsPagesController {
+@Component
+public class YearCharts {
 
     /** One chart: its id, title, kind (bar, line, pie) and its labelled numbers. */
     public record Chart(String id, String title, String kind, List<String> labels, List<Long> values, String json) {
     }
 
+    /** An agency the reader may see, with its year's figures. */
+    public record Agency(String agencyId, String name, long received) {
+    }
+
     private final Sides sides;
     private final ObjectMapper json;
 
-    public ChartsPagesController(Sides sides, ObjectMapper json) {
+    public YearCharts(Sides sides, ObjectMapper json) {
         this.sides = sides;
         this.json = json;
     }
 
-    @GetMapping("/audit/reports/{agencyId}/{year}/charts")
-    public String charts(@PathVariable String agencyId, @PathVariable int year, Model model) {
+    /** One agency's year: received and answered per month, outcomes, timeliness, open cases by age. */
+    public List<Chart> of(String agencyId, int year) {
         JsonNode charts = sides.read("/api/agencies/{a}/reports/{y}/charts", agencyId, year);
-        JsonNode agencies = sides.read("/api/reports/{y}/charts/agencies", year);
         JsonNode t = charts.get("timeliness");
         List<Chart> shown = new ArrayList<>();
         shown.add(chart("received", "每月收到申请", "bar", charts.get("receivedPerMonth")));
@@ -52,14 +54,24 @@ public class ChartsPagesController {
                 point("workingDaysPaused", "暂停工作日合计", t.path("workingDaysPaused").asLong()))));
         shown.add(chart("openByAge", "截至 " + charts.path("openAsOf").asText() + " 未办结申请的时长", "bar",
                         charts.get("openByAge")));
-        List<JsonNode> byAgency = new ArrayList<>();
-        agencies.get("agencies").forEach(a -> byAgency.add(point(a.get("agencyId").asText(), a.path("name").asText(
-                a.get("agencyId").asText()), a.get("received").asLong())));
-        shown.add(chart("agencies", "各机关本年收到申请", "bar", byAgency));
-        model.addAttribute("agencyId", agencyId);
-        model.addAttribute("year", year);
-        model.addAttribute("charts", shown);
-        return "audit/charts";
+        return shown;
+    }
+
+    /** Every agency the reader may see, in the order the query side gives them. */
+    public List<Agency> agencies(int year) {
+        List<Agency> agencies = new ArrayList<>();
+        for (JsonNode a : sides.read("/api/reports/{y}/charts/agencies", year).get("agencies")) {
+            String id = a.get("agencyId").asText();
+            agencies.add(new Agency(id, a.path("name").asText(id), a.path("received").asLong()));
+        }
+        return agencies;
+    }
+
+    /** The agencies' received applications side by side. */
+    public Chart byAgency(List<Agency> agencies) {
+        List<JsonNode> points = new ArrayList<>();
+        agencies.forEach(a -> points.add(point(a.agencyId(), a.name(), a.received())));
+        return chart("agencies", "各机关本年收到申请", "bar", points);
     }
 
     private JsonNode point(String key, String label, long value) {
