@@ -204,6 +204,38 @@ class AgencyTreeEndToEndTest {
         assertThat(county.get("/api/agencies/" + OTHER_COUNTY + "/reports/2024").status()).isEqualTo(403);
     }
 
+    @Test
+    void theOversightBoardNamesADepartmentThatHasNotPublishedBy31JanuaryAsLate() {
+        Http townshipClerk = commandSide.as("xiaoying-clerk", "xiaoying-clerk-password");
+        created(townshipClerk.post("/api/agencies/xiaoying/reports/2024/publication", ""));
+        RunningQuerySide.awaitProjections(queryAdmin);
+        Http county = querySide.as("county-auditor", "county-auditor-password");
+        JsonNode board = ok(county.get("/api/agencies/" + COUNTY + "/oversight/2024?sort=late&order=desc"));
+        Map<String, JsonNode> byAgency = new java.util.HashMap<>();
+        board.get("agencies").forEach(line -> byAgency.put(line.get("agencyId").asText(), line));
+        assertThat(byAgency.keySet()).containsAll(FIVE);
+        JsonNode department = byAgency.get("luanping-jiaoyu");
+        assertThat(department.get("deadline").asText()).isEqualTo("2025-01-31");
+        assertThat(department.get("published").asBoolean()).isFalse();
+        assertThat(department.get("standing").asText()).isEqualTo("LATE");
+        assertThat(department.get("late").asBoolean()).isTrue();
+        assertThat(byAgency.get(COUNTY).get("deadline").asText()).isEqualTo("2025-03-31");
+        JsonNode township = byAgency.get("xiaoying");
+        assertThat(township.get("published").asBoolean()).isTrue();
+        assertThat(township.get("publishedOn").asText()).isEqualTo(TODAY);
+        assertThat(township.get("standing").asText()).isEqualTo("PUBLISHED_LATE");
+        assertThat(township.get("failedChecks").asInt()).isZero();
+        assertThat(township.get("applications").asInt()).isEqualTo(2);
+        assertThat(township.get("open").asInt()).isEqualTo(1);
+        assertThat(township.get("overdue").asInt()).isEqualTo(1);
+        assertThat(township.get("onTimeRate").decimalValue()).isEqualByComparingTo("1");
+        // sorted: the late ones first
+        assertThat(board.at("/agencies/0/late").asBoolean()).isTrue();
+        assertThat(querySide.as("xiaoying-auditor", "xiaoying-auditor-password")
+                            .get("/api/agencies/" + COUNTY + "/oversight/2024").status()).isEqualTo(403);
+        assertThat(county.get("/api/agencies/" + COUNTY + "/oversight/2024?sort=colour").status()).isEqualTo(400);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     interface FigureVisitor {
