@@ -58,6 +58,16 @@ public final class ReadAccess {
         return reader.is(Role.ADMIN) || agencyId.equals(reader.agencyId()) || SCOPES.get().beyondOwn(reader).contains(agencyId);
     }
 
+    /** Every agency the reader may read (their own first), for a reader who is not an admin. */
+    public static List<String> readable(Actor reader) {
+        List<String> all = new java.util.ArrayList<>();
+        if (reader.agencyId() != null) {
+            all.add(reader.agencyId());
+        }
+        SCOPES.get().beyondOwn(reader).stream().sorted().filter(a -> !all.contains(a)).forEach(all::add);
+        return all;
+    }
+
     public static void requireAgency(Actor reader, String agencyId) {
         if (!mayRead(reader, agencyId)) {
             throw Problems.Refused.forbidden("只能查看本机关及下级机关的数据 (you may read your own agency and those under it only)");
@@ -87,10 +97,5 @@ public final class ReadAccess {
         all.add(agencyId);
         all.addAll(predecessors);
         return all;
-    }
-
-    /** The SQL condition "the column is one of these agencies", with one placeholder each. */
-    public static String oneOf(String column, List<String> agencies) {
-        return column + " in (" + String.join(", ", agencies.stream().map(a -> "?").toList()) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package gongkai.query.application;
 
 import gongkai.events.access.Actor;
+import gongkai.query.reads.InList;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.Channel;
@@ -110,7 +111,7 @@ public class ApplicationQueryController {
         Today today = today(null);
         // a successor lists the cases of the agencies closed into it with its own (docs/agencies.md, "Closing")
         List<String> handled = ReadAccess.handledBy(agency);
-        StringBuilder where = new StringBuilder(" where " + ReadAccess.oneOf("agency_id", handled));
+        StringBuilder where = new StringBuilder(" where " + InList.of("agency_id", handled));
         List<Object> args = new ArrayList<>(handled);
         boolean byDueDate = dueBefore != null;
         if (state != null && state.stored()) {
@@ -201,7 +202,7 @@ public class ApplicationQueryController {
                 + " count(*) filter (where state = 'AWAITING_FEE') as awaiting_fee,"
                 + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED')) as in_progress,"
                 + " count(*) as open"
-                + " from application_case where " + ReadAccess.oneOf("agency_id", handled)
+                + " from application_case where " + InList.of("agency_id", handled)
                 + " and state not in ('CONCLUDED', 'WITHDRAWN')",
                 (rs, i) -> {
                     Map<String, Object> c = new LinkedHashMap<>();

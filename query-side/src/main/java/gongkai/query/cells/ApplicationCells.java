@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.events.application.ApplicantType;
+import gongkai.query.reads.InList;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.CellCount;
 import gongkai.query.reads.ReadBatch;
@@ -175,7 +176,7 @@ public class ApplicationCells {
         return batch.query("select row_key, column_key, "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + countedTable(asOf) + " where " + oneOf(agencies) + " and first_year <= ? and "
+                           + "from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies) + " and first_year <= ? and "
                            + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
                                List<CellCount> current = new ArrayList<>();
@@ -199,16 +200,11 @@ public class ApplicationCells {
     public Supplier<Boolean> hasDataUpTo(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
         List<Object> args = new ArrayList<>(agencies);
         args.add(year);
-        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where " + oneOf(agencies)
+        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies)
                            + " and first_year <= ? and " + counting(asOf) + ")", rs -> rs.next() && rs.getBoolean(1),
                            validArgs(asOf, args.toArray()));
     }
 
-    /** "agency_id is one of these", one placeholder each. */
-    static String oneOf(List<String> agencies) {
-        return agencies.size() == 1 ? "agency_id = ?"
-                                    : "agency_id in (" + String.join(", ", agencies.stream().map(a -> "?").toList()) + ")";
-    }
 
     /** The applications counted in one cell (a column key of {@code null} means every column). */
     public List<String> applicationsIn(String agencyId, int year, List<String> rowKeys, String columnKey, Instant asOf) {

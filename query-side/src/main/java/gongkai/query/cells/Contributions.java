@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.query.counting.CellSum;
+import gongkai.query.reads.InList;
 import gongkai.query.counting.Contribution;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,7 +135,7 @@ public class Contributions {
         return batch.query("select table_key, row_key, column_key, "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from report_contribution where " + ApplicationCells.oneOf(agencyList)
+                           + "from report_contribution where " + InList.of("agency_id", agencyList)
                            + " and table_key in (" + in + ") "
                            + "and first_year <= ? and (last_year is null or last_year >= ?) and "
                            + RecordedInstants.validAt(asOf) + " group by table_key, row_key, column_key",
@@ -171,7 +172,7 @@ public class Contributions {
         List<Object> args = new ArrayList<>(agencies);
         args.addAll(List.of(Table.PUBLISHED_ITEMS.key(), year, year));
         return batch.query("select column_key, sum(value) from report_contribution "
-                           + "where " + ApplicationCells.oneOf(agencies)
+                           + "where " + InList.of("agency_id", agencies)
                            + " and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
                            + "and " + RecordedInstants.validAt(asOf) + " group by column_key order by sum(value) desc, min(id)",
                            rs -> {
@@ -236,7 +237,7 @@ public class Contributions {
     public Supplier<LocalDate> openingBalanceDate(ReadBatch batch, List<String> agencies, Instant asOf) {
         List<Object> args = new ArrayList<>(agencies);
         args.addAll(List.of(Table.PROACTIVE.key(), OPENING_BALANCE));
-        return batch.query("select max(dated_on) from report_contribution where " + ApplicationCells.oneOf(agencies)
+        return batch.query("select max(dated_on) from report_contribution where " + InList.of("agency_id", agencies)
                            + " and table_key = ? and source_kind = ? and " + RecordedInstants.validAt(asOf),
                            rs -> rs.next() ? localDate(rs, 1) : null, RecordedInstants.args(asOf, args.toArray()));
     }

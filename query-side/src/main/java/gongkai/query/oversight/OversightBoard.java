@@ -2,6 +2,7 @@ package gongkai.query.oversight;
 
 import gongkai.query.agency.AgencyChanges;
 import gongkai.query.agency.AgencyTree;
+import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures;
 import gongkai.query.report.publication.ReportDigest;
@@ -73,12 +74,12 @@ public class OversightBoard {
             checked.put(agency, figures.checked(batch, agency, year, null));
             timely.put(agency, timeliness.of(batch, agency, year));
         }
-        String in = String.join(", ", agencies.stream().map(a -> "?").toList());
+        String in = InList.of("agency_id", agencies);
         List<Object> publicationArgs = new ArrayList<>(List.of(year));
         publicationArgs.addAll(agencies);
         Supplier<Map<String, Publications>> published = batch.query(
                 "select agency_id, min(published_on), count(*), (array_agg(digest order by published_at desc))[1] "
-                + "from report_publication where year = ? and agency_id in (" + in + ") group by agency_id",
+                + "from report_publication where year = ? and " + in + " group by agency_id",
                 rs -> {
                     Map<String, Publications> byAgency = new HashMap<>();
                     while (rs.next()) {
@@ -91,7 +92,7 @@ public class OversightBoard {
         caseArgs.addAll(agencies);
         Supplier<Map<String, Cases>> cases = batch.query(
                 "select agency_id, count(*), count(*) filter (where due_on < ?) from application_case "
-                + "where agency_id in (" + in + ") and state not in ('CONCLUDED', 'WITHDRAWN') group by agency_id",
+                + "where " + in + " and state not in ('CONCLUDED', 'WITHDRAWN') group by agency_id",
                 rs -> {
                     Map<String, Cases> byAgency = new HashMap<>();
                     while (rs.next()) {
