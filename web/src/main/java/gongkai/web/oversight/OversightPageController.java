@@ -38,6 +38,10 @@ public class OversightPageController {
         COLUMNS.put("onTimeRate", "按时答复率");
     }
 
+    /** The kinds of agency as the board shows them (docs/agencies.md). */
+    static final Map<String, String> KINDS = Map.of("PEOPLES_GOVERNMENT", "人民政府", "DEPARTMENT", "政府部门",
+                                                    "TOWNSHIP", "乡镇（街道）", "VERTICALLY_LED", "垂直管理单位");
+
     private final Sides sides;
 
     public OversightPageController(Sides sides) {
@@ -61,6 +65,7 @@ public class OversightPageController {
         model.addAttribute("sort", sort);
         model.addAttribute("order", order);
         model.addAttribute("columns", COLUMNS.entrySet());
+        model.addAttribute("kinds", KINDS);
         if (agency == null) {
             return "oversight/board";
         }
