@@ -1,5 +1,6 @@
 package gongkai.web.oversight;
 
+import gongkai.events.agency.AgencyKind;
 import gongkai.web.access.SignedIn;
 import gongkai.web.sides.Sides;
 import gongkai.web.text.Zh;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,8 +42,8 @@ public class OversightPageController {
     }
 
     /** The kinds of agency as the board shows them (docs/agencies.md). */
-    static final Map<String, String> KINDS = Map.of("PEOPLES_GOVERNMENT", "人民政府", "DEPARTMENT", "政府部门",
-                                                    "TOWNSHIP", "乡镇（街道）", "VERTICALLY_LED", "垂直管理单位");
+    static final Map<String, String> KINDS = Arrays.stream(AgencyKind.values())
+                                                   .collect(Collectors.toMap(Enum::name, AgencyKind::label));
 
     private final Sides sides;
 
