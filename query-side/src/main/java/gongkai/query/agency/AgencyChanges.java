@@ -75,10 +75,22 @@ public class AgencyChanges {
         return AgencyTree.on(day, asOf, all());
     }
 
-    /** The tree as it stands today. */
+    /** The tree as it stands today: built once per day and change (every scoped read asks for it). */
     public AgencyTree today() {
-        return tree(today(clock), null);
+        List<Change> changes = all();
+        LocalDate day = today(clock);
+        Today kept = todayTree;
+        if (kept == null || kept.changes() != changes || !kept.day().equals(day)) {
+            kept = new Today(changes, day, AgencyTree.on(day, null, changes));
+            todayTree = kept;
+        }
+        return kept.tree();
     }
+
+    private record Today(List<Change> changes, LocalDate day, AgencyTree tree) {
+    }
+
+    private volatile Today todayTree;
 
     /**
      * The tree a year's roll-up sums (docs/agencies.md): as it stood at the end of the year, or today for
