@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * command-to-query lag, replay of every projection over a large history, report queries at that
  * size, each service's peak memory), prints one table and writes it as JSON.
  *
- * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200] [--only raw,commands,lag,replay,queries]</pre>
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200|province] [--only raw,commands,lag,replay,queries]</pre>
  * ({@code --hold S} keeps everything running S seconds at the end, to look at the database and services;
  * {@code --only} runs some parts, e.g. {@code --only replay,queries} to work on those: the large history is
  * loaded whenever replay or queries run).
@@ -87,7 +87,13 @@ public final class Benchmark {
                 }
             }
             System.out.printf("%n[4/6] Loading %d events through the event store%n", events);
-            BulkLoad.Loaded loaded = new BulkLoad(db, Integer.parseInt(options.getOrDefault("agencies", "200"))).load(events);
+            boolean province = "province".equals(options.get("agencies"));
+            BulkLoad bulk = new BulkLoad(db, province ? BulkLoad.provinceSize()
+                                                      : Integer.parseInt(options.getOrDefault("agencies", "200")));
+            if (province) {
+                bulk.loadProvince();
+            }
+            BulkLoad.Loaded loaded = bulk.load(events);
             results.add("events appended through the storage engine", loaded.events(), "events");
             results.add("append rate (batches of 1000)", loaded.eventsPerSecond(), "events/s");
             double readRate = raw.sequentialReadRate();
@@ -142,6 +148,23 @@ public final class Benchmark {
                 Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
                 results.add("case list p50", list.percentileMillis(50), "ms");
                 results.add("case list p99", list.percentileMillis(99), "ms");
+                if (province) {
+                    // issue 18's targets: roll-ups of the root and of a county, the root's oversight board
+                    Stats root = timed(admin, querySide.port, "/api/agencies/agency-0/reports/" + year + "?scope=subtree", 50, 200);
+                    results.add("province roll-up (root, " + BulkLoad.provinceSize() + " agencies) p50",
+                                root.percentileMillis(50), "ms");
+                    results.target("province roll-up (root) p99", root.percentileMillis(99), "ms", "<= 100 ms",
+                                   root.percentileMillis(99) <= 100);
+                    Stats county = timed(admin, querySide.port, "/api/agencies/" + BulkLoad.firstCounty() + "/reports/" + year
+                                                                + "?scope=subtree", 1000);
+                    results.add("county roll-up p50", county.percentileMillis(50), "ms");
+                    results.target("county roll-up p99", county.percentileMillis(99), "ms", "<= 20 ms",
+                                   county.percentileMillis(99) <= 20);
+                    Stats board = timed(admin, querySide.port, "/api/agencies/agency-0/oversight/" + year, 5, 30);
+                    results.add("oversight board (root) p50", board.percentileMillis(50), "ms");
+                    results.target("oversight board (root) p99", board.percentileMillis(99), "ms", "<= 200 ms",
+                                   board.percentileMillis(99) <= 200);
+                }
                 timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year, loaded.midway());
                 int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
                 if (hold > 0) {
@@ -341,7 +364,11 @@ public final class Benchmark {
 
     /** A query repeated: 1000 times to warm up (the JIT compiles what a running service serves), then timed. */
     private static Stats timed(Client client, int port, String path, int repetitions) {
-        for (int i = 0; i < 1000; i++) {
+        return timed(client, port, path, 1000, repetitions);
+    }
+
+    private static Stats timed(Client client, int port, String path, int warmups, int repetitions) {
+        for (int i = 0; i < warmups; i++) {
             client.get(port, path);
         }
         Stats stats = new Stats();

@@ -1,6 +1,8 @@
 package gongkai.bench;
 
 import gongkai.events.MetaDataKeys;
+import gongkai.events.agency.AgencyCreated;
+import gongkai.events.agency.AgencyKind;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
@@ -48,6 +50,65 @@ final class BulkLoad {
     BulkLoad(Benchmark.Database db, int agencies) {
         this.db = db;
         this.agencies = agencies;
+    }
+
+    /**
+     * A province's tree before the applications (issue 18's scale): a root, 8 cities, 9 counties each, 13
+     * departments and townships each, 2 units under each of those: 2,889 agencies in five levels, ids
+     * {@code agency-0} (the root) onwards, level by level, so that the applications' agencies are its nodes.
+     */
+    static final int[] PROVINCE_FAN_OUT = {8, 9, 13, 2};
+
+    static int provinceSize() {
+        int size = 1;
+        int level = 1;
+        for (int fanOut : PROVINCE_FAN_OUT) {
+            level *= fanOut;
+            size += level;
+        }
+        return size;
+    }
+
+    /** The first county's id (level 3): the roll-up timed as a county's. */
+    static String firstCounty() {
+        return "agency-" + (1 + PROVINCE_FAN_OUT[0]);
+    }
+
+    void loadProvince() throws Exception {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
+            JdbcEventStorageEngine engine = StoredEventFormat.storageEngine(() -> kept, NoTransactionManager.INSTANCE,
+                                                                            NoOpEventUpcaster.INSTANCE).build();
+            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            List<Integer> parents = new ArrayList<>(List.of(-1));
+            int next = 0;
+            List<Integer> level = List.of(next++);
+            for (int depth = 0; depth < PROVINCE_FAN_OUT.length; depth++) {
+                List<Integer> below = new ArrayList<>();
+                for (int parent : level) {
+                    for (int i = 0; i < PROVINCE_FAN_OUT[depth]; i++) {
+                        parents.add(parent);
+                        below.add(next++);
+                    }
+                }
+                level = below;
+            }
+            for (int i = 0; i < parents.size(); i++) {
+                String id = "agency-" + i;
+                AgencyKind kind = i <= 1 + PROVINCE_FAN_OUT[0] * (1 + PROVINCE_FAN_OUT[1]) ? AgencyKind.PEOPLES_GOVERNMENT
+                                  : i % 2 == 0 ? AgencyKind.DEPARTMENT : AgencyKind.TOWNSHIP;
+                AgencyCreated created = new AgencyCreated(id, "机关" + i, parents.get(i) < 0 ? null : "agency-" + parents.get(i),
+                                                          kind, LocalDate.of(2015, 1, 1));
+                batch.add(new GenericDomainEventMessage<>("AgencyAggregate", created.caseId(), 0, created,
+                        MetaData.with(MetaDataKeys.ACTOR, "bench").and(MetaDataKeys.AGENCY, id)
+                                .and(MetaDataKeys.BUSINESS_DATE, created.createdOn().toString())));
+            }
+            engine.appendEvents(batch);
+            connection.commit();
+            System.out.printf("  a province of %d agencies in %d levels%n", parents.size(), PROVINCE_FAN_OUT.length + 1);
+        }
     }
 
     Loaded load(long events) throws Exception {

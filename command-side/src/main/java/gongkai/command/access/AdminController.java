@@ -27,7 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The admin endpoints of docs/http-api.md ("Administration"): agencies (a tree: created, listed, renamed)
+ * The admin endpoints of docs/http-api.md ("Administration"): agencies listed (their changes are events:
+ * {@code gongkai.command.agency.AgencyController})
  * and users (created, listed, roles, new password, disabled). The built-in account of the pages is
  * neither created nor changed here.
  */
@@ -35,20 +36,12 @@ import java.util.Set;
 @RequestMapping("/api/admin")
 public class AdminController {
 
-    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
-
-    public record NewAgency(@NotBlank @Pattern(regexp = ID_PATTERN) String agencyId,
-                            @NotBlank @Size(max = 200) String name,
-                            @Pattern(regexp = ID_PATTERN) String parentId) {
-    }
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
     public record NewUser(@NotBlank @Pattern(regexp = ID_PATTERN) String username,
                           @NotBlank @Size(max = 200) String password,
                           @NotEmpty Set<Role> roles,
                           @Pattern(regexp = ID_PATTERN) String agencyId) {
-    }
-
-    public record NewName(@NotBlank @Size(max = 200) String name) {
     }
 
     public record NewRoles(@NotEmpty Set<Role> roles, @Pattern(regexp = ID_PATTERN) String agencyId) {
@@ -66,32 +59,9 @@ public class AdminController {
         this.accounts = accounts;
     }
 
-    @PostMapping("/agencies")
-    @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> createAgency(@Valid @RequestBody NewAgency agency) {
-        if (agency.parentId() != null && !accounts.agencyExists(agency.parentId())) {
-            throw Refusal.invalid("parentId", "上级机关不存在 (no agency " + agency.parentId() + ")");
-        }
-        accounts.createAgency(agency.agencyId(), agency.name(), agency.parentId());
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("agencyId", agency.agencyId());
-        created.put("name", agency.name());
-        created.put("parentId", agency.parentId());
-        return created;
-    }
-
     @GetMapping("/agencies")
     public Map<String, Object> agencies() {
         return Map.of("agencies", accounts.agencies());
-    }
-
-    /** Renames an agency: the report shows the name it has now (a published report keeps its figures, not its name). */
-    @PutMapping("/agencies/{agencyId}/name")
-    public Map<String, Object> renameAgency(@PathVariable String agencyId, @Valid @RequestBody NewName name) {
-        if (!accounts.renameAgency(agencyId, name.name())) {
-            throw notFound("机关不存在 (no agency " + agencyId + ")");
-        }
-        return Map.of("agencyId", agencyId, "name", name.name());
     }
 
     @GetMapping("/users")

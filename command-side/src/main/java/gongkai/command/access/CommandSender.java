@@ -8,6 +8,9 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import gongkai.command.Refusal;
+import gongkai.command.CaseNotFound;
+import gongkai.command.agency.AgencyTable;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,12 @@ public class CommandSender {
     private final CommandGateway commandGateway;
     private final MeterRegistry meters;
 
-    public CommandSender(CommandGateway commandGateway, MeterRegistry meters) {
+    private final AgencyTable agencies;
+
+    public CommandSender(CommandGateway commandGateway, MeterRegistry meters, AgencyTable agencies) {
         this.commandGateway = commandGateway;
         this.meters = meters;
+        this.agencies = agencies;
     }
 
     public <R> R send(Object command, Actor actor) {
@@ -44,8 +50,21 @@ public class CommandSender {
         Timer.Sample started = Timer.start(meters);
         String outcome = "error";
         try {
-            R result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                                       .andMetaData(MetaData.from(metaData)));
+            R result;
+            try {
+                result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                         .andMetaData(MetaData.from(metaData)));
+            } catch (CaseNotFound notOwn) {
+                // A case of an agency closed into the clerk's is the clerk's to handle (docs/agencies.md, "Closing").
+                // Looked up only here, so that the usual command costs no extra query.
+                List<String> inherited = actor.agencyId() == null ? List.of() : agencies.predecessors(actor.agencyId());
+                if (inherited.isEmpty()) {
+                    throw notOwn;
+                }
+                metaData.put(CaseRecorder.ACTOR_INHERITED, String.join(",", inherited));
+                result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                         .andMetaData(MetaData.from(metaData)));
+            }
             outcome = "recorded";
             return result;
         } catch (Refusal refusal) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public class UserAccounts {
     }
 
     /** An agency as an administrator sees it. */
-    public record Agency(String agencyId, String name, String parentId, Instant createdAt) {
+    public record Agency(String agencyId, String name, String parentId, String kind, LocalDate closedOn, String successorId,
+                         Instant createdAt) {
     }
 
     /** Every user, disabled ones too, by name. */
@@ -57,14 +59,11 @@ public class UserAccounts {
     }
 
     public List<Agency> agencies() {
-        return jdbc.query("select agency_id, name, parent_id, created_at from agency order by agency_id",
-                          (rs, i) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3),
-                                                rs.getTimestamp(4).toInstant()));
-    }
-
-    /** Renames an agency; false when there is no such agency. */
-    public boolean renameAgency(String agencyId, String name) {
-        return jdbc.update("update agency set name = ? where agency_id = ?", name, agencyId) == 1;
+        return jdbc.query("select agency_id, name, parent_id, kind, closed_on, successor_id, created_at from agency "
+                          + "order by agency_id",
+                          (rs, i) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getString(6),
+                                                rs.getTimestamp(7).toInstant()));
     }
 
     /** Gives a user these roles and this agency (null for none); false when there is no such user. */
@@ -96,14 +95,6 @@ public class UserAccounts {
     public boolean agencyExists(String agencyId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from agency where agency_id = ?)", Boolean.class, agencyId));
-    }
-
-    public void createAgency(String agencyId, String name, String parentId) {
-        try {
-            jdbc.update("insert into agency (agency_id, name, parent_id) values (?, ?, ?)", agencyId, name, parentId);
-        } catch (DuplicateKeyException e) {
-            throw new AlreadyExists("机关已存在 (agency " + agencyId + " already exists)");
-        }
     }
 
     public void createUser(String username, String password, Set<Role> roles, String agencyId) {

@@ -19,6 +19,12 @@ public final class CaseRecorder {
     /** Command metadata: the agency of the clerk who sent it; absent for internal commands. */
     public static final String ACTOR_AGENCY = "actorAgency";
 
+    /**
+     * Command metadata: the agencies closed into the clerk's agency (comma-separated), whose open cases the
+     * clerk's agency handles as their successor (docs/agencies.md, "Closing").
+     */
+    public static final String ACTOR_INHERITED = "actorInherited";
+
     private CaseRecorder() {
     }
 
@@ -34,8 +40,14 @@ public final class CaseRecorder {
      */
     public static void requireOwnAgency(Message<?> command, String caseAgencyId, String kind, String caseId) {
         Object actorAgency = command.getMetaData().get(ACTOR_AGENCY);
-        if (caseAgencyId != null && actorAgency != null && !actorAgency.equals(caseAgencyId)) {
+        if (caseAgencyId != null && actorAgency != null && !actorAgency.equals(caseAgencyId)
+            && !inherited(command).contains(caseAgencyId)) {
             throw new CaseNotFound(kind, caseId);
         }
+    }
+
+    private static java.util.List<String> inherited(Message<?> command) {
+        Object inherited = command.getMetaData().get(ACTOR_INHERITED);
+        return inherited instanceof String list ? java.util.List.of(list.split(",")) : java.util.List.of();
     }
 }

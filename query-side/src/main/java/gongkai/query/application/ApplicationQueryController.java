@@ -1,6 +1,7 @@
 package gongkai.query.application;
 
 import gongkai.events.access.Actor;
+import gongkai.query.reads.InList;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.Channel;
@@ -108,8 +109,10 @@ public class ApplicationQueryController {
             throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
         }
         Today today = today(null);
-        StringBuilder where = new StringBuilder(" where agency_id = ?");
-        List<Object> args = new ArrayList<>(List.of(agency));
+        // a successor lists the cases of the agencies closed into it with its own (docs/agencies.md, "Closing")
+        List<String> handled = ReadAccess.handledBy(agency);
+        StringBuilder where = new StringBuilder(" where " + InList.of("agency_id", handled));
+        List<Object> args = new ArrayList<>(handled);
         boolean byDueDate = dueBefore != null;
         if (state != null && state.stored()) {
             where.append(" and state = ?");
@@ -189,6 +192,7 @@ public class ApplicationQueryController {
     public Map<String, Object> counts(@RequestParam(required = false) String agencyId,
                                       @AuthenticationPrincipal Actor reader) {
         String agency = ReadAccess.listedAgency(reader, agencyId);
+        List<String> handled = ReadAccess.handledBy(agency);
         Today today = today(null);
         Map<String, Object> counts = jdbc.queryForObject(
                 "select count(*) filter (where due_on < ? and clock_state <> 'CONCLUDED') as overdue,"
@@ -198,7 +202,8 @@ public class ApplicationQueryController {
                 + " count(*) filter (where state = 'AWAITING_FEE') as awaiting_fee,"
                 + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED')) as in_progress,"
                 + " count(*) as open"
-                + " from application_case where agency_id = ? and state not in ('CONCLUDED', 'WITHDRAWN')",
+                + " from application_case where " + InList.of("agency_id", handled)
+                + " and state not in ('CONCLUDED', 'WITHDRAWN')",
                 (rs, i) -> {
                     Map<String, Object> c = new LinkedHashMap<>();
                     c.put("dueSoon", rs.getInt("due_soon"));
@@ -210,9 +215,16 @@ public class ApplicationQueryController {
                     c.put("open", rs.getInt("open"));
                     return c;
                 },
-                Date.valueOf(today.date()), Date.valueOf(today.date()), Date.valueOf(today.dueSoonLimit()), agency);
+                countArgs(today, handled));
         counts.put("today", today.date());
         return counts;
+    }
+
+    private static Object[] countArgs(Today today, List<String> agencies) {
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(today.date()), Date.valueOf(today.date()),
+                                                    Date.valueOf(today.dueSoonLimit())));
+        args.addAll(agencies);
+        return args.toArray();
     }
 
     @GetMapping("/{id}")

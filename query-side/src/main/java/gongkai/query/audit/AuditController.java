@@ -235,6 +235,8 @@ public class AuditController {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        // trim() also takes control characters (a NUL byte) that isBlank() keeps: nothing left is blank too
+        String trimmed = value == null ? null : value.trim();
+        return trimmed == null || trimmed.isBlank() ? null : trimmed;
     }
 }

@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.events.application.ApplicantType;
+import gongkai.query.reads.InList;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.CellCount;
 import gongkai.query.reads.ReadBatch;
@@ -162,12 +163,20 @@ public class ApplicationCells {
     }
 
     public Supplier<TwoYears> countsWithYearBefore(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return countsWithYearBefore(batch, List.of(agencyId), year, asOf);
+    }
+
+    /** The same, summed over several agencies (a roll-up, docs/agencies.md). */
+    public Supplier<TwoYears> countsWithYearBefore(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
         // Now: the tally's rows summed; as of an instant: the cells valid then, counted.
         String counted = asOf == null ? "sum(applications)" : "count(*)";
+        List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
+        args.addAll(agencies);
+        args.addAll(List.of(year, year - 1));
         return batch.query("select row_key, column_key, "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + countedTable(asOf) + " where agency_id = ? and first_year <= ? and "
+                           + "from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies) + " and first_year <= ? and "
                            + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
                                List<CellCount> current = new ArrayList<>();
@@ -179,14 +188,23 @@ public class ApplicationCells {
                                    before.add(new CellCount(rs.getString(1), column, rs.getInt(4)));
                                }
                                return new TwoYears(current, before);
-                           }, validArgs(asOf, year, year, year - 1, year - 1, agencyId, year, year - 1));
+                           }, validArgs(asOf, args.toArray()));
     }
 
     /** Whether the agency has any application counted in {@code year} or before it. */
     public Supplier<Boolean> hasDataUpTo(ReadBatch batch, String agencyId, int year, Instant asOf) {
-        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where agency_id = ? and first_year <= ? and "
-                           + counting(asOf) + ")", rs -> rs.next() && rs.getBoolean(1), validArgs(asOf, agencyId, year));
+        return hasDataUpTo(batch, List.of(agencyId), year, asOf);
     }
+
+    /** Whether any of the agencies has an application counted in {@code year} or before it. */
+    public Supplier<Boolean> hasDataUpTo(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
+        List<Object> args = new ArrayList<>(agencies);
+        args.add(year);
+        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies)
+                           + " and first_year <= ? and " + counting(asOf) + ")", rs -> rs.next() && rs.getBoolean(1),
+                           validArgs(asOf, args.toArray()));
+    }
+
 
     /** The applications counted in one cell (a column key of {@code null} means every column). */
     public List<String> applicationsIn(String agencyId, int year, List<String> rowKeys, String columnKey, Instant asOf) {

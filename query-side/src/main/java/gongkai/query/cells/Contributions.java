@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.query.counting.CellSum;
+import gongkai.query.reads.InList;
 import gongkai.query.counting.Contribution;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,15 +119,24 @@ public class Contributions {
     /** Sums of several tables for a year and the year before it, in one query: table → [year, year before]. */
     public Supplier<Map<Table, List<List<CellSum>>>> sumsWithYearBefore(ReadBatch batch, String agencyId, List<Table> tables,
                                                                      int year, Instant asOf) {
+        return sumsWithYearBefore(batch, List.of(agencyId), tables, year, asOf);
+    }
+
+    /** The same, summed over several agencies (a roll-up, docs/agencies.md). */
+    public Supplier<Map<Table, List<List<CellSum>>>> sumsWithYearBefore(ReadBatch batch, Collection<String> agencies,
+                                                                     List<Table> tables, int year, Instant asOf) {
+        List<String> agencyList = List.copyOf(agencies);
         String in = String.join(", ", tables.stream().map(t -> "?").toList());
-        List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1, agencyId));
+        List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
+        args.addAll(agencyList);
         tables.forEach(t -> args.add(t.key()));
         args.addAll(List.of(year, year - 1));
         Object[] all = RecordedInstants.args(asOf, args.toArray());
         return batch.query("select table_key, row_key, column_key, "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from report_contribution where agency_id = ? and table_key in (" + in + ") "
+                           + "from report_contribution where " + InList.of("agency_id", agencyList)
+                           + " and table_key in (" + in + ") "
                            + "and first_year <= ? and (last_year is null or last_year >= ?) and "
                            + RecordedInstants.validAt(asOf) + " group by table_key, row_key, column_key",
                            rs -> {
@@ -153,8 +164,16 @@ public class Contributions {
      * their categories were first recorded).
      */
     public Supplier<Map<String, Integer>> publishedByCategory(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return publishedByCategory(batch, List.of(agencyId), year, asOf);
+    }
+
+    /** The same, summed over several agencies (a roll-up). */
+    public Supplier<Map<String, Integer>> publishedByCategory(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
+        List<Object> args = new ArrayList<>(agencies);
+        args.addAll(List.of(Table.PUBLISHED_ITEMS.key(), year, year));
         return batch.query("select column_key, sum(value) from report_contribution "
-                           + "where agency_id = ? and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
+                           + "where " + InList.of("agency_id", agencies)
+                           + " and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
                            + "and " + RecordedInstants.validAt(asOf) + " group by column_key order by sum(value) desc, min(id)",
                            rs -> {
                                Map<String, Integer> counts = new LinkedHashMap<>();
@@ -162,7 +181,7 @@ public class Contributions {
                                    counts.put(rs.getString(1), rs.getBigDecimal(2).intValueExact());
                                }
                                return counts;
-                           }, RecordedInstants.args(asOf, agencyId, Table.PUBLISHED_ITEMS.key(), year, year));
+                           }, RecordedInstants.args(asOf, args.toArray()));
     }
 
     /** The contributions counted in a figure (a column key of {@code null}: every column of those rows). */
@@ -208,10 +227,19 @@ public class Contributions {
 
     /** The date of the agency's opening balance as the system knew it at {@code asOf}, or null. */
     public Supplier<LocalDate> openingBalanceDate(ReadBatch batch, String agencyId, Instant asOf) {
-        return batch.query("select dated_on from report_contribution where agency_id = ? and table_key = ? "
-                           + "and source_kind = ? and " + RecordedInstants.validAt(asOf) + " limit 1",
-                           rs -> rs.next() ? localDate(rs, 1) : null,
-                           RecordedInstants.args(asOf, agencyId, Table.PROACTIVE.key(), OPENING_BALANCE));
+        return openingBalanceDate(batch, List.of(agencyId), asOf);
+    }
+
+    /**
+     * The latest opening balance date of the agencies (a roll-up's table 二 check does not apply in a year in
+     * which one of them counted its opening balance).
+     */
+    public Supplier<LocalDate> openingBalanceDate(ReadBatch batch, List<String> agencies, Instant asOf) {
+        List<Object> args = new ArrayList<>(agencies);
+        args.addAll(List.of(Table.PROACTIVE.key(), OPENING_BALANCE));
+        return batch.query("select max(dated_on) from report_contribution where " + InList.of("agency_id", agencies)
+                           + " and table_key = ? and source_kind = ? and " + RecordedInstants.validAt(asOf),
+                           rs -> rs.next() ? localDate(rs, 1) : null, RecordedInstants.args(asOf, args.toArray()));
     }
 
     /** For a projection's reset: every row of these kinds of source. */

@@ -1,6 +1,7 @@
 package gongkai.query.charts;
 
 import gongkai.events.access.Actor;
+import gongkai.query.reads.InList;
 import gongkai.events.access.Role;
 import gongkai.query.access.ReadAccess;
 import gongkai.http.Problems;
@@ -53,8 +54,12 @@ public class ChartsController {
         List<Object> args = new ArrayList<>(List.of(first, last, first, last, last, last));
         String scope = "";
         if (!reader.is(Role.ADMIN)) {
-            scope = " where a.agency_id = ?";
-            args.add(String.valueOf(reader.agencyId()));
+            List<String> readable = ReadAccess.readable(reader);
+            if (readable.isEmpty()) {
+                readable = List.of(String.valueOf(reader.agencyId()));
+            }
+            scope = " where " + InList.of("a.agency_id", readable);
+            args.addAll(readable);
         }
         List<Map<String, Object>> agencies = jdbc.query(
                 "select a.agency_id, a.name, "

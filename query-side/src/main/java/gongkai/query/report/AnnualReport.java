@@ -1,5 +1,6 @@
 package gongkai.query.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import gongkai.query.counting.Check;
 import gongkai.query.report.publication.PublishedReport;
 import gongkai.query.timeliness.TimelinessFigures;
@@ -25,13 +26,37 @@ import java.util.Map;
  * @param narrative          the text of sections 一, 五 and 六 as the agency wrote it, or null
  * @param overviewDraft      a draft of section 一's sentences generated from the same figures
  * @param published          the report's publication, or null while it is not published
+ * @param rollUp             for a roll-up (汇总) of an agency's subtree, its label and the agencies summed; absent
+ *                           from an agency's own report (docs/agencies.md)
  */
 public record AnnualReport(String agencyId, String name, int year, Instant asOf,
                            Map<String, Map<String, Object>> proactive,
                            Map<String, Map<String, Integer>> applications,
                            Map<String, Map<String, Integer>> reviewsAndLawsuits,
                            List<Check> checks, PublishedItems publishedItems, TimelinessFigures timeliness,
-                           Narrative narrative, String overviewDraft, PublishedReport published) {
+                           Narrative narrative, String overviewDraft, PublishedReport published,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) RollUp rollUp) {
+
+    /** An agency's own report (not a roll-up). */
+    public AnnualReport(String agencyId, String name, int year, Instant asOf, Map<String, Map<String, Object>> proactive,
+                        Map<String, Map<String, Integer>> applications,
+                        Map<String, Map<String, Integer>> reviewsAndLawsuits, List<Check> checks,
+                        PublishedItems publishedItems, TimelinessFigures timeliness, Narrative narrative,
+                        String overviewDraft, PublishedReport published) {
+        this(agencyId, name, year, asOf, proactive, applications, reviewsAndLawsuits, checks, publishedItems, timeliness,
+             narrative, overviewDraft, published, null);
+    }
+
+    /**
+     * A roll-up's label (汇总: the statutory report is each organ's own, 条例第五十条, so a sum of several is
+     * never one), the tree's day it was summed on, and the agencies summed, each with its own report's address.
+     */
+    public record RollUp(String label, LocalDate treeOn, List<Member> agencies) {
+    }
+
+    /** One agency summed in a roll-up. */
+    public record Member(String agencyId, String name, String kind, String parentId, LocalDate closedOn, String href) {
+    }
 
     /** Section 一's counts of items published: in all, and by category. */
     public record PublishedItems(int total, Map<String, Integer> byCategory) {

@@ -31,8 +31,11 @@ public class ReportController {
     private final ApplicationCells cells;
     private final FigureSources sources;
 
-    public ReportController(AnnualReports reports, ApplicationCells cells, FigureSources sources) {
+    private final RollUps rollUps;
+
+    public ReportController(AnnualReports reports, ApplicationCells cells, FigureSources sources, RollUps rollUps) {
         this.reports = reports;
+        this.rollUps = rollUps;
         this.cells = cells;
         this.sources = sources;
     }
@@ -41,9 +44,29 @@ public class ReportController {
     public AnnualReport report(@PathVariable String agencyId, @PathVariable int year,
                                       @RequestParam(required = false)
                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
+                                      @RequestParam(required = false) String scope,
                                       @AuthenticationPrincipal Actor reader) {
         ReadAccess.requireAgency(reader, agencyId);
-        return reports.report(agencyId, checkedYear(year), instant(asOf));
+        return report(rollUps, reports, agencyId, checkedYear(year), instant(asOf), scope);
+    }
+
+    /**
+     * The agency's own report, or with {@code scope=subtree} the roll-up (汇总) of it and every agency under it
+     * (docs/agencies.md).
+     */
+    static AnnualReport report(RollUps rollUps, AnnualReports reports, String agencyId, int year, Instant asOf,
+                               String scope) {
+        return subtree(scope) ? rollUps.report(agencyId, year, asOf) : reports.report(agencyId, year, asOf);
+    }
+
+    static boolean subtree(String scope) {
+        if (scope == null || scope.equals("agency")) {
+            return false;
+        }
+        if (!scope.equals("subtree")) {
+            throw Problems.Refused.badInput("scope", "范围只能是 agency 或 subtree (scope must be agency or subtree)");
+        }
+        return true;
     }
 
     /**
@@ -59,6 +82,7 @@ public class ReportController {
                                     @PathVariable String columnKey,
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
+                                    @RequestParam(required = false) String scope,
                                     @AuthenticationPrincipal Actor reader) {
         ReadAccess.requireAgency(reader, agencyId);
         ReportTable table = ReportTable.ofRow(rowKey).orElseThrow(() -> Problems.Refused.notFound(
@@ -75,6 +99,11 @@ public class ReportController {
         answer.put("rowKey", rowKey);
         answer.put("columnKey", columnKey);
         int checked = checkedYear(year);
+        if (subtree(scope)) {
+            // the roll-up's figure and each agency's part, each leading on to that agency's own sources
+            answer.putAll(rollUps.drillDown(agencyId, checked, table, rowKey, columnKey, instant(asOf)));
+            return answer;
+        }
         switch (table) {
             case APPLICATIONS -> {
                 List<String> ids = cells.applicationsIn(agencyId, checked, FigureSources.applicationRows(rowKey),

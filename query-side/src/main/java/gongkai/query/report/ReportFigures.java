@@ -70,11 +70,19 @@ public class ReportFigures {
      * (one query per kind of read model, all in one round trip: the report is asked for often), and the checks.
      */
     public Supplier<Checked> checked(ReadBatch batch, String agencyId, int year, Instant asOf) {
+        return checked(batch, List.of(agencyId), year, asOf);
+    }
+
+    /**
+     * The same for the sum of several agencies' tables (a roll-up, docs/agencies.md): each year summed over the same
+     * agencies, so the cross-year checks compare like with like.
+     */
+    public Supplier<Checked> checked(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
         Supplier<Map<Table, List<List<CellSum>>>> sums = contributions.sumsWithYearBefore(
-                batch, agencyId, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
-        Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencyId, year, asOf);
-        Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencyId, asOf);
-        Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencyId, year - 1, asOf);
+                batch, agencies, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
+        Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencies, year, asOf);
+        Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencies, asOf);
+        Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencies, year - 1, asOf);
         return () -> {
             Map<Table, List<List<CellSum>>> both = sums.get();
             Figures figures = new Figures(TableTwo.of(both.get(Table.PROACTIVE).get(0)), TableThree.of(counts.get().year()),

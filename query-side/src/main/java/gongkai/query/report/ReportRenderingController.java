@@ -29,8 +29,11 @@ public class ReportRenderingController {
     private final AnnualReports reports;
     private final ReportRenderer renderer;
 
-    public ReportRenderingController(AnnualReports reports, ReportRenderer renderer) {
+    private final RollUps rollUps;
+
+    public ReportRenderingController(AnnualReports reports, ReportRenderer renderer, RollUps rollUps) {
         this.reports = reports;
+        this.rollUps = rollUps;
         this.renderer = renderer;
     }
 
@@ -39,11 +42,12 @@ public class ReportRenderingController {
                                            @RequestParam String format,
                                            @RequestParam(required = false)
                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
+                                           @RequestParam(required = false) String scope,
                                            @AuthenticationPrincipal Actor reader) {
         ReadAccess.requireAgency(reader, agencyId);
         ReportFormat rendering = ReportFormat.named(format).orElseThrow(() -> Problems.Refused.badInput(
                 "format", "不支持的格式 (format must be one of " + ReportFormat.names() + ")"));
-        return renderer.response(reports.report(agencyId, ReportController.checkedYear(year),
-                                                ReportController.instant(asOf)), rendering);
+        return renderer.response(ReportController.report(rollUps, reports, agencyId, ReportController.checkedYear(year),
+                                                         ReportController.instant(asOf), scope), rendering);
     }
 }

@@ -44,7 +44,9 @@ class ArchitectureTest {
             "gongkai.query.timeliness.TimelinessFigures",
             "gongkai.query.report.OverviewDraft",
             "gongkai.query.report.publication.ReportDigest",
-            "gongkai.query.chain.ChainHashing");
+            "gongkai.query.chain.ChainHashing",
+            "gongkai.query.agency.AgencyTree",
+            "gongkai.query.oversight.ReportDeadline");
 
     static JavaClasses classes;
 

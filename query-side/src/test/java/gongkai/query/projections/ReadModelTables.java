@@ -40,6 +40,8 @@ final class ReadModelTables {
         TABLES.put("working_day_calendar", "select year, notice, text, event_id, published_on, published_at, published_by "
                                            + "from working_day_calendar order by year");
         TABLES.put("audit_event", "select * from audit_event order by global_index");
+        TABLES.put("agency_change", "select event_id, agency_id, sequence_number, change, effective_on, recorded_at, actor, "
+                                    + "name, parent_id, kind, successor_id from agency_change order by event_id");
     }
 
     private ReadModelTables() {

@@ -64,7 +64,11 @@ public final class RecordedEvents {
     /** Waits until every projection has handled every event stored so far. */
     public void awaitProjections() {
         long events = jdbc().queryForObject("select count(*) from command_side.domain_event_entry", Long.class);
-        await(() -> jdbc().queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class) >= events
+        // the applications' own events (the store also holds the agencies' and other cases' events)
+        long applicationEvents = jdbc().queryForObject("select count(*) from command_side.domain_event_entry "
+                                                       + "where type = 'ApplicationAggregate'", Long.class);
+        await(() -> jdbc().queryForObject("select coalesce(sum(event_count), 0) from application_case", Long.class)
+                    >= applicationEvents
                     && jdbc().queryForObject("select count(*) from audit_event", Long.class) >= events,
               "the projections to catch up with " + events + " events");
     }

@@ -1,6 +1,11 @@
 package gongkai.events.store;
 
 import gongkai.events.CaseResult;
+import gongkai.events.agency.AgencyClosed;
+import gongkai.events.agency.AgencyCreated;
+import gongkai.events.agency.AgencyKind;
+import gongkai.events.agency.AgencyMoved;
+import gongkai.events.agency.AgencyRenamed;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationConcluded;
@@ -120,6 +125,11 @@ final class StoredEventFixtures {
         expect("NarrativeWritten/rev-1", new NarrativeWritten(AGENCY, 2024, "一、总体情况", "五、存在的主要问题",
                                                               "六、其他需要报告的事项", day("2025-01-10")));
         expect("ReportPublished/rev-1", new ReportPublished(AGENCY, 2024, day("2025-01-15")));
+        expect("AgencyCreated/rev-1", new AgencyCreated(AGENCY, "小营镇人民政府", "luanping", AgencyKind.TOWNSHIP,
+                                                        day("2020-01-01")));
+        expect("AgencyRenamed/rev-1", new AgencyRenamed(AGENCY, "小营满族乡人民政府", day("2024-03-01")));
+        expect("AgencyMoved/rev-1", new AgencyMoved(AGENCY, "chengde", day("2024-07-01")));
+        expect("AgencyClosed/rev-1", new AgencyClosed(AGENCY, "anchungou", day("2025-01-01")));
         expect("WorkingDayCalendarPublished/rev-1", new WorkingDayCalendarPublished(
                 2027, "国办发明电〔2026〕1号", "year: 2027\nnotice: 国办发明电〔2026〕1号\noff: 2027-01-01 # 元旦\n",
                 day("2026-11-20")));

@@ -30,6 +30,11 @@ final class CsvReport {
                    .append(field(cell.text())).append("\r\n");
             }
         }
+        // a roll-up: one line per agency summed, table "rollUp", the label as the value
+        for (java.util.Map.Entry<String, String> agency : report.rollUpAgencies()) {
+            csv.append("rollUp,AGENCY,").append(field(agency.getKey())).append(',').append(field(agency.getValue()))
+               .append(',').append(field(report.rollUpLabel())).append("\r\n");
+        }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -60,6 +60,10 @@ final class DocxReport {
             if (asOf != null) {
                 paragraph(document, asOf, ParagraphAlignment.LEFT, SONG, 10.5, false, false);
             }
+            String rollUp = ReportForm.rollUpNote(report);
+            if (rollUp != null) {
+                paragraph(document, rollUp, ParagraphAlignment.LEFT, SONG, 10.5, false, false);
+            }
             if (report.published() != null) {
                 paragraph(document, "本报告已发布（数据已冻结）：" + report.published(), ParagraphAlignment.LEFT, SONG, 10.5,
                           false, false);

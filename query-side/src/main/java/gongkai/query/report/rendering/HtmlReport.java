@@ -72,6 +72,10 @@ final class HtmlReport {
         if (asOf != null) {
             html.append("<p class=\"as-of\">").append(escape(asOf)).append("</p>\n");
         }
+        String rollUp = ReportForm.rollUpNote(report);
+        if (rollUp != null) {
+            html.append("<p class=\"roll-up\">").append(escape(rollUp)).append("</p>\n");
+        }
         published(html, report.published());
         failedChecks(html, report.failedChecks());
 

@@ -71,7 +71,23 @@ public final class ReportForm {
     }
 
     public static String title(ReportView report) {
+        if (report.rollUpLabel() != null) {
+            return report.agencyName() + "及所属机关" + report.year() + "年政府信息公开工作年度报告数据" + report.rollUpLabel();
+        }
         return report.agencyName() + report.year() + "年政府信息公开工作年度报告";
+    }
+
+    /**
+     * For a roll-up: that it is a sum of several organs' figures, not a statutory report (each organ reports its own,
+     * 条例第五十条), and the agencies summed. {@code null} for an agency's own report.
+     */
+    public static String rollUpNote(ReportView report) {
+        if (report.rollUpLabel() == null) {
+            return null;
+        }
+        List<String> names = report.rollUpAgencies().stream().map(Map.Entry::getValue).toList();
+        return "【" + report.rollUpLabel() + "】本表为下列" + names.size() + "个机关年度报告数据之和，不是法定年度报告：" + String.join("、", names)
+               + "。";
     }
 
     /** The opening paragraph of every report: what it is made under, and the period its figures cover. */

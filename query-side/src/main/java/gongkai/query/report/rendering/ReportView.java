@@ -51,6 +51,22 @@ public final class ReportView {
         return name == null || name.isBlank() ? agencyId() : name;
     }
 
+    /** For a roll-up (docs/agencies.md): its label, 汇总; {@code null} for an agency's own report. */
+    public String rollUpLabel() {
+        return report.rollUp() == null ? null : report.rollUp().label();
+    }
+
+    /** For a roll-up: the agencies summed, as (id, name); empty for an agency's own report. */
+    public List<Map.Entry<String, String>> rollUpAgencies() {
+        if (report.rollUp() == null) {
+            return List.of();
+        }
+        return report.rollUp().agencies().stream()
+                     .map(m -> Map.entry(printable(m.agencyId()), m.name() == null ? printable(m.agencyId())
+                                                                                  : printable(m.name())))
+                     .toList();
+    }
+
     public int year() {
         return report.year();
     }

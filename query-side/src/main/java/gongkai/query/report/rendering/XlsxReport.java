@@ -45,6 +45,7 @@ final class XlsxReport {
                 sheet(workbook, styles, report, table);
             }
             checks(workbook, styles, report);
+            rollUp(workbook, styles, report);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -145,6 +146,28 @@ final class XlsxReport {
             return text.isEmpty() ? null : new BigDecimal(text);
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** For a roll-up, a sheet naming it (汇总) and listing the agencies summed. */
+    private static void rollUp(XSSFWorkbook workbook, Styles styles, ReportView report) {
+        String note = ReportForm.rollUpNote(report);
+        if (note == null) {
+            return;
+        }
+        Sheet sheet = workbook.createSheet(report.rollUpLabel() + "范围");
+        sheet.setColumnWidth(0, 24 * 256);
+        sheet.setColumnWidth(1, 60 * 256);
+        title(sheet, styles.title, 0, note, 2);
+        int r = 1;
+        for (Map.Entry<String, String> agency : report.rollUpAgencies()) {
+            Row row = sheet.createRow(r++);
+            Cell id = row.createCell(0);
+            id.setCellValue(agency.getKey());
+            id.setCellStyle(styles.label);
+            Cell name = row.createCell(1);
+            name.setCellValue(agency.getValue());
+            name.setCellStyle(styles.label);
         }
     }
 

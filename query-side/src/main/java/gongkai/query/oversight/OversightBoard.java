@@ -1,0 +1,132 @@
+package gongkai.query.oversight;
+
+import gongkai.query.agency.AgencyChanges;
+import gongkai.query.agency.AgencyTree;
+import gongkai.query.reads.InList;
+import gongkai.query.reads.ReadBatch;
+import gongkai.query.report.ReportFigures;
+import gongkai.query.report.publication.ReportDigest;
+import gongkai.query.timeliness.Timeliness;
+import gongkai.query.timeliness.TimelinessFigures;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The oversight board of an agency for a year (docs/agencies.md, "Oversight board"): for every agency under it, as
+ * the tree stood at the end of the year, whether its report is published and when, whether late against its legal
+ * deadline, its failed checks, whether its figures changed since its publication, its applications of the year, its
+ * open and overdue cases now and its on-time rate. Every agency's reads go in one round trip ({@link ReadBatch}).
+ */
+@Service
+public class OversightBoard {
+
+    /** One agency's line on the board. */
+    public record Line(String agencyId, String name, String kind, String parentId, LocalDate deadline,
+                       boolean published, LocalDate publishedOn, int publications, ReportDeadline.Standing standing,
+                       boolean late, int failedChecks, Boolean changedSincePublication, int applications, int open,
+                       int overdue, BigDecimal onTimeRate) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AgencyChanges tree;
+    private final ReportFigures figures;
+    private final Timeliness timeliness;
+    private final Clock clock;
+
+    public OversightBoard(JdbcTemplate jdbc, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock) {
+        this.jdbc = jdbc;
+        this.tree = tree;
+        this.figures = figures;
+        this.timeliness = timeliness;
+        this.clock = clock;
+    }
+
+    private record Publications(LocalDate first, int count, String latestDigest) {
+    }
+
+    private record Cases(int open, int overdue) {
+    }
+
+    /** The board's lines, in the tree's order; empty when the agency did not stand at the end of the year. */
+    public List<Line> lines(String root, int year) {
+        AgencyTree atEnd = tree.atEndOf(year, null);
+        List<String> agencies = atEnd.subtree(root);
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = AgencyChanges.today(clock);
+        ReadBatch batch = new ReadBatch();
+        Map<String, Supplier<ReportFigures.Checked>> checked = new LinkedHashMap<>();
+        Map<String, Supplier<TimelinessFigures>> timely = new HashMap<>();
+        for (String agency : agencies) {
+            checked.put(agency, figures.checked(batch, agency, year, null));
+            timely.put(agency, timeliness.of(batch, agency, year));
+        }
+        String in = InList.of("agency_id", agencies);
+        List<Object> publicationArgs = new ArrayList<>(List.of(year));
+        publicationArgs.addAll(agencies);
+        Supplier<Map<String, Publications>> published = batch.query(
+                "select agency_id, min(published_on), count(*), (array_agg(digest order by published_at desc))[1] "
+                + "from report_publication where year = ? and " + in + " group by agency_id",
+                rs -> {
+                    Map<String, Publications> byAgency = new HashMap<>();
+                    while (rs.next()) {
+                        byAgency.put(rs.getString(1), new Publications(rs.getDate(2).toLocalDate(), rs.getInt(3),
+                                                                       rs.getString(4)));
+                    }
+                    return byAgency;
+                }, publicationArgs.toArray());
+        List<Object> caseArgs = new ArrayList<>(List.of(Date.valueOf(today)));
+        caseArgs.addAll(agencies);
+        Supplier<Map<String, Cases>> cases = batch.query(
+                "select agency_id, count(*), count(*) filter (where due_on < ?) from application_case "
+                + "where " + in + " and state not in ('CONCLUDED', 'WITHDRAWN') group by agency_id",
+                rs -> {
+                    Map<String, Cases> byAgency = new HashMap<>();
+                    while (rs.next()) {
+                        byAgency.put(rs.getString(1), new Cases(rs.getInt(2), rs.getInt(3)));
+                    }
+                    return byAgency;
+                }, caseArgs.toArray());
+        batch.run(jdbc);
+
+        List<Line> lines = new ArrayList<>(agencies.size());
+        for (String agency : agencies) {
+            AgencyTree.Node node = atEnd.node(agency).orElseThrow();
+            ReportFigures.Checked report = checked.get(agency).get();
+            Publications publications = published.get().get(agency);
+            Cases open = cases.get().getOrDefault(agency, new Cases(0, 0));
+            LocalDate first = publications == null ? null : publications.first();
+            ReportDeadline.Standing standing = ReportDeadline.standing(node.kind(), year, first, today);
+            Boolean changed = publications == null || publications.latestDigest() == null ? null
+                    : !ReportDigest.sha256(ReportDigest.canonical(agency, year, report.figures()))
+                                   .equals(publications.latestDigest());
+            lines.add(new Line(agency, node.name(), node.kind() == null ? null : node.kind().name(), node.parentId(),
+                               node.kind() == null ? null : node.kind().reportDeadline(year), publications != null, first,
+                               publications == null ? 0 : publications.count(), standing, ReportDeadline.late(standing),
+                               (int) report.checks().stream().filter(c -> !c.passed()).count(), changed,
+                               report.figures().applications().get("NEW", "TOTAL"), open.open(), open.overdue(),
+                               onTimeRate(timely.get(agency).get())));
+        }
+        return lines;
+    }
+
+    /** Answered on time of those answered with a due date, as a fraction with four places; null when none. */
+    static BigDecimal onTimeRate(TimelinessFigures t) {
+        int judged = t.answeredOnTime() + t.answeredLate();
+        return judged == 0 ? null : BigDecimal.valueOf(t.answeredOnTime()).divide(BigDecimal.valueOf(judged), 4,
+                                                                                  RoundingMode.HALF_UP);
+    }
+}
