@@ -1,0 +1,19 @@
+package gongkai.peer;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The peer the benchmark measures gongkai against: Axon 4.13 as its documentation sets it up, on the
+ * same PostgreSQL, with none of gongkai's rules, sign-in, hash chain or read models. Two modes
+ * ({@code --peer.mode}): {@code commands} takes a trivial aggregate's commands over HTTP (Axon's JDBC
+ * storage engine, an aggregate cache); {@code replay} runs a pooled streaming processor from the first
+ * event of gongkai's event table into a handler that only counts in memory. Not part of gongkai.
+ */
+@SpringBootApplication
+public class PeerApplication {
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(PeerApplication.class).properties("spring.config.name=peer").run(args);
+    }
+}
