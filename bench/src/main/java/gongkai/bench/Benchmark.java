@@ -413,7 +413,6 @@ public final class Benchmark {
         }
     }
 
-    /** A query repeated: 1000 times to warm up (the JIT compiles what a running service serves), then timed. */
     /**
      * A verification of the whole hash chain as an auditor starts it: a job on the query side
      * ({@code POST /api/audit/verifications}), timed from its start to its end as the job records them,
@@ -473,6 +472,7 @@ public final class Benchmark {
         }
     }
 
+    /** A query repeated: 1000 times to warm up (the JIT compiles what a running service serves), then timed. */
     private static Stats timed(Client client, int port, String path, int repetitions) {
         for (int i = 0; i < 1000; i++) {
             client.get(port, path);
