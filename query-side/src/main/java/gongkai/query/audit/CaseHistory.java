@@ -59,7 +59,7 @@ public class CaseHistory {
         if (agencyId == null ? !reader.is(Role.ADMIN) : !ReadAccess.mayRead(reader, agencyId)) {
             return Optional.empty();
         }
-        boolean showPersonalData = agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+        boolean showPersonalData = seesPersonalData(reader, agencyId);
         Map<String, Long> globalIndexes = new HashMap<>();
         jdbc.query("select event_identifier, global_index from " + StoredEventFormat.EVENT_TABLE
                    + " where aggregate_identifier = ?",
@@ -79,7 +79,16 @@ public class CaseHistory {
                                     showPersonalData ? "shown" : "withheld", events));
     }
 
-    private static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
+    /**
+     * Whether {@code reader} sees the personal data of a case of {@code agencyId} (and the files attached to it):
+     * only the clerks of the case's own agency, who answer the applicant.
+     */
+    public static boolean seesPersonalData(Actor reader, String agencyId) {
+        return agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+    }
+
+    /** The agency of a case, from its events' metadata (or the agency its first event names). */
+    public static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
         for (DomainEventMessage<?> message : messages) {
             Object agency = message.getMetaData().get(MetaDataKeys.AGENCY);
             if (agency != null && !agency.toString().isBlank()) {
