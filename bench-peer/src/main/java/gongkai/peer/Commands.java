@@ -1,8 +1,6 @@
 package gongkai.peer;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
@@ -19,11 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Configuration
 @ConditionalOnProperty(name = "peer.mode", havingValue = "commands", matchIfMissing = true)
 public class Commands {
-
-    @Bean
-    public Cache thingCache() {
-        return new WeakReferenceCache();
-    }
 
     /** Axon's tables as its PostgreSQL table factory makes them, before the web server answers. */
     @Bean

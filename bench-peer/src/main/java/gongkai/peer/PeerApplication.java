@@ -1,6 +1,9 @@
 package gongkai.peer;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -12,6 +15,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 @SpringBootApplication
 public class PeerApplication {
+
+    /** The aggregate's cache; in both modes, since Axon registers the aggregate in both. */
+    @Bean
+    public Cache thingCache() {
+        return new WeakReferenceCache();
+    }
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(PeerApplication.class).properties("spring.config.name=peer").run(args);
