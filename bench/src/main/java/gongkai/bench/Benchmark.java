@@ -102,6 +102,7 @@ public final class Benchmark {
             System.out.println("\n[5/6] Replay of every projection from the first event");
             db.resetQuerySide();
             long started = System.nanoTime();
+            double replayRate;
             try (Service commandSide = Service.start("command-side", "command-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm);
                  Service querySide = Service.start("query-side", "query-side", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm)) {
                 CpuTime cpu = new CpuTime().part("query side", () -> CpuTime.withDescendants(querySide.handle()))
@@ -121,7 +122,7 @@ public final class Benchmark {
                         .mapToDouble(k -> machineAfter.get(k) - machineBefore.getOrDefault(k, 0.0)).sum();
                 machineAfter.forEach((kind, used) -> results.add(
                         "replay: cores " + kind, (used - machineBefore.getOrDefault(kind, 0.0)) / machineSeconds * 100, "%"));
-                double replayRate = loaded.events() / replaySeconds;
+                replayRate = loaded.events() / replaySeconds;
                 results.add("replay time (incl. query-side start)", replaySeconds, "s");
                 results.add("replay rate", replayRate, "events/s");
                 results.target("replay / raw sequential read", replayRate / readRate * 100, "%", ">= 30 %", replayRate / readRate >= 0.30);
@@ -166,6 +167,7 @@ public final class Benchmark {
                                    board.percentileMillis(99) <= 200);
                 }
                 timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year, loaded.midway());
+                timeVerification(results, admin, querySide.port, db, readRate);
                 int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
                 if (hold > 0) {
                     System.out.printf("holding for %d s: database %s, command side :%d, query side :%d%n", hold, jdbcUrl,
@@ -177,6 +179,7 @@ public final class Benchmark {
                 results.target("command side peak RSS", commandRss, "MiB", "< 512 MiB", commandRss < 512);
                 results.target("query side peak RSS (replay + queries)", queryRss, "MiB", "< 512 MiB", queryRss < 512);
             }
+            peerReplay(results, jdbcUrl, jvm, loaded.events(), replayRate, readRate);
         }
         finish(results, events, seconds, warmup);
     }
@@ -220,6 +223,7 @@ public final class Benchmark {
                     results.add("HTTP command p99, " + clients + " clients", latency.percentileMillis(99), "ms");
                     if (clients == 16) {
                         results.target("HTTP commands / raw INSERT, 16 clients", rate / rawRate * 100, "%", ">= 30 %", rate / rawRate >= 0.30);
+                        peerCommands(results, jdbcUrl, jvm, warmup, seconds, rate, rawRate);
                     } else {
                         results.add("HTTP commands / raw INSERT, 1 client", rate / rawRate * 100, "%");
                     }
@@ -292,6 +296,80 @@ public final class Benchmark {
         });
     }
 
+    /**
+     * The plain Axon peer ({@code bench-peer}) under the same 16 clients on the same PostgreSQL: a trivial
+     * aggregate, each client opening one and noting on it three times (four commands, as gongkai's
+     * lifecycle), no sign-in. Its ratio to raw INSERT is the line gongkai's is compared with.
+     */
+    private static void peerCommands(Results results, String jdbcUrl, String jvm, int warmup, int seconds,
+                                     double gongkaiRate, double raw16) throws Exception {
+        System.out.println("  the plain Axon peer, 16 clients");
+        try (Service peer = Service.start("axon-peer", "bench-peer", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm,
+                                          "--peer.mode=commands")) {
+            Client client = new Client("peer", "none");
+            Load.Client lifecycle = op -> {
+                while (op.running()) {
+                    String path = "/things/" + java.util.UUID.randomUUID();
+                    for (String command : new String[]{path, path + "/notes", path + "/notes", path + "/notes"}) {
+                        op.timed(() -> {
+                            int status = client.post(peer.port, command, "");
+                            if (status >= 300) {
+                                System.err.println("unexpected status " + status + " from the peer for " + command);
+                            }
+                        });
+                    }
+                }
+            };
+            Load.run(16, warmup, 1, new Stats(), lifecycle); // its JIT warmed up at full load, as gongkai's
+            Stats latency = new Stats();
+            double rate = Load.run(16, warmup, seconds, latency, lifecycle);
+            results.add("plain Axon HTTP commands/s, 16 clients", rate, "cmd/s");
+            results.add("plain Axon HTTP command p99, 16 clients", latency.percentileMillis(99), "ms");
+            results.add("plain Axon HTTP commands / raw INSERT, 16 clients", rate / raw16 * 100, "%");
+            results.target("gongkai / plain Axon commands, 16 clients (ratios to raw INSERT)", gongkaiRate / rate * 100, "%",
+                           ">= 100 %", gongkaiRate >= rate);
+            results.add("plain Axon peer peak RSS", peer.peakRssMiB(), "MiB");
+        }
+    }
+
+    /**
+     * The plain Axon peer replaying the same event table from its first event into a handler that only
+     * counts (a pooled processor, 4 segments, tokens in memory), timed like gongkai's replay from the
+     * start of its JVM.
+     */
+    private static void peerReplay(Results results, String jdbcUrl, String jvm, long events, double gongkaiRate,
+                                   double readRate) throws Exception {
+        System.out.println("\n  the plain Axon peer replaying the same events into memory");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.regex.Pattern handled = java.util.regex.Pattern.compile("\"handled\"\\s*:\\s*(\\d+)");
+        long started = System.nanoTime();
+        try (Service peer = Service.start("axon-peer-replay", "bench-peer", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm,
+                                          "--peer.mode=replay")) {
+            long lastReport = System.nanoTime();
+            while (true) {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://localhost:" + peer.port + "/replay")).build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher m = handled.matcher(body);
+                long count = m.find() ? Long.parseLong(m.group(1)) : 0;
+                if (count >= events) {
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.printf("  … the peer handled %d of %d%n", count, events);
+                }
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = events / seconds;
+            results.add("plain Axon replay time (incl. its start)", seconds, "s");
+            results.add("plain Axon replay rate", rate, "events/s");
+            results.add("plain Axon replay / raw sequential read", rate / readRate * 100, "%");
+            results.add("gongkai replay / plain Axon replay", gongkaiRate / rate * 100, "%");
+        }
+    }
+
     private static Stats lag(Client clerk, int commandPort, int queryPort, int samples) throws InterruptedException {
         Stats lag = new Stats();
         for (int i = 0; i < samples; i++) {
@@ -359,6 +437,65 @@ public final class Benchmark {
             results.add("audit-trail search p50", trail.percentileMillis(50), "ms");
             results.target("audit-trail search p99", trail.percentileMillis(99), "ms", "<= 100 ms", trail.percentileMillis(99) <= 100);
             results.add("web peak RSS", web.peakRssMiB(), "MiB");
+        }
+    }
+
+    /**
+     * A verification of the whole hash chain as an auditor starts it: a job on the query side
+     * ({@code POST /api/audit/verifications}), timed from its start to its end as the job records them,
+     * once the chain covers every event (its follower chains the loaded history first).
+     */
+    private static void timeVerification(Results results, Client admin, int port, Database db, double readRate)
+            throws Exception {
+        System.out.println("\n  verification of the hash chain as a job");
+        long head = db.head();
+        long started = System.nanoTime();
+        try (Connection c = db.connect()) {
+            while (true) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select coalesce(max(global_index), 0) from query_side.event_chain")) {
+                    rs.next();
+                    if (rs.getLong(1) >= head) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() - started > 1800L * 1_000_000_000L) {
+                    throw new IllegalStateException("the hash chain did not cover the loaded events in 30 minutes");
+                }
+                Thread.sleep(500);
+            }
+            results.add("hash chain of the loaded history (after the replay)", (System.nanoTime() - started) / 1e9, "s");
+            int status = admin.post(port, "/api/audit/verifications", "{}");
+            if (status != 202) {
+                throw new IllegalStateException("the verification was not started: " + status);
+            }
+            long lastReport = System.nanoTime();
+            while (true) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select state, events_checked, events_total, intact, "
+                        + "extract(epoch from finished_at - started_at) from query_side.verification_job "
+                        + "order by started_at desc limit 1")) {
+                    rs.next();
+                    String state = rs.getString(1);
+                    if (!state.equals("RUNNING")) {
+                        if (!state.equals("FINISHED") || !rs.getBoolean(4)) {
+                            throw new IllegalStateException("the verification ended " + state + ", intact " + rs.getObject(4));
+                        }
+                        double seconds = rs.getDouble(5);
+                        double rate = rs.getLong(2) / seconds;
+                        results.add("verification time", seconds, "s");
+                        results.add("verification rate", rate, "events/s");
+                        results.target("verification / raw sequential read", rate / readRate * 100, "%", ">= 50 %",
+                                       rate / readRate >= 0.5);
+                        return;
+                    }
+                    if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                        lastReport = System.nanoTime();
+                        System.out.printf("  … verified %d of %d%n", rs.getLong(2), rs.getLong(3));
+                    }
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package gongkai.http;
 import gongkai.http.access.Accounts;
 import gongkai.http.access.MeController;
 import gongkai.http.access.PasswordAuthentication;
+import gongkai.http.access.SignInChanges;
 import gongkai.http.access.SignInThrottle;
 import gongkai.http.access.SignedInChain;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.unit.DataSize;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
@@ -47,8 +49,15 @@ public class WebSupport {
     public SecurityFilterChain securityFilterChain(
             HttpSecurity http, ObjectMapper json, Accounts accounts, SignedInChain.Rules rules, JdbcTemplate jdbc,
             @Value("${gongkai.sign-in.max-failures-per-user:5}") int perUser,
-            @Value("${gongkai.sign-in.max-failures-per-address:20}") int perAddress) throws Exception {
-        return SignedInChain.build(http, json, accounts, rules, new SignInThrottle(jdbc, json, perUser, perAddress));
+            @Value("${gongkai.sign-in.max-failures-per-address:20}") int perAddress,
+            SignInChanges changes) throws Exception {
+        return SignedInChain.build(http, json, accounts, rules, new SignInThrottle(jdbc, json, perUser, perAddress, changes));
+    }
+
+    /** Users and the throttle's clearances kept in memory while their changes are heard (no read per request). */
+    @Bean
+    public SignInChanges signInChanges(DataSource dataSource) {
+        return new SignInChanges(dataSource);
     }
 
     /** Before every other filter, sign-in included: an oversized body is refused unread. */
@@ -90,8 +99,8 @@ public class WebSupport {
     }
 
     @Bean
-    public Accounts accounts(JdbcTemplate jdbc) {
-        return new Accounts(jdbc);
+    public Accounts accounts(JdbcTemplate jdbc, SignInChanges changes) {
+        return new Accounts(jdbc, changes);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -77,40 +78,42 @@ public class EventStoreConfiguration {
 
     // Aggregates stay loaded between commands: a case is not rebuilt from its events for every command,
     // which is most of a command's cost (the benchmark in bench/ shows the difference).
-    // One cache per kind of case, so that an id reused for another kind can never be served from it;
-    // each checked against the store, so that several instances can share it (StoreCheckedCache).
+    // One cache per kind of case, so that an id reused for another kind can never be served from it.
+    // A cached case is trusted as it is (no look-up of its latest sequence number): when another instance
+    // changed it meanwhile, the store's optimistic lock refuses the append, or the rules refuse on stale
+    // facts, and RetryOnConcurrentChange tries the command again on the case as stored.
 
     @Bean
-    public Cache applicationCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache applicationCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
-    public Cache reviewCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache reviewCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
-    public Cache lawsuitCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache lawsuitCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
-    public Cache documentCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache documentCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
-    public Cache registerCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache registerCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
-    public Cache reportTextCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(jdbc);
+    public Cache reportTextCache() {
+        return new WeakReferenceCache();
     }
 
-    /** Commands that lost a race with another instance are tried again on the stored case. */
+    /** Commands that lost a race with another instance, or were refused on a stale cached case, are tried again on the stored case. */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryOnConcurrentChange(3)).build();

@@ -18,6 +18,12 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
     static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
                                   + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
+    /** Reads the columns of {@link #COLUMNS} selected in that order first: by position, no look-up of names per row. */
+    static StoredEvent read(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                               rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+    }
+
     /** Reads the columns of {@link #COLUMNS}, each optionally prefixed (e.g. {@code "e_"} in a join). */
     static StoredEvent read(ResultSet rs, String prefix) throws SQLException {
         return new StoredEvent(rs.getLong(prefix + "global_index"), rs.getString(prefix + "event_identifier"),

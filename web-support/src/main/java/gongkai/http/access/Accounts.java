@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The users both sides sign in, read from the command side's table {@code command_side.user_account}
  * (the command side creates them; the query side only reads them): the same users and roles on both
- * services.
+ * services. Kept in memory while their changes are heard ({@link SignInChanges}).
  */
 public class Accounts {
 
@@ -28,12 +28,23 @@ public class Accounts {
     }
 
     private final JdbcTemplate jdbc;
+    private final SignInChanges changes;
+
+    /** {@code changes}: the accounts kept in memory while their changes are heard; null reads every time. */
+    public Accounts(JdbcTemplate jdbc, SignInChanges changes) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+    }
 
     public Accounts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, null);
     }
 
     public Optional<Account> find(String username) {
+        return changes == null ? read(username) : changes.account(username, () -> read(username));
+    }
+
+    private Optional<Account> read(String username) {
         List<Account> found = jdbc.query(
                 "select username, password_hash, roles, agency_id, enabled from command_side.user_account where username = ?",
                 (rs, i) -> new Account(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)), rs.getString(4),

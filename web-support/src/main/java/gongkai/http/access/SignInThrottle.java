@@ -39,8 +39,12 @@ public class SignInThrottle extends OncePerRequestFilter {
     private final int perUser;
     private final int perAddress;
 
-    public SignInThrottle(JdbcTemplate jdbc, ObjectMapper json, int perUser, int perAddress) {
+    private final SignInChanges changes;
+
+    /** {@code changes}: "no recent failures" kept in memory while new failures are heard; null counts every time. */
+    public SignInThrottle(JdbcTemplate jdbc, ObjectMapper json, int perUser, int perAddress, SignInChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.json = json;
         this.perUser = perUser;
         this.perAddress = perAddress;
@@ -57,7 +61,8 @@ public class SignInThrottle extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         Long wait;
         try {
-            wait = secondsToWait(username, address);
+            wait = changes == null ? secondsToWait(username, address)
+                    : changes.secondsToWait(username, address, () -> secondsToWait(username, address));
         } catch (DataAccessException e) {
             Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, ErrorAnswers.DATABASE_AWAY,
                            Map.of("Retry-After", ErrorAnswers.RETRY_AFTER_SECONDS));
@@ -83,6 +88,9 @@ public class SignInThrottle extends OncePerRequestFilter {
         log.warn("Sign-in failed for user {} from {}", username, address);
         try {
             jdbc.update("insert into command_side.sign_in_failure (username, address) values (?, ?)", username, address);
+            if (changes != null) {
+                changes.forgetAll(); // here at once; other instances when PostgreSQL's notification arrives
+            }
             if (ThreadLocalRandom.current().nextInt(100) == 0) {
                 jdbc.update("delete from command_side.sign_in_failure where failed_at < now() - interval '1 day'");
             }

@@ -1,0 +1,155 @@
+package gongkai.http.access;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What a request's sign-in reads from PostgreSQL, kept in memory while every change to it is heard:
+ * the user's account (password hash, roles, agency, enabled) and the throttle's "no recent failures for
+ * this user and address". A trigger on {@code user_account} and {@code sign_in_failure} (command side,
+ * V21_1) sends a notification on {@link #CHANNEL} when a change commits; this listener then drops
+ * everything kept. So a signed-in request makes no round trip for its sign-in, and an admin's change
+ * holds on every instance as soon as PostgreSQL has delivered the notification.
+ *
+ * <p>Kept only while heard: until {@code LISTEN} is in place, and from the moment the listening
+ * connection fails (PostgreSQL away, the connection killed) until it listens again, nothing is kept and
+ * every request reads as before. A value read while a change was announced is not kept (a generation
+ * counter, checked again after the value is stored), so a read that raced a change never outlives it.
+ */
+public class SignInChanges implements SmartLifecycle {
+
+    public static final String CHANNEL = "gongkai_sign_in_changed";
+    private static final Logger log = LoggerFactory.getLogger(SignInChanges.class);
+    /** Users kept at most: more distinct names than an office has staff are not kept (a guessing loop's). */
+    private static final int MAX_KEPT = 10_000;
+
+    private final DataSource dataSource;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean heard;
+    private volatile boolean running;
+    private Thread thread;
+
+    private final Map<String, Optional<Accounts.Account>> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> throttleClear = new ConcurrentHashMap<>();
+
+    public SignInChanges(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A change that PostgreSQL does not announce (none in production: tests that disable the trigger); also this instance's own failed sign-ins. */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        accounts.clear();
+        throttleClear.clear();
+    }
+
+    /** The account as kept, else as {@code read} gives it (kept if no change was announced meanwhile). Unknown users are not kept. */
+    Optional<Accounts.Account> account(String username, Supplier<Optional<Accounts.Account>> read) {
+        Optional<Accounts.Account> kept = heard ? accounts.get(username) : null;
+        if (kept != null) {
+            return kept;
+        }
+        long before = generation.get();
+        Optional<Accounts.Account> found = read.get();
+        if (found.isPresent()) {
+            keep(accounts, username, found, before);
+        }
+        return found;
+    }
+
+    /** The throttle's seconds to wait for this user from this address: null (let through) as kept, else as {@code read} says (only "let through" is kept). */
+    Long secondsToWait(String username, String address, Supplier<Long> read) {
+        String key = username + '\u0000' + address;
+        if (heard && throttleClear.containsKey(key)) {
+            return null;
+        }
+        long before = generation.get();
+        Long wait = read.get();
+        if (wait == null) {
+            keep(throttleClear, key, Boolean.TRUE, before);
+        }
+        return wait;
+    }
+
+    private <V> void keep(Map<String, V> kept, String key, V value, long generationBeforeRead) {
+        if (!heard || generation.get() != generationBeforeRead || kept.size() >= MAX_KEPT) {
+            return;
+        }
+        kept.put(key, value);
+        if (!heard || generation.get() != generationBeforeRead) {
+            kept.remove(key); // a change was announced (or hearing stopped) while it was stored
+        }
+    }
+
+    private void stopHearing() {
+        heard = false;
+        forgetAll();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, "gongkai-sign-in-changes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopHearing();
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                forgetAll(); // whatever changed while nobody listened
+                heard = true;
+                while (running) {
+                    if (pg.getNotifications(1000).length > 0) {
+                        forgetAll();
+                    } else if (!connection.isValid(2)) { // a connection that died silently hears nothing
+                        throw new java.sql.SQLException("the listening connection is no longer valid");
+                    }
+                }
+            } catch (Exception e) {
+                stopHearing();
+                if (running) {
+                    log.warn("Listening for changes of users and failed sign-ins failed ({}); reading them on every request until it listens again",
+                             e.toString());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } finally {
+                stopHearing();
+            }
+        }
+    }
+}
