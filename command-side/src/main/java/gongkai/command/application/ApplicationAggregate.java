@@ -30,6 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Axon's wiring of an {@link Application}: each command handler asks the plain-Java rules for the
@@ -41,6 +42,10 @@ public class ApplicationAggregate {
     @AggregateIdentifier
     private String applicationId;
     private Application application;
+
+    /** What an agency may do with an application passed to it before it signs for it. */
+    private static final Set<Class<?>> SIGN_IN_NOT_NEEDED = Set.of(
+            ReceiveApplication.class, ApplicationCommands.SignForApplication.class, CorrectApplication.class);
 
     protected ApplicationAggregate() {
         // for Axon: rebuilt from its events
@@ -93,6 +98,33 @@ public class ApplicationAggregate {
     }
 
     @CommandHandler
+    public void handle(ApplicationCommands.RequestExtension command, Clock clock) {
+        record(application.requestExtension(command, today(clock)));
+    }
+
+    /** Records the approval and the extension it grants, in one unit of work. */
+    @CommandHandler
+    public void handle(ApplicationCommands.ApproveExtension command, Clock clock) {
+        application.approveExtension(command, today(clock)).forEach(this::record);
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.RefuseExtension command, Clock clock) {
+        record(application.refuseExtension(command, today(clock)));
+    }
+
+    /** Recorded under the agency that passes the application on; from then on the receiving agency holds it. */
+    @CommandHandler
+    public void handle(ApplicationCommands.TransferApplication command, Clock clock, Agencies agencies) {
+        record(application.transfer(command, today(clock), agencies));
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.SignForApplication command, Clock clock) {
+        record(application.signFor(command, today(clock)));
+    }
+
+    @CommandHandler
     public void handle(IssueFeeNotice command, Clock clock) {
         record(application.issueFeeNotice(command, today(clock)));
     }
@@ -127,6 +159,9 @@ public class ApplicationAggregate {
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         CaseRecorder.requireOwnAgency(command, application == null ? null : application.agencyId(), "application", applicationId);
+        if (application != null && !SIGN_IN_NOT_NEEDED.contains(command.getPayloadType())) {
+            application.requireSignedFor();
+        }
         return chain.proceed();
     }
 

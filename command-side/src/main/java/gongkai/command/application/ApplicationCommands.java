@@ -39,6 +39,28 @@ public final class ApplicationCommands {
                                     int workingDays, String reason) {
     }
 
+    /** A clerk asks the head of the office for an extension (第三十三条). */
+    public record RequestExtension(@TargetAggregateIdentifier String applicationId, LocalDate requestedOn,
+                                   int workingDays, String reason) {
+    }
+
+    /** The head of the office approves the extension requested. */
+    public record ApproveExtension(@TargetAggregateIdentifier String applicationId, LocalDate approvedOn, String note) {
+    }
+
+    /** The head of the office refuses the extension requested, with the reason. */
+    public record RefuseExtension(@TargetAggregateIdentifier String applicationId, LocalDate refusedOn, String reason) {
+    }
+
+    /** Passes the application to the agency competent to answer it (转办), with the reason. */
+    public record TransferApplication(@TargetAggregateIdentifier String applicationId, String toAgencyId,
+                                      LocalDate transferredOn, String reason) {
+    }
+
+    /** A clerk of the agency the application was passed to signs for it (签收). */
+    public record SignForApplication(@TargetAggregateIdentifier String applicationId, LocalDate signedOn) {
+    }
+
     public record IssueFeeNotice(@TargetAggregateIdentifier String applicationId, LocalDate issuedOn,
                                  BigDecimal amountYuan, LocalDate payBy) {
     }

@@ -22,6 +22,11 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
@@ -104,7 +109,11 @@ class ApplicationAggregateTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(CALENDARS);
         fixture.registerInjectableResource(decisions);
+        fixture.registerInjectableResource((Agencies) AGENCIES::contains);
     }
+
+    /** The agencies on record, as a transfer is given them. */
+    static final Set<String> AGENCIES = Set.of(AGENCY, "luanping");
 
     // ---- commands and events ------------------------------------------------------------------
 
@@ -1094,6 +1103,185 @@ class ApplicationAggregateTest {
                                             concluded(june(20), Outcome.DISCLOSED))
                                      .when(correct("concludedOn", "2024-06-12")),
                               "a step already recorded");
+        }
+    }
+
+    // ---- extension approval (第三十三条: 经政府信息公开工作机构负责人同意) ----------------------------------
+
+    @Nested
+    class ExtensionApproval {
+
+        static final ExtensionRequested REQUESTED = new ExtensionRequested(ID, june(20), 10, "需要调取档案");
+
+        @Test
+        void aClerksRequestMovesNoDateUntilTheHeadOfTheOfficeDecides() {
+            fixture.given(received())
+                   .when(new ApplicationCommands.RequestExtension(ID, june(20), 10, "需要调取档案"))
+                   .expectEvents(REQUESTED);
+        }
+
+        @Test
+        void anApprovalGrantsTheExtensionRequested() {
+            fixture.given(received(), REQUESTED)
+                   .when(new ApplicationCommands.ApproveExtension(ID, june(21), "同意"))
+                   .expectEvents(new ExtensionApproved(ID, june(21), 10, "同意"),
+                                 new ReplyPeriodExtended(ID, june(21), 10, "需要调取档案"));
+        }
+
+        @Test
+        void aRefusalGrantsNothingAndANewRequestMayFollow() {
+            fixture.given(received(), REQUESTED)
+                   .when(new ApplicationCommands.RefuseExtension(ID, june(21), "理由不充分"))
+                   .expectEvents(new ExtensionRefused(ID, june(21), "理由不充分"));
+            fixture.given(received(), REQUESTED, new ExtensionRefused(ID, june(21), "理由不充分"))
+                   .when(new ApplicationCommands.RequestExtension(ID, june(24), 5, "档案在外地"))
+                   .expectEvents(new ExtensionRequested(ID, june(24), 5, "档案在外地"));
+        }
+
+        @Test
+        void aRefusalNeedsAReason() {
+            refusedAsInvalid(fixture.given(received(), REQUESTED)
+                                    .when(new ApplicationCommands.RefuseExtension(ID, june(21), " ")),
+                             "reason");
+        }
+
+        @Test
+        void nothingCanBeDecidedWithoutARequest() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(21), null)),
+                              "no extension request");
+            refusedAsConflict(fixture.given(received(), REQUESTED, new ExtensionRefused(ID, june(21), "不同意"))
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(22), null)),
+                              "no extension request");
+        }
+
+        @Test
+        void oneRequestAtATime() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(21), 5, "再次")),
+                              "awaiting the head of the office");
+        }
+
+        @Test
+        void noDirectExtensionWhileARequestAwaitsItsDecision() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ExtendReplyPeriod(ID, june(21), 5, "情况复杂")),
+                              "awaiting a decision");
+        }
+
+        @Test
+        void noRequestAfterTheOneExtensionTheLawAllows() {
+            refusedAsConflict(fixture.given(received(), REQUESTED, new ExtensionApproved(ID, june(21), 10, null),
+                                            new ReplyPeriodExtended(ID, june(21), 10, "需要调取档案"))
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(24), 5, "再次")),
+                              "only once");
+        }
+
+        @Test
+        void aRequestIsOfOneToTwentyWorkingDays() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(20), 21, "复杂")),
+                              "at most 20 working days");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.RequestExtension(ID, june(20), 0, "复杂")),
+                             "workingDays");
+        }
+
+        @Test
+        void aDecisionCannotPrecedeTheRequestNorLieInTheFuture() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(19), null)),
+                              CANNOT_PRECEDE);
+            refusedAsInvalid(fixture.given(received(), REQUESTED)
+                                    .when(new ApplicationCommands.RefuseExtension(ID, TOMORROW, "不同意")),
+                             "refusedOn");
+        }
+
+        @Test
+        void nothingIsDecidedOnAConcludedApplication() {
+            refusedAsConflict(fixture.given(received(), REQUESTED, concluded(june(25), Outcome.DISCLOSED))
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(26), null)),
+                              ONLY_CORRECTION);
+        }
+    }
+
+    // ---- transfer and sign-in (转办, 签收) -----------------------------------------------------
+
+    @Nested
+    class TransferAndSignIn {
+
+        static final ApplicationTransferred TRANSFERRED =
+                new ApplicationTransferred(ID, AGENCY, "luanping", june(5), "该信息由县住建局制作");
+
+        @Test
+        void anOpenApplicationIsPassedToAnotherAgencyWithItsReason() {
+            fixture.given(received())
+                   .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(5), "该信息由县住建局制作"),
+                         Map.of("actorAgency", AGENCY))
+                   .expectEvents(TRANSFERRED);
+        }
+
+        @Test
+        void theReceivingAgencySignsForIt() {
+            fixture.given(received(), TRANSFERRED)
+                   .when(new ApplicationCommands.SignForApplication(ID, june(6)), Map.of("actorAgency", "luanping"))
+                   .expectEvents(new ApplicationSignedFor(ID, "luanping", june(6)));
+        }
+
+        @Test
+        void theAgencyThatPassedItOnNoLongerFindsIt() {
+            fixture.given(received(), TRANSFERRED)
+                   .when(new ApplicationCommands.SignForApplication(ID, june(6)), Map.of("actorAgency", AGENCY))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void nothingIsDoneWithItBeforeTheReceivingAgencySignsForIt() {
+            refusedAsConflict(fixture.given(received(), TRANSFERRED)
+                                     .when(conclude(june(20), Outcome.DISCLOSED), Map.of("actorAgency", "luanping")),
+                              "sign for it first");
+        }
+
+        @Test
+        void onceSignedForTheReceivingAgencyAnswersIt() {
+            fixture.given(received(), TRANSFERRED, new ApplicationSignedFor(ID, "luanping", june(6)))
+                   .when(conclude(june(20), Outcome.DISCLOSED), Map.of("actorAgency", "luanping"))
+                   .expectEvents(concluded(june(20), Outcome.DISCLOSED));
+        }
+
+        @Test
+        void onlyAnApplicationPassedOnIsSignedFor() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.SignForApplication(ID, june(6))),
+                              "not awaiting sign-in");
+        }
+
+        @Test
+        void aTransferNamesAnotherExistingAgencyAndAReason() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, AGENCY, june(5), "错")),
+                             "toAgencyId");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, "nowhere", june(5), "错")),
+                             "toAgencyId");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(5), "")),
+                             "reason");
+        }
+
+        @Test
+        void aSignInCannotPrecedeTheTransfer() {
+            refusedAsConflict(fixture.given(received(), TRANSFERRED)
+                                     .when(new ApplicationCommands.SignForApplication(ID, june(4))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void anAnsweredApplicationIsNotTransferred() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(21), "错")),
+                              ONLY_CORRECTION);
         }
     }
 

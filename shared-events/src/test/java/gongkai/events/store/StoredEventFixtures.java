@@ -7,11 +7,16 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
 import gongkai.events.application.CorrectedField;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
 import gongkai.events.application.Outcome;
@@ -86,6 +91,12 @@ final class StoredEventFixtures {
         expect("ConsultationStarted/rev-2", new ConsultationStarted(APPLICATION, day("2024-03-12"), "市住建局"));
         expect("ConsultationEnded/rev-1", new ConsultationEnded(APPLICATION, day("2024-03-19")));
         expect("ReplyPeriodExtended/rev-1", new ReplyPeriodExtended(APPLICATION, day("2024-03-25"), 20, "需要调取档案"));
+        expect("ExtensionRequested/rev-1", new ExtensionRequested(APPLICATION, day("2024-03-20"), 15, "需要调取档案"));
+        expect("ExtensionApproved/rev-1", new ExtensionApproved(APPLICATION, day("2024-03-21"), 15, "同意"));
+        expect("ExtensionRefused/rev-1", new ExtensionRefused(APPLICATION, day("2024-03-21"), "理由不充分"));
+        expect("ApplicationTransferred/rev-1", new ApplicationTransferred(APPLICATION, AGENCY, "luanping", day("2024-03-05"),
+                                                                          "该信息由县住建局制作"));
+        expect("ApplicationSignedFor/rev-1", new ApplicationSignedFor(APPLICATION, "luanping", day("2024-03-06")));
         expect("FeeNoticeIssued/rev-1", new FeeNoticeIssued(APPLICATION, day("2024-03-26"), new BigDecimal("100.50"),
                                                             day("2024-04-25")));
         expect("FeePaid/rev-1", new FeePaid(APPLICATION, day("2024-04-01")));
