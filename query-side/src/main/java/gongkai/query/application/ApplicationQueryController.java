@@ -196,7 +196,9 @@ public class ApplicationQueryController {
                 + " count(*) filter (where state = 'AWAITING_SUPPLEMENT') as awaiting_supplement,"
                 + " count(*) filter (where state = 'IN_CONSULTATION') as in_consultation,"
                 + " count(*) filter (where state = 'AWAITING_FEE') as awaiting_fee,"
-                + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED')) as in_progress,"
+                + " count(*) filter (where state = 'AWAITING_SIGN_IN') as awaiting_sign_in,"
+                + " count(*) filter (where state = 'EXTENSION_REQUESTED') as extension_requested,"
+                + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED', 'EXTENSION_REQUESTED')) as in_progress,"
                 + " count(*) as open"
                 + " from application_case where agency_id = ? and state not in ('CONCLUDED', 'WITHDRAWN')",
                 (rs, i) -> {
@@ -206,6 +208,8 @@ public class ApplicationQueryController {
                     c.put("awaitingSupplement", rs.getInt("awaiting_supplement"));
                     c.put("inConsultation", rs.getInt("in_consultation"));
                     c.put("awaitingFee", rs.getInt("awaiting_fee"));
+                    c.put("awaitingSignIn", rs.getInt("awaiting_sign_in"));
+                    c.put("extensionRequested", rs.getInt("extension_requested"));
                     c.put("inProgress", rs.getInt("in_progress"));
                     c.put("open", rs.getInt("open"));
                     return c;
@@ -284,6 +288,8 @@ public class ApplicationQueryController {
         view.put("supplementReceivedOn", f.supplementReceivedOn());
         view.put("consultationStartedOn", f.consultationStartedOn());
         view.put("extensionWorkingDays", f.extensionWorkingDays());
+        view.put("extensionRequestedOn", f.extensionRequestedOn());
+        view.put("awaitingSignInSince", f.awaitingSignInSince());
         view.put("unpaidFeeNoticeOn", f.unpaidFeeNoticeOn());
         view.put("concludedOn", f.concludedOn());
         view.put("outcome", f.outcome());
