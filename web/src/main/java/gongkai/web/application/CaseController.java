@@ -91,7 +91,14 @@ public class CaseController {
         page.addObject("history", sides.plain(history));
         page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
-        page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
+        List<Action> actions = new ArrayList<>();
+        if (SignedIn.current().is("SUPERVISOR")) {
+            actions.addAll(ApplicationForms.supervisorAllowed(app));
+        }
+        if (SignedIn.current().is("CLERK")) {
+            actions.addAll(ApplicationForms.allowed(app));
+        }
+        page.addObject("actions", actions);
         FailureModel.add(page, failure);
         return page;
     }

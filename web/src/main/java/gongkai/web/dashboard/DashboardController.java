@@ -90,7 +90,7 @@ public class DashboardController {
         model.addAttribute("filters", filters);
         model.addAttribute("channels", Arrays.stream(Channel.values()).map(Enum::name).toList());
         model.addAttribute("applicantTypes", Arrays.stream(ApplicantType.values()).map(Enum::name).toList());
-        model.addAttribute("states", List.of("DUE_SOON", "OVERDUE", "IN_PROGRESS", "AWAITING_SUPPLEMENT",
+        model.addAttribute("states", List.of("DUE_SOON", "OVERDUE", "AWAITING_SIGN_IN", "EXTENSION_REQUESTED", "IN_PROGRESS", "AWAITING_SUPPLEMENT",
                                              "IN_CONSULTATION", "AWAITING_FEE", "REOPENED", "CONCLUDED", "WITHDRAWN"));
         try {
             JsonNode list = sides.read("/api/applications", parameters);
