@@ -16,6 +16,9 @@ import gongkai.command.calendar.PublishedCalendars;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
+import gongkai.command.Refusal;
 import gongkai.events.application.SupplementRequested;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -42,6 +45,8 @@ public class ApplicationAggregate {
     @AggregateIdentifier
     private String applicationId;
     private Application application;
+    /** Submitted online and not yet confirmed; null otherwise. */
+    private OnlineSubmission submission;
 
     /** What an agency may do with an application passed to it before it signs for it. */
     private static final Set<Class<?>> SIGN_IN_NOT_NEEDED = Set.of(
@@ -55,12 +60,34 @@ public class ApplicationAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(ReceiveApplication command, Clock clock) {
+        if (submission != null && application == null) {
+            throw Refusal.conflict("该申请编号已用于一份网上申请 (this applicationId belongs to a submission made online)");
+        }
         if (application != null) {
             application.confirmRepeatedReceipt(command);
             return new Receipt(command.applicationId(), false);
         }
         record(Application.receive(command, today(clock)), command.agencyId());
         return new Receipt(command.applicationId(), true);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ApplicationCommands.SubmitOnline command, Clock clock) {
+        if (application != null || submission != null) {
+            throw Refusal.conflict("该申请编号已被使用 (this applicationId is taken)");
+        }
+        record(OnlineSubmission.submit(command, clock.instant(), today(clock)), command.agencyId());
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.ConfirmSubmission command, Clock clock) {
+        record(submission.confirm(command, today(clock)), submission.agencyId());
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.ReturnSubmission command, Clock clock) {
+        record(submission.returnToApplicant(command, today(clock)), submission.agencyId());
     }
 
     /**
@@ -158,8 +185,19 @@ public class ApplicationAggregate {
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        CaseRecorder.requireOwnAgency(command, application == null ? null : application.agencyId(), "application", applicationId);
-        if (application != null && !SIGN_IN_NOT_NEEDED.contains(command.getPayloadType())) {
+        String holder = application != null ? application.agencyId() : submission != null ? submission.agencyId() : null;
+        CaseRecorder.requireOwnAgency(command, holder, "application", applicationId);
+        Class<?> type = command.getPayloadType();
+        boolean aboutTheSubmission = type == ApplicationCommands.ConfirmSubmission.class
+                                     || type == ApplicationCommands.ReturnSubmission.class;
+        if (application == null && submission != null && !aboutTheSubmission && type != ReceiveApplication.class
+                && type != ApplicationCommands.SubmitOnline.class) {
+            throw OnlineSubmission.notYetConfirmed();
+        }
+        if (application != null && aboutTheSubmission) {
+            throw Refusal.conflict("网上申请已确认收到 (the submission was already confirmed)");
+        }
+        if (application != null && !SIGN_IN_NOT_NEEDED.contains(type)) {
             application.requireSignedFor();
         }
         return chain.proceed();
@@ -167,7 +205,12 @@ public class ApplicationAggregate {
 
     @EventSourcingHandler
     void on(ApplicationEvent event) {
-        if (event instanceof ApplicationReceived received) {
+        if (event instanceof ApplicationSubmitted submitted) {
+            applicationId = submitted.applicationId();
+            submission = new OnlineSubmission(submitted);
+        } else if (event instanceof SubmissionReturned returned) {
+            submission.apply(returned);
+        } else if (event instanceof ApplicationReceived received) {
             applicationId = received.applicationId();
             application = Application.from(received);
         } else {

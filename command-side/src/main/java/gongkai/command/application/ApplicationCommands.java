@@ -39,6 +39,19 @@ public final class ApplicationCommands {
                                     int workingDays, String reason) {
     }
 
+    /** An application submitted on the public page; {@code accessDigest} from the applicant's query code and phone. */
+    public record SubmitOnline(@TargetAggregateIdentifier String applicationId, String agencyId,
+                               ApplicantType applicantType, Applicant applicant, String request, String accessDigest) {
+    }
+
+    /** A clerk confirms a submission: the date of receipt is today (第三十一条). */
+    public record ConfirmSubmission(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** A clerk returns a submission to the applicant with the reason. */
+    public record ReturnSubmission(@TargetAggregateIdentifier String applicationId, LocalDate returnedOn, String reason) {
+    }
+
     /** A clerk asks the head of the office for an extension (第三十三条). */
     public record RequestExtension(@TargetAggregateIdentifier String applicationId, LocalDate requestedOn,
                                    int workingDays, String reason) {

@@ -94,6 +94,9 @@ public class ApplicationController {
     public record SignInBody(@NotNull LocalDate signedOn) {
     }
 
+    public record ReturnBody(@NotNull LocalDate returnedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record FeeNoticeBody(@NotNull LocalDate issuedOn, @NotNull BigDecimal amountYuan,
                                 @NotNull LocalDate payBy) {
     }
@@ -192,6 +195,19 @@ public class ApplicationController {
     public Map<String, String> refuseExtension(@PathVariable String id, @Valid @RequestBody ExtensionRefusalBody b,
                                                @AuthenticationPrincipal Actor supervisor) {
         return send(new ApplicationCommands.RefuseExtension(id, b.refusedOn(), b.reason()), "ExtensionRefused", supervisor);
+    }
+
+    /** Confirms a submission made online: the date of receipt is today (第三十一条: 以双方确认之日为收到申请之日). */
+    @PostMapping("/{id}/confirmation")
+    public Map<String, String> confirm(@PathVariable String id, @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.ConfirmSubmission(id), "ApplicationReceived", clerk);
+    }
+
+    /** Returns a submission made online to the applicant, with the reason they will read. */
+    @PostMapping("/{id}/return")
+    public Map<String, String> returnSubmission(@PathVariable String id, @Valid @RequestBody ReturnBody b,
+                                                @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.ReturnSubmission(id, b.returnedOn(), b.reason()), "SubmissionReturned", clerk);
     }
 
     /** 转办: passes the application to the agency competent to answer it, which signs for it. */

@@ -23,6 +23,8 @@ import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
 import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
 import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.application.ExtensionApproved;
 import gongkai.events.application.ExtensionRefused;
@@ -1282,6 +1284,90 @@ class ApplicationAggregateTest {
             refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
                                      .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(21), "错")),
                               ONLY_CORRECTION);
+        }
+    }
+
+    // ---- submitted online (第三十一条: 以双方确认之日为收到申请之日) ------------------------------------
+
+    @Nested
+    class SubmittedOnline {
+
+        static final Applicant ONLINE_APPLICANT = new Applicant("张三", "11010519491231002X", "13912345678", null, null);
+        static final ApplicationSubmitted SUBMITTED = new ApplicationSubmitted(
+                ID, AGENCY, Instant.parse("2024-06-28T15:30:00Z"), ApplicantType.NATURAL_PERSON, ONLINE_APPLICANT, REQUEST,
+                "digest");
+
+        static ApplicationCommands.SubmitOnline submit(Applicant applicant) {
+            return new ApplicationCommands.SubmitOnline(ID, AGENCY, ApplicantType.NATURAL_PERSON, applicant, REQUEST,
+                                                        "digest");
+        }
+
+        @Test
+        void aSubmissionIsRecordedWithTheInstantItWasMade() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(ONLINE_APPLICANT))
+                   .expectEvents(new ApplicationSubmitted(ID, AGENCY, CLOCK.instant(), ApplicantType.NATURAL_PERSON,
+                                                          ONLINE_APPLICANT, REQUEST, "digest"));
+        }
+
+        @Test
+        void anIdNumberWithAWrongCheckCharacterIsRefusedWithTheReason() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "110105194912310021", "13912345678", null, null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.idNumber", "校验位"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aPhoneToBeReachedOnIsNeededAndAnEmailMustLookLikeOne() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "11010519491231002X", "12345", null, null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.phone", ""));
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "11010519491231002X", "13912345678", "zhangsan", null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.email", ""));
+        }
+
+        @Test
+        void theDayAClerkConfirmsItIsTheDayOfReceipt() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ConfirmSubmission(ID))
+                   .expectEvents(new ApplicationReceived(ID, AGENCY, TODAY, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                                                         ONLINE_APPLICANT, REQUEST));
+        }
+
+        @Test
+        void nothingElseIsRecordedBeforeTheConfirmation() {
+            refusedAsConflict(fixture.given(SUBMITTED).when(conclude(TODAY, Outcome.DISCLOSED)), "not confirmed");
+        }
+
+        @Test
+        void aSubmissionReturnedWithItsReasonIsNeverConfirmed() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ReturnSubmission(ID, TODAY, "申请内容不属于政府信息"))
+                   .expectEvents(new SubmissionReturned(ID, TODAY, "申请内容不属于政府信息"));
+            refusedAsInvalid(fixture.given(SUBMITTED).when(new ApplicationCommands.ReturnSubmission(ID, TODAY, " ")),
+                             "reason");
+            refusedAsConflict(fixture.given(SUBMITTED, new SubmissionReturned(ID, TODAY, "不属于政府信息"))
+                                     .when(new ApplicationCommands.ConfirmSubmission(ID)),
+                              "returned");
+        }
+
+        @Test
+        void aConfirmedSubmissionIsNotConfirmedTwice() {
+            refusedAsConflict(fixture.given(SUBMITTED, new ApplicationReceived(ID, AGENCY, TODAY, Channel.ONLINE,
+                                                                               ApplicantType.NATURAL_PERSON,
+                                                                               ONLINE_APPLICANT, REQUEST))
+                                     .when(new ApplicationCommands.ConfirmSubmission(ID)),
+                              "already confirmed");
+        }
+
+        @Test
+        void aClerkOfAnotherAgencyDoesNotFindIt() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ConfirmSubmission(ID), Map.of("actorAgency", "other"))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
         }
     }
 

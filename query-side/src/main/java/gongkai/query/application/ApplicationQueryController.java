@@ -182,6 +182,35 @@ public class ApplicationQueryController {
     }
 
     /**
+     * The same worklist or search as {@link #list}, every page of it, as an XLSX sheet (at most 50,000 rows),
+     * without personal data.
+     */
+    @GetMapping(value = "/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String agencyId, @RequestParam(required = false) Worklist.State state,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+            @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+            @RequestParam(required = false) Channel channel, @RequestParam(required = false) ApplicantType applicantType,
+            @RequestParam(required = false) String q, @AuthenticationPrincipal Actor reader) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page < 100; page++) {
+            Map<String, Object> one = list(agencyId, state, dueBefore, open, receivedFrom, receivedTo, channel,
+                                           applicantType, q, page, MAX_PAGE_SIZE, reader);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) one.get("items");
+            all.addAll(items);
+            if (items.size() < MAX_PAGE_SIZE) {
+                break;
+            }
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"applications.xlsx\"")
+                .body(WorklistWorkbook.of(all));
+    }
+
+    /**
      * The dashboard's counts of the agency's open cases: due soon, overdue (as in {@link Worklist}), each
      * paused state, in progress (the clock runs) and all open ones.
      */
@@ -256,9 +285,13 @@ public class ApplicationQueryController {
         if (events.isEmpty()) {
             return null;
         }
+        ApplicationFacts facts = ApplicationFacts.fold(events);
+        if (facts == null) {
+            return null; // submitted online, not yet received
+        }
         List<ClockEvent> entries = ClockEntries.of(events);
         ReplyDeadline deadline = ApplicationClocks.count(id, entries, calendar);
-        return new Row(ApplicationFacts.fold(events), deadline, ApplicationClocks.provisional(entries, deadline, calendar),
+        return new Row(facts, deadline, ApplicationClocks.provisional(entries, deadline, calendar),
                        events.size());
     }
 

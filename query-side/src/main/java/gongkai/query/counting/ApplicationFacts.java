@@ -62,10 +62,15 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
                                     null, null);
     }
 
+    /** The facts from the receipt on; null before it (a submission made online is not yet an application received). */
     public static ApplicationFacts fold(List<? extends ApplicationEvent> events) {
         ApplicationFacts facts = null;
         for (ApplicationEvent event : events) {
-            facts = facts == null ? received((ApplicationReceived) event) : facts.apply(event);
+            if (event instanceof ApplicationReceived received) {
+                facts = received(received);
+            } else if (facts != null) {
+                facts = facts.apply(event);
+            }
         }
         return facts;
     }

@@ -149,6 +149,42 @@ class OfficeWorkflowEndToEndTest {
         assertThat(firstReading.get(path + "/history").json().get("personalData").asText()).isEqualTo("withheld");
     }
 
+    @Test
+    void theWorklistAndAnySearchExportAsASpreadsheetWithoutPersonalData() throws Exception {
+        Http clerk = commandSide.agencyWithClerk("export", "zheng");
+        Http reader = querySide.as("zheng", "zheng-password");
+        String open = receive(clerk, "export", "2024-02-05");
+        String answered = receive(clerk, "export", "2024-02-06");
+        ok(clerk.post("/api/applications/" + answered + "/conclusion", "{\"concludedOn\":\"2024-02-20\",\"outcome\":\"DISCLOSED\"}"));
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
+
+        List<List<String>> all = sheet("/api/applications/export?agencyId=export");
+        assertThat(all.get(0)).startsWith("申请编号", "收到申请之日");
+        assertThat(all.subList(1, all.size())).extracting(row -> row.get(0)).containsExactly(open, answered);
+        assertThat(all.toString()).as("no personal data").doesNotContain("申请人\"").doesNotContain("applicant");
+        List<List<String>> worklist = sheet("/api/applications/export?agencyId=export&open=true");
+        assertThat(worklist.subList(1, worklist.size())).extracting(row -> row.get(0)).containsExactly(open);
+    }
+
+    private static List<List<String>> sheet(String path) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString("zheng:zheng-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(querySide.baseUrl() + path))
+                                         .header("Authorization", "Basic " + credentials).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<List<String>> rows = new ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            workbook.getSheetAt(0).forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.toString()));
+                rows.add(cells);
+            });
+        }
+        return rows;
+    }
+
     private static int count(Http reader, String agencyId, String row) {
         Http.Response cell = reader.get("/api/agencies/" + agencyId + "/reports/2024/cells/" + row + "/TOTAL");
         assertThat(cell.status()).as(cell.body()).isEqualTo(200);

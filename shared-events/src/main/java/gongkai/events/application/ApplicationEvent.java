@@ -7,7 +7,7 @@ public sealed interface ApplicationEvent extends CaseEvent
         permits ApplicationReceived, SupplementRequested, SupplementReceived, ConsultationStarted,
         ConsultationEnded, ReplyPeriodExtended, FeeNoticeIssued, FeePaid, ApplicationWithdrawn,
         ApplicationConcluded, ApplicationCorrected, ApplicationReopened, ExtensionRequested, ExtensionApproved,
-        ExtensionRefused, ApplicationTransferred, ApplicationSignedFor {
+        ExtensionRefused, ApplicationTransferred, ApplicationSignedFor, ApplicationSubmitted, SubmissionReturned {
 
     String applicationId();
 

@@ -44,6 +44,28 @@ public class CaseController {
         return page(id, null);
     }
 
+    /** The application form as received, for printing (a page of its own, without navigation). */
+    @GetMapping("/applications/{id}/print")
+    public ModelAndView print(@PathVariable String id) {
+        JsonNode application = sides.read("/api/applications/{id}", id);
+        JsonNode history = sides.read("/api/applications/{id}/history", id);
+        ModelAndView page = new ModelAndView("print");
+        page.addObject("app", sides.plain(application));
+        page.addObject("received", sides.plain(receipt(history)));
+        page.addObject("history", sides.plain(history));
+        return page;
+    }
+
+    /** The content of the event that received the application (submitted online, or logged by a clerk). */
+    private static JsonNode receipt(JsonNode history) {
+        for (JsonNode event : history.path("events")) {
+            if ("ApplicationReceived".equals(event.path("type").asText())) {
+                return event.path("content");
+            }
+        }
+        return history.path("events").path(0).path("content");
+    }
+
     @PostMapping("/applications/{id}/actions/{key}")
     public ModelAndView act(@PathVariable String id, @PathVariable String key,
                             @RequestParam MultiValueMap<String, String> posted, RedirectAttributes redirect) {

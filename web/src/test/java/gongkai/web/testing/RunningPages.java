@@ -36,18 +36,27 @@ public final class RunningPages implements BeforeAllCallback, AfterAllCallback {
     private RunningCommandSide commandSide;
     private RunningQuerySide querySide;
     private ConfigurableApplicationContext web;
+    private final String[] webArgs;
+
+    /** {@code webArgs}: settings of the pages' process beyond those every test gives it. */
+    public RunningPages(String... webArgs) {
+        this.webArgs = webArgs;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         commandSide = RunningCommandSide.onNewDatabase("--gongkai.pages.password=" + PAGES_PASSWORD, SIDES_WITHOUT_SESSIONS);
         querySide = RunningQuerySide.on(commandSide.databaseUrl(), SIDES_WITHOUT_SESSIONS);
-        web = WebApplication.start("--spring.datasource.url=" + commandSide.databaseUrl(),
-                                   "--spring.datasource.username=" + TestDatabase.USER,
-                                   "--server.port=0",
-                                   "--gongkai.command-side.url=" + commandSide.baseUrl(),
-                                   "--gongkai.query-side.url=" + querySide.baseUrl(),
-                                   "--gongkai.pages.password=" + PAGES_PASSWORD,
-                                   "--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations("org.axonframework.")));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + commandSide.databaseUrl(),
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--server.port=0",
+                "--gongkai.command-side.url=" + commandSide.baseUrl(),
+                "--gongkai.query-side.url=" + querySide.baseUrl(),
+                "--gongkai.pages.password=" + PAGES_PASSWORD,
+                "--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations("org.axonframework."))));
+        args.addAll(java.util.List.of(webArgs));
+        web = WebApplication.start(args.toArray(String[]::new));
     }
 
     @Override
