@@ -82,6 +82,11 @@ public class DashboardController {
      */
     @PostMapping("/applications/export")
     public org.springframework.http.ResponseEntity<byte[]> export(@ModelAttribute Filters filters) {
+        return sides.fetch("/api/applications/export", selection(filters));
+    }
+
+    /** What the filters select, as the query side's parameters (no state chosen: the open cases). */
+    private static Map<String, Object> selection(Filters filters) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("open", filters.state() == null || filters.state().isBlank() ? "true" : null);
         parameters.put("state", filters.state());
@@ -90,18 +95,11 @@ public class DashboardController {
         parameters.put("channel", filters.channel());
         parameters.put("applicantType", filters.applicantType());
         parameters.put("q", filters.q() == null ? null : filters.q().strip());
-        return sides.fetch("/api/applications/export", parameters);
+        return parameters;
     }
 
     private void show(Filters filters, Model model) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("open", filters.state() == null || filters.state().isBlank() ? "true" : null);
-        parameters.put("state", filters.state());
-        parameters.put("receivedFrom", filters.receivedFrom());
-        parameters.put("receivedTo", filters.receivedTo());
-        parameters.put("channel", filters.channel());
-        parameters.put("applicantType", filters.applicantType());
-        parameters.put("q", filters.q() == null ? null : filters.q().strip());
+        Map<String, Object> parameters = selection(filters);
         parameters.put("page", filters.pageOrFirst());
         parameters.put("size", PAGE_SIZE);
         model.addAttribute("filters", filters);

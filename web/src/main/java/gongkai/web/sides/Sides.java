@@ -94,16 +94,22 @@ public class Sides {
      * The values go as URI variables, so that each is encoded whole.
      */
     public JsonNode read(String path, Map<String, ?> parameters) {
-        StringBuilder template = new StringBuilder(path);
         Map<String, Object> values = new LinkedHashMap<>();
+        String template = withParameters(path, parameters, values);
+        return query.get().uri(template, values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** {@code path} with a URI variable for each parameter that has a value, those values put in {@code values}. */
+    private static String withParameters(String path, Map<String, ?> parameters, Map<String, Object> values) {
+        StringBuilder template = new StringBuilder(path);
         parameters.forEach((name, value) -> {
             if (value != null && !value.toString().isEmpty()) {
                 template.append(values.isEmpty() ? '?' : '&').append(name).append("={").append(name).append('}');
                 values.put(name, value);
             }
         });
-        return query.get().uri(template.toString(), values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
-                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        return template.toString();
     }
 
     /** A call made beside the caller's other calls, on the signed-in user's behalf like them. */
@@ -144,15 +150,9 @@ public class Sides {
 
     /** A file from the query side with query parameters (null values left out), each encoded whole. */
     public ResponseEntity<byte[]> fetch(String path, Map<String, ?> parameters) {
-        StringBuilder template = new StringBuilder(path);
-        java.util.List<Object> values = new java.util.ArrayList<>();
-        parameters.forEach((name, value) -> {
-            if (value != null && !value.toString().isEmpty()) {
-                template.append(values.isEmpty() ? '?' : '&').append(name).append("={").append(name).append('}');
-                values.add(value);
-            }
-        });
-        return fetch(template.toString(), values.toArray());
+        Map<String, Object> values = new LinkedHashMap<>();
+        String template = withParameters(path, parameters, values);
+        return fetch(template, values.values().toArray());
     }
 
     /** A read from the command side (its admin lists: agencies, users), for the signed-in user. */
