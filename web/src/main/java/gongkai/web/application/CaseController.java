@@ -52,8 +52,15 @@ public class CaseController {
         ModelAndView page = new ModelAndView("print");
         page.addObject("app", sides.plain(application));
         page.addObject("received", sides.plain(receipt(history)));
+        page.addObject("applicant", applicant(receipt(history)));
         page.addObject("history", sides.plain(history));
         return page;
+    }
+
+    /** The applicant's details where the reader may see them; null where they are withheld (a string then). */
+    private Map<String, Object> applicant(JsonNode receipt) {
+        JsonNode applicant = receipt.path("applicant");
+        return applicant.isObject() ? sides.plain(applicant) : null;
     }
 
     /** The content of the event that received the application (submitted online, or logged by a clerk). */
@@ -111,7 +118,8 @@ public class CaseController {
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);
         page.addObject("history", sides.plain(history));
-        page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
+        page.addObject("received", sides.plain(receipt(history)));
+        page.addObject("applicant", applicant(receipt(history)));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         List<Action> actions = new ArrayList<>();
         if (SignedIn.current().is("SUPERVISOR")) {

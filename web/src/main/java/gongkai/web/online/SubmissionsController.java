@@ -39,6 +39,9 @@ public class SubmissionsController {
             JsonNode submitted = sides.read("/api/applications/{id}/history", item.path("applicationId").asText())
                                       .path("events").path(0).path("content");
             row.put("content", sides.plain(submitted));
+            // withheld (a string) for a reader who may not see personal data
+            row.put("applicantName", submitted.path("applicant").isObject()
+                                     ? submitted.path("applicant").path("name").asText(null) : null);
             items.add(row);
         }
         ModelAndView page = new ModelAndView("submissions");
