@@ -62,7 +62,7 @@ public class CaseHistory {
         if (agencyId == null ? !reader.is(Role.ADMIN) : holders.stream().noneMatch(a -> ReadAccess.mayRead(reader, a))) {
             return Optional.empty();
         }
-        boolean showPersonalData = agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+        boolean showPersonalData = seesPersonalData(reader, agencyId);
         Map<String, Long> globalIndexes = new HashMap<>();
         jdbc.query("select event_identifier, global_index from " + StoredEventFormat.EVENT_TABLE
                    + " where aggregate_identifier = ?",
@@ -80,6 +80,23 @@ public class CaseHistory {
         }).toList();
         return Optional.of(new View(caseId, AuditTrailProjection.caseType(messages.get(0).getType()), agencyId,
                                     showPersonalData ? "shown" : "withheld", events));
+    }
+
+    /**
+     * Whether {@code reader} sees the personal data of a case of {@code agencyId} (and the files attached to it):
+     * only the clerks of the case's own agency, who answer the applicant.
+     */
+    public static boolean seesPersonalData(Actor reader, String agencyId) {
+        return agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+    }
+
+    /**
+     * The agency that holds a case now, from its events' metadata (or the agency its first event names), followed
+     * through every transfer (转办); null for a case of no agency.
+     */
+    public static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
+        List<String> holders = holdersOf(messages);
+        return holders.isEmpty() ? null : holders.get(holders.size() - 1);
     }
 
     /** The agencies that held the case, in the order they took it: the first, then each one it was transferred to. */

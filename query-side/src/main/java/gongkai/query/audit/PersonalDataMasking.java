@@ -24,7 +24,7 @@ public final class PersonalDataMasking {
     public static final String WITHHELD = "［个人信息不予显示 (personal data withheld)］";
     /** Fields that hold personal data in events whose class is unknown here. */
     private static final Set<String> PERSONAL_FIELDS = Set.of("applicant", "applicantName", "idNumber", "phone",
-                                                              "email", "address");
+                                                              "email", "address", "fileName");
 
     private static final ObjectMapper SHOWN = StoredEventFormat.objectMapper();
     private static final ObjectMapper WITHHOLDING = StoredEventFormat.objectMapper()
@@ -40,14 +40,18 @@ public final class PersonalDataMasking {
 
     public static JsonNode content(Object payload, boolean showPersonalData) {
         if (payload instanceof UnknownSerializedType unknown) {
-            JsonNode stored = unknown.readData(JsonNode.class);
-            if (!showPersonalData && stored instanceof ObjectNode object) {
-                ObjectNode copy = object.deepCopy();
-                PERSONAL_FIELDS.stream().filter(copy::has).forEach(field -> copy.put(field, WITHHELD));
-                return copy;
-            }
-            return stored;
+            return stored(unknown.readData(JsonNode.class), showPersonalData);
         }
         return (showPersonalData ? SHOWN : WITHHOLDING).valueToTree(payload);
+    }
+
+    /** An event's payload as stored (JSON), with the fields known to hold personal data withheld unless shown. */
+    public static JsonNode stored(JsonNode stored, boolean showPersonalData) {
+        if (!showPersonalData && stored instanceof ObjectNode object) {
+            ObjectNode copy = object.deepCopy();
+            PERSONAL_FIELDS.stream().filter(copy::has).forEach(field -> copy.put(field, WITHHELD));
+            return copy;
+        }
+        return stored;
     }
 }
