@@ -124,9 +124,10 @@ public class AdminController {
     }
 
     private void requireAgencyFor(Set<Role> roles, String agencyId) {
-        boolean needsAgency = roles.contains(Role.CLERK) || roles.contains(Role.AUDITOR);
+        boolean needsAgency = roles.contains(Role.CLERK) || roles.contains(Role.AUDITOR)
+                              || roles.contains(Role.SUPERVISOR);
         if (needsAgency && agencyId == null) {
-            throw Refusal.invalid("agencyId", "办事员和审计员必须属于一个机关 (clerks and auditors belong to an agency)");
+            throw Refusal.invalid("agencyId", "办事员、审计员和负责人必须属于一个机关 (clerks, auditors and supervisors belong to an agency)");
         }
         if (agencyId != null && !accounts.agencyExists(agencyId)) {
             throw Refusal.invalid("agencyId", "机关不存在 (no agency " + agencyId + ")");

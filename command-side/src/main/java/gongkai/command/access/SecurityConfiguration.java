@@ -21,6 +21,11 @@ public class SecurityConfiguration {
     public SignedInChain.Rules commandSideRoles() {
         return new SignedInChain.Rules("无权执行此操作 (your role does not allow this)", auth -> auth
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                // The public form reaches the command side only through the pages (CAPTCHA, limits per address).
+                .requestMatchers("/api/public/**").hasRole(Role.PAGES.name())
+                // 第三十三条: an extension needs the approval of the head of the disclosure office.
+                .requestMatchers("/api/applications/*/extension", "/api/applications/*/extension-request/approval",
+                                 "/api/applications/*/extension-request/refusal").hasRole(Role.SUPERVISOR.name())
                 .requestMatchers("/api/**").hasRole(Role.CLERK.name())
                 .anyRequest().authenticated());
     }

@@ -25,6 +25,11 @@ import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.CorrectedField;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
@@ -70,6 +75,12 @@ final class Application {
     private LocalDate supplementReceivedOn;
     private LocalDate consultationStartedOn;
     private boolean extended;
+    /** The extension asked for and not yet decided by the head of the office; else null. */
+    private ExtensionRequested pendingExtension;
+    /** The agency that holds the application: the receiving one, or the last it was transferred to. */
+    private String agencyId;
+    /** Transferred and not yet signed for by the agency it was passed to. */
+    private boolean awaitingSignIn;
     private FeeNoticeIssued unpaidFeeNotice;
     private LocalDate concludedOn;
     private Outcome outcome;
@@ -79,6 +90,7 @@ final class Application {
         this.receivedOn = receipt.receivedOn();
         this.applicantType = receipt.applicantType();
         this.channel = receipt.channel();
+        this.agencyId = receipt.agencyId();
     }
 
     static Application from(ApplicationReceived receipt) {
@@ -175,20 +187,97 @@ final class Application {
         return new ConsultationEnded(c.applicationId(), c.endedOn());
     }
 
+    /** An extension decided by the head of the office themselves (the route is only open to them, see the controller). */
     ReplyPeriodExtended extend(ExtendReplyPeriod c, LocalDate today) {
         stillOpen();
         stepDate("extendedOn", c.extendedOn(), today);
-        if (c.workingDays() < 1) {
+        extensionLength(c.workingDays());
+        if (pendingExtension != null) {
+            throw Refusal.conflict("已有待审批的延期申请，请先审批 (an extension request is awaiting a decision)");
+        }
+        return new ReplyPeriodExtended(c.applicationId(), c.extendedOn(), c.workingDays(), c.reason());
+    }
+
+    /** 第三十三条: the extension needs the approval of the head of the office; the clerk asks for it. */
+    ExtensionRequested requestExtension(ApplicationCommands.RequestExtension c, LocalDate today) {
+        stillOpen();
+        stepDate("requestedOn", c.requestedOn(), today);
+        extensionLength(c.workingDays());
+        if (pendingExtension != null) {
+            throw Refusal.conflict("已有待审批的延期申请 (an extension request is awaiting the head of the office)");
+        }
+        return new ExtensionRequested(c.applicationId(), c.requestedOn(), c.workingDays(), c.reason());
+    }
+
+    /** The approval, and the extension it grants: only an approved extension moves the due date. */
+    List<ApplicationEvent> approveExtension(ApplicationCommands.ApproveExtension c, LocalDate today) {
+        ExtensionRequested request = extensionToDecide("approvedOn", c.approvedOn(), today);
+        extensionLength(request.workingDays());
+        return List.of(new ExtensionApproved(c.applicationId(), c.approvedOn(), request.workingDays(), c.note()),
+                       new ReplyPeriodExtended(c.applicationId(), c.approvedOn(), request.workingDays(), request.reason()));
+    }
+
+    ExtensionRefused refuseExtension(ApplicationCommands.RefuseExtension c, LocalDate today) {
+        extensionToDecide("refusedOn", c.refusedOn(), today);
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw Refusal.invalid("reason", "不同意延期须说明理由 (a refusal needs a reason)");
+        }
+        return new ExtensionRefused(c.applicationId(), c.refusedOn(), c.reason());
+    }
+
+    private ExtensionRequested extensionToDecide(String field, LocalDate decidedOn, LocalDate today) {
+        stillOpen();
+        if (pendingExtension == null) {
+            throw Refusal.conflict("没有待审批的延期申请 (no extension request is awaiting a decision)");
+        }
+        notInFuture(field, decidedOn, today);
+        notBefore(field, decidedOn, pendingExtension.requestedOn(), "延期申请日期 (the extension request)");
+        return pendingExtension;
+    }
+
+    /** 第三十三条: one extension, of 1 to 20 working days. */
+    private void extensionLength(int workingDays) {
+        if (workingDays < 1) {
             throw Refusal.invalid("workingDays", "延期天数至少为 1 个工作日 (workingDays must be at least 1)");
         }
-        // 第三十三条: one extension, of at most 20 working days.
         if (extended) {
             throw Refusal.conflict("答复期限只能延长一次 (the reply period can be extended only once)");
         }
-        if (c.workingDays() > MAX_EXTENSION_WORKING_DAYS) {
+        if (workingDays > MAX_EXTENSION_WORKING_DAYS) {
             throw Refusal.conflict("延长期限最长不超过 20 个工作日 (an extension is at most 20 working days)");
         }
-        return new ReplyPeriodExtended(c.applicationId(), c.extendedOn(), c.workingDays(), c.reason());
+    }
+
+    /**
+     * 转办: an open application goes to the agency competent to answer it, which then holds it (and counts it in
+     * table 三); the date of receipt and the reply period stay (docs/lifecycle.md, "Sign-in and transfer").
+     */
+    ApplicationTransferred transfer(ApplicationCommands.TransferApplication c, LocalDate today, Agencies agencies) {
+        stillOpen();
+        stepDate("transferredOn", c.transferredOn(), today);
+        if (awaitingSignIn) {
+            throw Refusal.conflict("申请尚未签收，不能转办 (the application must be signed for before it is passed on)");
+        }
+        if (c.toAgencyId() == null || c.toAgencyId().equals(agencyId)) {
+            throw Refusal.invalid("toAgencyId", "须转至另一机关 (toAgencyId must name another agency)");
+        }
+        if (!agencies.exists(c.toAgencyId())) {
+            throw Refusal.invalid("toAgencyId", "没有该机关 (no agency " + c.toAgencyId() + ")");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw Refusal.invalid("reason", "转办须说明理由 (a transfer needs a reason)");
+        }
+        return new ApplicationTransferred(c.applicationId(), agencyId, c.toAgencyId(), c.transferredOn(), c.reason());
+    }
+
+    ApplicationSignedFor signFor(ApplicationCommands.SignForApplication c, LocalDate today) {
+        stillOpen();
+        if (!awaitingSignIn) {
+            throw Refusal.conflict("申请无需签收 (the application is not awaiting sign-in)");
+        }
+        stepDate("signedOn", c.signedOn(), today);
+        notBefore("signedOn", c.signedOn(), latestStepOn, "转办日期 (the transfer)");
+        return new ApplicationSignedFor(c.applicationId(), agencyId, c.signedOn());
     }
 
     FeeNoticeIssued issueFeeNotice(IssueFeeNotice c, LocalDate today) {
@@ -247,7 +336,7 @@ final class Application {
      * 行政诉讼法第七十条): only an answered application can be reopened, not before its answer.
      */
     ApplicationReopened reopen(ApplicationCommands.ReopenApplication c, LocalDate today, RecordedDecisions decisions) {
-        new CorrectingDecisions(decisions).requireCorrected(receipt.applicationId(), receipt.agencyId(), c.reviewId(),
+        new CorrectingDecisions(decisions).requireCorrected(receipt.applicationId(), agencyId, c.reviewId(),
                                                             c.lawsuitId());
         notInFuture("reopenedOn", c.reopenedOn(), today);
         if (concludedOn == null) {
@@ -331,6 +420,15 @@ final class Application {
             consultationStartedOn = null;
         } else if (event instanceof ReplyPeriodExtended) {
             extended = true;
+        } else if (event instanceof ExtensionRequested e) {
+            pendingExtension = e;
+        } else if (event instanceof ExtensionApproved || event instanceof ExtensionRefused) {
+            pendingExtension = null;
+        } else if (event instanceof ApplicationTransferred e) {
+            agencyId = e.toAgencyId();
+            awaitingSignIn = true;
+        } else if (event instanceof ApplicationSignedFor) {
+            awaitingSignIn = false;
         } else if (event instanceof FeeNoticeIssued e) {
             unpaidFeeNotice = e;
         } else if (event instanceof FeePaid) {
@@ -376,8 +474,9 @@ final class Application {
         return latestStepOn == null || latestStepOn.isBefore(receivedOn) ? receivedOn : latestStepOn;
     }
 
+    /** The agency that holds the application now (it may have been transferred). */
     String agencyId() {
-        return receipt.agencyId();
+        return agencyId;
     }
 
     // ---- checks shared by the decisions -------------------------------------------------------
@@ -385,6 +484,13 @@ final class Application {
     private void stillOpen() {
         if (concludedOn != null) {
             throw Refusal.conflict("申请已办结，只能登记更正 (the application is concluded: only a correction can be recorded)");
+        }
+    }
+
+    /** Every step of the work on the application waits until the agency it was passed to has signed for it. */
+    void requireSignedFor() {
+        if (awaitingSignIn) {
+            throw Refusal.conflict("申请已转至本机关，请先签收 (the application was passed to this agency: sign for it first)");
         }
     }
 

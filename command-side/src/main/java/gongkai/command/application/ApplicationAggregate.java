@@ -16,6 +16,9 @@ import gongkai.command.calendar.PublishedCalendars;
 import gongkai.command.eventstore.CaseRecorder;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
+import gongkai.command.Refusal;
 import gongkai.events.application.SupplementRequested;
 import gongkai.command.papers.AttachmentFiles;
 import gongkai.command.papers.AttachmentStore;
@@ -39,6 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Axon's wiring of an {@link Application}: each command handler asks the plain-Java rules for the
@@ -50,6 +54,12 @@ public class ApplicationAggregate {
     @AggregateIdentifier
     private String applicationId;
     private Application application;
+    /** Submitted online and not yet confirmed; null otherwise. */
+    private OnlineSubmission submission;
+
+    /** What an agency may do with an application passed to it before it signs for it. */
+    private static final Set<Class<?>> SIGN_IN_NOT_NEEDED = Set.of(
+            ReceiveApplication.class, ApplicationCommands.SignForApplication.class, CorrectApplication.class);
     /** The facts the case's letters are written from, and its files. */
     private CasePapers papers = new CasePapers();
 
@@ -61,12 +71,34 @@ public class ApplicationAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(ReceiveApplication command, Clock clock) {
+        if (submission != null && application == null) {
+            throw Refusal.conflict("该申请编号已用于一份网上申请 (this applicationId belongs to a submission made online)");
+        }
         if (application != null) {
             application.confirmRepeatedReceipt(command);
             return new Receipt(command.applicationId(), false);
         }
         record(Application.receive(command, today(clock)), command.agencyId());
         return new Receipt(command.applicationId(), true);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ApplicationCommands.SubmitOnline command, Clock clock) {
+        if (application != null || submission != null) {
+            throw Refusal.conflict("该申请编号已被使用 (this applicationId is taken)");
+        }
+        record(OnlineSubmission.submit(command, clock.instant(), today(clock)), command.agencyId());
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.ConfirmSubmission command, Clock clock) {
+        record(submission.confirm(command, today(clock)), submission.agencyId());
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.ReturnSubmission command, Clock clock) {
+        record(submission.returnToApplicant(command, today(clock)), submission.agencyId());
     }
 
     /**
@@ -101,6 +133,33 @@ public class ApplicationAggregate {
     @CommandHandler
     public void handle(ExtendReplyPeriod command, Clock clock) {
         record(application.extend(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.RequestExtension command, Clock clock) {
+        record(application.requestExtension(command, today(clock)));
+    }
+
+    /** Records the approval and the extension it grants, in one unit of work. */
+    @CommandHandler
+    public void handle(ApplicationCommands.ApproveExtension command, Clock clock) {
+        application.approveExtension(command, today(clock)).forEach(this::record);
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.RefuseExtension command, Clock clock) {
+        record(application.refuseExtension(command, today(clock)));
+    }
+
+    /** Recorded under the agency that passes the application on; from then on the receiving agency holds it. */
+    @CommandHandler
+    public void handle(ApplicationCommands.TransferApplication command, Clock clock, Agencies agencies) {
+        record(application.transfer(command, today(clock), agencies));
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.SignForApplication command, Clock clock) {
+        record(application.signFor(command, today(clock)));
     }
 
     @CommandHandler
@@ -161,13 +220,32 @@ public class ApplicationAggregate {
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        CaseRecorder.requireOwnAgency(command, application == null ? null : application.agencyId(), "application", applicationId);
+        String holder = application != null ? application.agencyId() : submission != null ? submission.agencyId() : null;
+        CaseRecorder.requireOwnAgency(command, holder, "application", applicationId);
+        Class<?> type = command.getPayloadType();
+        boolean aboutTheSubmission = type == ApplicationCommands.ConfirmSubmission.class
+                                     || type == ApplicationCommands.ReturnSubmission.class;
+        if (application == null && submission != null && !aboutTheSubmission && type != ReceiveApplication.class
+                && type != ApplicationCommands.SubmitOnline.class) {
+            throw OnlineSubmission.notYetConfirmed();
+        }
+        if (application != null && aboutTheSubmission) {
+            throw Refusal.conflict("网上申请已确认收到 (the submission was already confirmed)");
+        }
+        if (application != null && !SIGN_IN_NOT_NEEDED.contains(type)) {
+            application.requireSignedFor();
+        }
         return chain.proceed();
     }
 
     @EventSourcingHandler
     void on(ApplicationEvent event) {
-        if (event instanceof ApplicationReceived received) {
+        if (event instanceof ApplicationSubmitted submitted) {
+            applicationId = submitted.applicationId();
+            submission = new OnlineSubmission(submitted);
+        } else if (event instanceof SubmissionReturned returned) {
+            submission.apply(returned);
+        } else if (event instanceof ApplicationReceived received) {
             applicationId = received.applicationId();
             application = Application.from(received);
         } else {

@@ -39,6 +39,41 @@ public final class ApplicationCommands {
                                     int workingDays, String reason) {
     }
 
+    /** An application submitted on the public page; {@code accessDigest} from the applicant's query code and phone. */
+    public record SubmitOnline(@TargetAggregateIdentifier String applicationId, String agencyId,
+                               ApplicantType applicantType, Applicant applicant, String request, String accessDigest) {
+    }
+
+    /** A clerk confirms a submission: the date of receipt is today (第三十一条). */
+    public record ConfirmSubmission(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** A clerk returns a submission to the applicant with the reason. */
+    public record ReturnSubmission(@TargetAggregateIdentifier String applicationId, LocalDate returnedOn, String reason) {
+    }
+
+    /** A clerk asks the head of the office for an extension (第三十三条). */
+    public record RequestExtension(@TargetAggregateIdentifier String applicationId, LocalDate requestedOn,
+                                   int workingDays, String reason) {
+    }
+
+    /** The head of the office approves the extension requested. */
+    public record ApproveExtension(@TargetAggregateIdentifier String applicationId, LocalDate approvedOn, String note) {
+    }
+
+    /** The head of the office refuses the extension requested, with the reason. */
+    public record RefuseExtension(@TargetAggregateIdentifier String applicationId, LocalDate refusedOn, String reason) {
+    }
+
+    /** Passes the application to the agency competent to answer it (转办), with the reason. */
+    public record TransferApplication(@TargetAggregateIdentifier String applicationId, String toAgencyId,
+                                      LocalDate transferredOn, String reason) {
+    }
+
+    /** A clerk of the agency the application was passed to signs for it (签收). */
+    public record SignForApplication(@TargetAggregateIdentifier String applicationId, LocalDate signedOn) {
+    }
+
     public record IssueFeeNotice(@TargetAggregateIdentifier String applicationId, LocalDate issuedOn,
                                  BigDecimal amountYuan, LocalDate payBy) {
     }

@@ -77,6 +77,26 @@ public class ApplicationController {
                                 @NotBlank @Size(max = 2000) String reason) {
     }
 
+    public record ExtensionRequestBody(@NotNull LocalDate requestedOn, @NotNull Integer workingDays,
+                                       @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ExtensionApprovalBody(@NotNull LocalDate approvedOn, @Size(max = 2000) String note) {
+    }
+
+    public record ExtensionRefusalBody(@NotNull LocalDate refusedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record TransferBody(@NotBlank @Size(max = 64) String toAgencyId, @NotNull LocalDate transferredOn,
+                               @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record SignInBody(@NotNull LocalDate signedOn) {
+    }
+
+    public record ReturnBody(@NotNull LocalDate returnedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record FeeNoticeBody(@NotNull LocalDate issuedOn, @NotNull BigDecimal amountYuan,
                                 @NotNull LocalDate payBy) {
     }
@@ -147,10 +167,62 @@ public class ApplicationController {
         return send(new EndConsultation(id, b.endedOn()), "ConsultationEnded", clerk);
     }
 
+    /** An extension the head of the office decides themselves (role SUPERVISOR): recorded as approved. */
     @PostMapping("/{id}/extension")
     public Map<String, String> extend(@PathVariable String id, @Valid @RequestBody ExtensionBody b,
                                       @AuthenticationPrincipal Actor clerk) {
         return send(new ExtendReplyPeriod(id, b.extendedOn(), b.workingDays(), b.reason()), "ReplyPeriodExtended", clerk);
+    }
+
+    /** A clerk asks the head of the office for an extension (第三十三条); the due date does not move yet. */
+    @PostMapping("/{id}/extension-request")
+    public Map<String, String> requestExtension(@PathVariable String id, @Valid @RequestBody ExtensionRequestBody b,
+                                                @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.RequestExtension(id, b.requestedOn(), b.workingDays(), b.reason()),
+                    "ExtensionRequested", clerk);
+    }
+
+    /** The head of the office (role SUPERVISOR) approves: the due date moves by the working days requested. */
+    @PostMapping("/{id}/extension-request/approval")
+    public Map<String, Object> approveExtension(@PathVariable String id, @Valid @RequestBody ExtensionApprovalBody b,
+                                                @AuthenticationPrincipal Actor supervisor) {
+        commands.send(new ApplicationCommands.ApproveExtension(id, b.approvedOn(), b.note()), supervisor);
+        return Map.of("recorded", List.of("ExtensionApproved", "ReplyPeriodExtended"));
+    }
+
+    /** The head of the office (role SUPERVISOR) refuses, with the reason: the due date stays. */
+    @PostMapping("/{id}/extension-request/refusal")
+    public Map<String, String> refuseExtension(@PathVariable String id, @Valid @RequestBody ExtensionRefusalBody b,
+                                               @AuthenticationPrincipal Actor supervisor) {
+        return send(new ApplicationCommands.RefuseExtension(id, b.refusedOn(), b.reason()), "ExtensionRefused", supervisor);
+    }
+
+    /** Confirms a submission made online: the date of receipt is today (第三十一条: 以双方确认之日为收到申请之日). */
+    @PostMapping("/{id}/confirmation")
+    public Map<String, String> confirm(@PathVariable String id, @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.ConfirmSubmission(id), "ApplicationReceived", clerk);
+    }
+
+    /** Returns a submission made online to the applicant, with the reason they will read. */
+    @PostMapping("/{id}/return")
+    public Map<String, String> returnSubmission(@PathVariable String id, @Valid @RequestBody ReturnBody b,
+                                                @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.ReturnSubmission(id, b.returnedOn(), b.reason()), "SubmissionReturned", clerk);
+    }
+
+    /** 转办: passes the application to the agency competent to answer it, which signs for it. */
+    @PostMapping("/{id}/transfer")
+    public Map<String, String> transfer(@PathVariable String id, @Valid @RequestBody TransferBody b,
+                                        @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.TransferApplication(id, b.toAgencyId(), b.transferredOn(), b.reason()),
+                    "ApplicationTransferred", clerk);
+    }
+
+    /** 签收 by a clerk of the agency the application was passed to. */
+    @PostMapping("/{id}/sign-in")
+    public Map<String, String> signFor(@PathVariable String id, @Valid @RequestBody SignInBody b,
+                                       @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.SignForApplication(id, b.signedOn()), "ApplicationSignedFor", clerk);
     }
 
     @PostMapping("/{id}/fee-notice")

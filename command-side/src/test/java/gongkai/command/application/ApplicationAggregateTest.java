@@ -22,6 +22,13 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
@@ -104,7 +111,11 @@ class ApplicationAggregateTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(CALENDARS);
         fixture.registerInjectableResource(decisions);
+        fixture.registerInjectableResource((Agencies) AGENCIES::contains);
     }
+
+    /** The agencies on record, as a transfer is given them. */
+    static final Set<String> AGENCIES = Set.of(AGENCY, "luanping");
 
     // ---- commands and events ------------------------------------------------------------------
 
@@ -1094,6 +1105,269 @@ class ApplicationAggregateTest {
                                             concluded(june(20), Outcome.DISCLOSED))
                                      .when(correct("concludedOn", "2024-06-12")),
                               "a step already recorded");
+        }
+    }
+
+    // ---- extension approval (第三十三条: 经政府信息公开工作机构负责人同意) ----------------------------------
+
+    @Nested
+    class ExtensionApproval {
+
+        static final ExtensionRequested REQUESTED = new ExtensionRequested(ID, june(20), 10, "需要调取档案");
+
+        @Test
+        void aClerksRequestMovesNoDateUntilTheHeadOfTheOfficeDecides() {
+            fixture.given(received())
+                   .when(new ApplicationCommands.RequestExtension(ID, june(20), 10, "需要调取档案"))
+                   .expectEvents(REQUESTED);
+        }
+
+        @Test
+        void anApprovalGrantsTheExtensionRequested() {
+            fixture.given(received(), REQUESTED)
+                   .when(new ApplicationCommands.ApproveExtension(ID, june(21), "同意"))
+                   .expectEvents(new ExtensionApproved(ID, june(21), 10, "同意"),
+                                 new ReplyPeriodExtended(ID, june(21), 10, "需要调取档案"));
+        }
+
+        @Test
+        void aRefusalGrantsNothingAndANewRequestMayFollow() {
+            fixture.given(received(), REQUESTED)
+                   .when(new ApplicationCommands.RefuseExtension(ID, june(21), "理由不充分"))
+                   .expectEvents(new ExtensionRefused(ID, june(21), "理由不充分"));
+            fixture.given(received(), REQUESTED, new ExtensionRefused(ID, june(21), "理由不充分"))
+                   .when(new ApplicationCommands.RequestExtension(ID, june(24), 5, "档案在外地"))
+                   .expectEvents(new ExtensionRequested(ID, june(24), 5, "档案在外地"));
+        }
+
+        @Test
+        void aRefusalNeedsAReason() {
+            refusedAsInvalid(fixture.given(received(), REQUESTED)
+                                    .when(new ApplicationCommands.RefuseExtension(ID, june(21), " ")),
+                             "reason");
+        }
+
+        @Test
+        void nothingCanBeDecidedWithoutARequest() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(21), null)),
+                              "no extension request");
+            refusedAsConflict(fixture.given(received(), REQUESTED, new ExtensionRefused(ID, june(21), "不同意"))
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(22), null)),
+                              "no extension request");
+        }
+
+        @Test
+        void oneRequestAtATime() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(21), 5, "再次")),
+                              "awaiting the head of the office");
+        }
+
+        @Test
+        void noDirectExtensionWhileARequestAwaitsItsDecision() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ExtendReplyPeriod(ID, june(21), 5, "情况复杂")),
+                              "awaiting a decision");
+        }
+
+        @Test
+        void noRequestAfterTheOneExtensionTheLawAllows() {
+            refusedAsConflict(fixture.given(received(), REQUESTED, new ExtensionApproved(ID, june(21), 10, null),
+                                            new ReplyPeriodExtended(ID, june(21), 10, "需要调取档案"))
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(24), 5, "再次")),
+                              "only once");
+        }
+
+        @Test
+        void aRequestIsOfOneToTwentyWorkingDays() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.RequestExtension(ID, june(20), 21, "复杂")),
+                              "at most 20 working days");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.RequestExtension(ID, june(20), 0, "复杂")),
+                             "workingDays");
+        }
+
+        @Test
+        void aDecisionCannotPrecedeTheRequestNorLieInTheFuture() {
+            refusedAsConflict(fixture.given(received(), REQUESTED)
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(19), null)),
+                              CANNOT_PRECEDE);
+            refusedAsInvalid(fixture.given(received(), REQUESTED)
+                                    .when(new ApplicationCommands.RefuseExtension(ID, TOMORROW, "不同意")),
+                             "refusedOn");
+        }
+
+        @Test
+        void nothingIsDecidedOnAConcludedApplication() {
+            refusedAsConflict(fixture.given(received(), REQUESTED, concluded(june(25), Outcome.DISCLOSED))
+                                     .when(new ApplicationCommands.ApproveExtension(ID, june(26), null)),
+                              ONLY_CORRECTION);
+        }
+    }
+
+    // ---- transfer and sign-in (转办, 签收) -----------------------------------------------------
+
+    @Nested
+    class TransferAndSignIn {
+
+        static final ApplicationTransferred TRANSFERRED =
+                new ApplicationTransferred(ID, AGENCY, "luanping", june(5), "该信息由县住建局制作");
+
+        @Test
+        void anOpenApplicationIsPassedToAnotherAgencyWithItsReason() {
+            fixture.given(received())
+                   .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(5), "该信息由县住建局制作"),
+                         Map.of("actorAgency", AGENCY))
+                   .expectEvents(TRANSFERRED);
+        }
+
+        @Test
+        void theReceivingAgencySignsForIt() {
+            fixture.given(received(), TRANSFERRED)
+                   .when(new ApplicationCommands.SignForApplication(ID, june(6)), Map.of("actorAgency", "luanping"))
+                   .expectEvents(new ApplicationSignedFor(ID, "luanping", june(6)));
+        }
+
+        @Test
+        void theAgencyThatPassedItOnNoLongerFindsIt() {
+            fixture.given(received(), TRANSFERRED)
+                   .when(new ApplicationCommands.SignForApplication(ID, june(6)), Map.of("actorAgency", AGENCY))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void nothingIsDoneWithItBeforeTheReceivingAgencySignsForIt() {
+            refusedAsConflict(fixture.given(received(), TRANSFERRED)
+                                     .when(conclude(june(20), Outcome.DISCLOSED), Map.of("actorAgency", "luanping")),
+                              "sign for it first");
+        }
+
+        @Test
+        void onceSignedForTheReceivingAgencyAnswersIt() {
+            fixture.given(received(), TRANSFERRED, new ApplicationSignedFor(ID, "luanping", june(6)))
+                   .when(conclude(june(20), Outcome.DISCLOSED), Map.of("actorAgency", "luanping"))
+                   .expectEvents(concluded(june(20), Outcome.DISCLOSED));
+        }
+
+        @Test
+        void onlyAnApplicationPassedOnIsSignedFor() {
+            refusedAsConflict(fixture.given(received())
+                                     .when(new ApplicationCommands.SignForApplication(ID, june(6))),
+                              "not awaiting sign-in");
+        }
+
+        @Test
+        void aTransferNamesAnotherExistingAgencyAndAReason() {
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, AGENCY, june(5), "错")),
+                             "toAgencyId");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, "nowhere", june(5), "错")),
+                             "toAgencyId");
+            refusedAsInvalid(fixture.given(received())
+                                    .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(5), "")),
+                             "reason");
+        }
+
+        @Test
+        void aSignInCannotPrecedeTheTransfer() {
+            refusedAsConflict(fixture.given(received(), TRANSFERRED)
+                                     .when(new ApplicationCommands.SignForApplication(ID, june(4))),
+                              CANNOT_PRECEDE);
+        }
+
+        @Test
+        void anAnsweredApplicationIsNotTransferred() {
+            refusedAsConflict(fixture.given(received(), concluded(june(20), Outcome.DISCLOSED))
+                                     .when(new ApplicationCommands.TransferApplication(ID, "luanping", june(21), "错")),
+                              ONLY_CORRECTION);
+        }
+    }
+
+    // ---- submitted online (第三十一条: 以双方确认之日为收到申请之日) ------------------------------------
+
+    @Nested
+    class SubmittedOnline {
+
+        static final Applicant ONLINE_APPLICANT = new Applicant("张三", "11010519491231002X", "13912345678", null, null);
+        static final ApplicationSubmitted SUBMITTED = new ApplicationSubmitted(
+                ID, AGENCY, Instant.parse("2024-06-28T15:30:00Z"), ApplicantType.NATURAL_PERSON, ONLINE_APPLICANT, REQUEST,
+                "digest");
+
+        static ApplicationCommands.SubmitOnline submit(Applicant applicant) {
+            return new ApplicationCommands.SubmitOnline(ID, AGENCY, ApplicantType.NATURAL_PERSON, applicant, REQUEST,
+                                                        "digest");
+        }
+
+        @Test
+        void aSubmissionIsRecordedWithTheInstantItWasMade() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(ONLINE_APPLICANT))
+                   .expectEvents(new ApplicationSubmitted(ID, AGENCY, CLOCK.instant(), ApplicantType.NATURAL_PERSON,
+                                                          ONLINE_APPLICANT, REQUEST, "digest"));
+        }
+
+        @Test
+        void anIdNumberWithAWrongCheckCharacterIsRefusedWithTheReason() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "110105194912310021", "13912345678", null, null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.idNumber", "校验位"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aPhoneToBeReachedOnIsNeededAndAnEmailMustLookLikeOne() {
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "11010519491231002X", "12345", null, null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.phone", ""));
+            fixture.givenNoPriorActivity()
+                   .when(submit(new Applicant("张三", "11010519491231002X", "13912345678", "zhangsan", null)))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.email", ""));
+        }
+
+        @Test
+        void theDayAClerkConfirmsItIsTheDayOfReceipt() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ConfirmSubmission(ID))
+                   .expectEvents(new ApplicationReceived(ID, AGENCY, TODAY, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                                                         ONLINE_APPLICANT, REQUEST));
+        }
+
+        @Test
+        void nothingElseIsRecordedBeforeTheConfirmation() {
+            refusedAsConflict(fixture.given(SUBMITTED).when(conclude(TODAY, Outcome.DISCLOSED)), "not confirmed");
+        }
+
+        @Test
+        void aSubmissionReturnedWithItsReasonIsNeverConfirmed() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ReturnSubmission(ID, TODAY, "申请内容不属于政府信息"))
+                   .expectEvents(new SubmissionReturned(ID, TODAY, "申请内容不属于政府信息"));
+            refusedAsInvalid(fixture.given(SUBMITTED).when(new ApplicationCommands.ReturnSubmission(ID, TODAY, " ")),
+                             "reason");
+            refusedAsConflict(fixture.given(SUBMITTED, new SubmissionReturned(ID, TODAY, "不属于政府信息"))
+                                     .when(new ApplicationCommands.ConfirmSubmission(ID)),
+                              "returned");
+        }
+
+        @Test
+        void aConfirmedSubmissionIsNotConfirmedTwice() {
+            refusedAsConflict(fixture.given(SUBMITTED, new ApplicationReceived(ID, AGENCY, TODAY, Channel.ONLINE,
+                                                                               ApplicantType.NATURAL_PERSON,
+                                                                               ONLINE_APPLICANT, REQUEST))
+                                     .when(new ApplicationCommands.ConfirmSubmission(ID)),
+                              "already confirmed");
+        }
+
+        @Test
+        void aClerkOfAnotherAgencyDoesNotFindIt() {
+            fixture.given(SUBMITTED)
+                   .when(new ApplicationCommands.ConfirmSubmission(ID), Map.of("actorAgency", "other"))
+                   .expectException(CaseNotFound.class)
+                   .expectNoEvents();
         }
     }
 

@@ -106,8 +106,8 @@ class ApplicationHttpContractTest {
         assertThat(clerk.post("/api/applications/" + id + "/conclusion",
                               "{\"concludedOn\":\"2023-03-20\",\"outcome\":\"DISCLOSED\"}").status()).isEqualTo(200);
         long before = events();
-        assertProblem(clerk.post("/api/applications/" + id + "/extension",
-                                 "{\"extendedOn\":\"2023-03-21\",\"workingDays\":5,\"reason\":\"复杂\"}"), 409);
+        assertProblem(clerk.post("/api/applications/" + id + "/extension-request",
+                                 "{\"requestedOn\":\"2023-03-21\",\"workingDays\":5,\"reason\":\"复杂\"}"), 409);
         assertThat(events()).isEqualTo(before);
     }
 

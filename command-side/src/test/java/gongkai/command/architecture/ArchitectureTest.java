@@ -34,6 +34,9 @@ class ArchitectureTest {
             "gongkai.command.CaseNotFound",
             "gongkai.command.application.CorrectingDecisions",
             "gongkai.command.application.RecordedDecisions",
+            "gongkai.command.application.Agencies",
+            "gongkai.command.application.OnlineSubmission",
+            "gongkai.command.application.IdentityNumbers",
             "gongkai.command.calendar.PublishedCalendars");
 
     static JavaClasses classes;

@@ -59,6 +59,13 @@ public final class RunningCommandSide implements AutoCloseable {
         return as(clerk, clerk + "-password");
     }
 
+    /** The head of an existing agency's disclosure office (SUPERVISOR, 第三十三条), who approves extensions. */
+    public Http supervisorIn(String agencyId, String supervisor) {
+        expect(admin().post("/api/admin/users", "{\"username\":\"" + supervisor + "\",\"password\":\"" + supervisor
+                                                + "-password\",\"roles\":[\"SUPERVISOR\"],\"agencyId\":\"" + agencyId + "\"}"), 201);
+        return as(supervisor, supervisor + "-password");
+    }
+
     private static void expect(Http.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + " but got " + response.status() + ": " + response.body());

@@ -19,6 +19,9 @@ public class QuerySecurity {
     public SignedInChain.Rules querySideRoles() {
         return new SignedInChain.Rules("无权查看 (your role does not allow this)", auth -> auth
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                .anyRequest().hasAnyRole(Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name()));
+                // The applicant's status by query code: only through the pages (CAPTCHA, limits per address).
+                .requestMatchers("/api/public/**").hasRole(Role.PAGES.name())
+                .anyRequest().hasAnyRole(Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name(),
+                                         Role.SUPERVISOR.name()));
     }
 }

@@ -93,21 +93,30 @@ final class ApplicationBatch {
                 }
                 working.put(event.applicationId(), w);
             }
+            String heldBy = w.facts.agencyId();
             w.facts = w.facts.apply(event);
+            if (!heldBy.equals(w.facts.agencyId())) {
+                // Transferred: table 三 counts the application once, in the agency that answers it
+                // (docs/lifecycle.md, "Sign-in and transfer"), so its cells leave the agency that passed it on.
+                followCells(w, heldBy, Set.of(), recordedAt, eventId);
+            }
         }
         w.lastRecordedAt = recordedAt;
         w.events++;
-        followCells(w, ApplicationCounting.cellsOf(w.facts), recordedAt, eventId);
+        followCells(w, w.facts.agencyId(), ApplicationCounting.cellsOf(w.facts), recordedAt, eventId);
         followClock(w, event, eventId, recordedAt);
     }
 
-    /** Makes the application's open cells exactly {@code wanted}, each change stamped with this event. */
-    private void followCells(Working w, Set<CountedCell> wanted, Instant at, String eventId) {
+    /**
+     * Makes the application's open cells exactly {@code wanted} in agency {@code agencyId} (the one that held them,
+     * for the cells it closes), each change stamped with this event.
+     */
+    private void followCells(Working w, String agencyId, Set<CountedCell> wanted, Instant at, String eventId) {
         w.openStored.entrySet().removeIf(open -> {
             if (wanted.contains(open.getKey())) {
                 return false;
             }
-            closings.add(new ApplicationCells.Closing(open.getValue(), w.facts.agencyId(), open.getKey(), at, eventId));
+            closings.add(new ApplicationCells.Closing(open.getValue(), agencyId, open.getKey(), at, eventId));
             return true;
         });
         w.openNew.entrySet().removeIf(open -> {
@@ -119,7 +128,7 @@ final class ApplicationBatch {
         });
         for (CountedCell cell : wanted) {
             if (!w.openStored.containsKey(cell) && !w.openNew.containsKey(cell)) {
-                ApplicationCells.NewCell row = new ApplicationCells.NewCell(w.facts.applicationId(), w.facts.agencyId(), cell,
+                ApplicationCells.NewCell row = new ApplicationCells.NewCell(w.facts.applicationId(), agencyId, cell,
                                                                             at, eventId);
                 w.openNew.put(cell, row);
                 newCells.add(row);

@@ -29,7 +29,8 @@ public class ApplicationCases {
     private static final String COLUMNS = "application_id, agency_id, applicant_type, channel, received_on, "
                                           + "supplement_requested_on, supplement_received_on, consultation_started_on, "
                                           + "extension_working_days, unpaid_fee_notice_on, withdrawn, concluded_on, "
-                                          + "outcome, withheld_reasons, reopened_on, reanswered_on, reanswer_outcome";
+                                          + "outcome, withheld_reasons, reopened_on, reanswered_on, reanswer_outcome, "
+                                          + "extension_requested_on, awaiting_sign_in_since";
 
     static final RowMapper<ApplicationFacts> FACTS = ApplicationCases::facts;
 
@@ -68,8 +69,9 @@ public class ApplicationCases {
                          + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
                          + "supplement_request_deadline, paused_working_days, counted_working_days, "
                          + "answer_kind, answer_extended, answer_working_days, provisional_due_on, provisional_explanation) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                         + "on conflict (application_id) do update set applicant_type = excluded.applicant_type, "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "on conflict (application_id) do update set agency_id = excluded.agency_id, "
+                         + "applicant_type = excluded.applicant_type, "
                          + "channel = excluded.channel, received_on = excluded.received_on, "
                          + "supplement_requested_on = excluded.supplement_requested_on, "
                          + "supplement_received_on = excluded.supplement_received_on, "
@@ -80,6 +82,8 @@ public class ApplicationCases {
                          + "withheld_reasons = excluded.withheld_reasons, state = excluded.state, "
                          + "reopened_on = excluded.reopened_on, reanswered_on = excluded.reanswered_on, "
                          + "reanswer_outcome = excluded.reanswer_outcome, "
+                         + "extension_requested_on = excluded.extension_requested_on, "
+                         + "awaiting_sign_in_since = excluded.awaiting_sign_in_since, "
                          + "last_recorded_at = excluded.last_recorded_at, "
                          + "event_count = application_case.event_count + excluded.event_count, "
                          + "clock_events = excluded.clock_events, clock_state = excluded.clock_state, "
@@ -111,6 +115,8 @@ public class ApplicationCases {
                              ps.setDate(++i, date(f.reopenedOn()));
                              ps.setDate(++i, date(f.reansweredOn()));
                              ps.setString(++i, f.reanswerOutcome() == null ? null : f.reanswerOutcome().name());
+                             ps.setDate(++i, date(f.extensionRequestedOn()));
+                             ps.setDate(++i, date(f.awaitingSignInSince()));
                              ps.setString(++i, f.state().name());
                              ps.setTimestamp(++i, Timestamp.from(w.firstRecordedAt != null ? w.firstRecordedAt : w.lastRecordedAt));
                              ps.setTimestamp(++i, Timestamp.from(w.lastRecordedAt));
@@ -148,7 +154,8 @@ public class ApplicationCases {
                                     reasons == null || reasons.isEmpty() ? List.of()
                                             : Arrays.stream(reasons.split(",")).map(Outcome::valueOf).toList(),
                                     localDate(rs, "reopened_on"), localDate(rs, "reanswered_on"),
-                                    rs.getString("reanswer_outcome") == null ? null : Outcome.valueOf(rs.getString("reanswer_outcome")));
+                                    rs.getString("reanswer_outcome") == null ? null : Outcome.valueOf(rs.getString("reanswer_outcome")),
+                                    localDate(rs, "extension_requested_on"), localDate(rs, "awaiting_sign_in_since"));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -185,6 +185,35 @@ public class ApplicationQueryController {
     }
 
     /**
+     * The same worklist or search as {@link #list}, every page of it, as an XLSX sheet (at most 50,000 rows),
+     * without personal data.
+     */
+    @GetMapping(value = "/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String agencyId, @RequestParam(required = false) Worklist.State state,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+            @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+            @RequestParam(required = false) Channel channel, @RequestParam(required = false) ApplicantType applicantType,
+            @RequestParam(required = false) String q, @AuthenticationPrincipal Actor reader) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page < 100; page++) {
+            Map<String, Object> one = list(agencyId, state, dueBefore, open, receivedFrom, receivedTo, channel,
+                                           applicantType, q, page, MAX_PAGE_SIZE, reader);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) one.get("items");
+            all.addAll(items);
+            if (items.size() < MAX_PAGE_SIZE) {
+                break;
+            }
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"applications.xlsx\"")
+                .body(WorklistWorkbook.of(all));
+    }
+
+    /**
      * The dashboard's counts of the agency's open cases: due soon, overdue (as in {@link Worklist}), each
      * paused state, in progress (the clock runs) and all open ones.
      */
@@ -200,7 +229,9 @@ public class ApplicationQueryController {
                 + " count(*) filter (where state = 'AWAITING_SUPPLEMENT') as awaiting_supplement,"
                 + " count(*) filter (where state = 'IN_CONSULTATION') as in_consultation,"
                 + " count(*) filter (where state = 'AWAITING_FEE') as awaiting_fee,"
-                + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED')) as in_progress,"
+                + " count(*) filter (where state = 'AWAITING_SIGN_IN') as awaiting_sign_in,"
+                + " count(*) filter (where state = 'EXTENSION_REQUESTED') as extension_requested,"
+                + " count(*) filter (where state in ('IN_PROGRESS', 'REOPENED', 'EXTENSION_REQUESTED')) as in_progress,"
                 + " count(*) as open"
                 + " from application_case where " + InList.of("agency_id", handled)
                 + " and state not in ('CONCLUDED', 'WITHDRAWN')",
@@ -211,6 +242,8 @@ public class ApplicationQueryController {
                     c.put("awaitingSupplement", rs.getInt("awaiting_supplement"));
                     c.put("inConsultation", rs.getInt("in_consultation"));
                     c.put("awaitingFee", rs.getInt("awaiting_fee"));
+                    c.put("awaitingSignIn", rs.getInt("awaiting_sign_in"));
+                    c.put("extensionRequested", rs.getInt("extension_requested"));
                     c.put("inProgress", rs.getInt("in_progress"));
                     c.put("open", rs.getInt("open"));
                     return c;
@@ -264,9 +297,13 @@ public class ApplicationQueryController {
         if (events.isEmpty()) {
             return null;
         }
+        ApplicationFacts facts = ApplicationFacts.fold(events);
+        if (facts == null) {
+            return null; // submitted online, not yet received
+        }
         List<ClockEvent> entries = ClockEntries.of(events);
         ReplyDeadline deadline = ApplicationClocks.count(id, entries, calendar);
-        return new Row(ApplicationFacts.fold(events), deadline, ApplicationClocks.provisional(entries, deadline, calendar),
+        return new Row(facts, deadline, ApplicationClocks.provisional(entries, deadline, calendar),
                        events.size());
     }
 
@@ -296,6 +333,8 @@ public class ApplicationQueryController {
         view.put("supplementReceivedOn", f.supplementReceivedOn());
         view.put("consultationStartedOn", f.consultationStartedOn());
         view.put("extensionWorkingDays", f.extensionWorkingDays());
+        view.put("extensionRequestedOn", f.extensionRequestedOn());
+        view.put("awaitingSignInSince", f.awaitingSignInSince());
         view.put("unpaidFeeNoticeOn", f.unpaidFeeNoticeOn());
         view.put("concludedOn", f.concludedOn());
         view.put("outcome", f.outcome());

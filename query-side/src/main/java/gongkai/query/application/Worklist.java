@@ -41,7 +41,7 @@ public final class Worklist {
 
     /** The states a worklist can be asked for. */
     public enum State {
-        IN_PROGRESS, AWAITING_SUPPLEMENT, IN_CONSULTATION, AWAITING_FEE, WITHDRAWN, CONCLUDED, REOPENED, DUE_SOON, OVERDUE;
+        AWAITING_SIGN_IN, EXTENSION_REQUESTED, IN_PROGRESS, AWAITING_SUPPLEMENT, IN_CONSULTATION, AWAITING_FEE, WITHDRAWN, CONCLUDED, REOPENED, DUE_SOON, OVERDUE;
 
         /** Whether this is a state of the case as stored ({@link ApplicationFacts.State}), not an urgency. */
         public boolean stored() {

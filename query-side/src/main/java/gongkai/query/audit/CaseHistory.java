@@ -2,6 +2,7 @@ package gongkai.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.events.MetaDataKeys;
+import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
 import gongkai.events.store.StoredEventFormat;
@@ -55,8 +56,10 @@ public class CaseHistory {
         if (messages.isEmpty()) {
             return Optional.empty();
         }
-        String agencyId = agencyOf(messages);
-        if (agencyId == null ? !reader.is(Role.ADMIN) : !ReadAccess.mayRead(reader, agencyId)) {
+        List<String> holders = holdersOf(messages);
+        // The agency that holds the case now; a case transferred (转办) is in the history of every agency that held it.
+        String agencyId = holders.isEmpty() ? null : holders.get(holders.size() - 1);
+        if (agencyId == null ? !reader.is(Role.ADMIN) : holders.stream().noneMatch(a -> ReadAccess.mayRead(reader, a))) {
             return Optional.empty();
         }
         boolean showPersonalData = seesPersonalData(reader, agencyId);
@@ -87,18 +90,32 @@ public class CaseHistory {
         return agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
     }
 
-    /** The agency of a case, from its events' metadata (or the agency its first event names). */
+    /**
+     * The agency that holds a case now, from its events' metadata (or the agency its first event names), followed
+     * through every transfer (转办); null for a case of no agency.
+     */
     public static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
+        List<String> holders = holdersOf(messages);
+        return holders.isEmpty() ? null : holders.get(holders.size() - 1);
+    }
+
+    /** The agencies that held the case, in the order they took it: the first, then each one it was transferred to. */
+    private static List<String> holdersOf(List<? extends DomainEventMessage<?>> messages) {
+        List<String> holders = new java.util.ArrayList<>();
         for (DomainEventMessage<?> message : messages) {
-            Object agency = message.getMetaData().get(MetaDataKeys.AGENCY);
-            if (agency != null && !agency.toString().isBlank()) {
-                return agency.toString();
+            if (holders.isEmpty()) {
+                Object agency = message.getMetaData().get(MetaDataKeys.AGENCY);
+                JsonNode named = PersonalDataMasking.content(message.getPayload(), false).path("agencyId");
+                if (agency != null && !agency.toString().isBlank()) {
+                    holders.add(agency.toString());
+                } else if (named.isTextual() && !named.asText().isBlank()) {
+                    holders.add(named.asText());
+                }
             }
-            JsonNode named = PersonalDataMasking.content(message.getPayload(), false).path("agencyId");
-            if (named.isTextual() && !named.asText().isBlank()) {
-                return named.asText();
+            if (message.getPayload() instanceof ApplicationTransferred transferred) {
+                holders.add(transferred.toAgencyId());
             }
         }
-        return null;
+        return holders;
     }
 }

@@ -9,6 +9,11 @@ import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.CorrectedField;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
@@ -79,6 +84,23 @@ public final class EventDescriptions {
         }
         if (payload instanceof ReplyPeriodExtended e) {
             return "延长答复期限 " + e.workingDays() + " 个工作日（" + e.extendedOn() + "），理由：" + shortened(e.reason());
+        }
+        if (payload instanceof ExtensionRequested e) {
+            return "申请延长答复期限 " + e.workingDays() + " 个工作日（" + e.requestedOn() + "），待负责人审批，理由："
+                   + shortened(e.reason());
+        }
+        if (payload instanceof ExtensionApproved e) {
+            return "负责人同意延长答复期限 " + e.workingDays() + " 个工作日（" + e.approvedOn() + "）" + note(e.note());
+        }
+        if (payload instanceof ExtensionRefused e) {
+            return "负责人不同意延长答复期限（" + e.refusedOn() + "），理由：" + shortened(e.reason());
+        }
+        if (payload instanceof ApplicationTransferred e) {
+            return "转办（" + e.transferredOn() + "）：由 " + e.fromAgencyId() + " 转至 " + e.toAgencyId() + "，理由："
+                   + shortened(e.reason());
+        }
+        if (payload instanceof ApplicationSignedFor e) {
+            return "签收（" + e.signedOn() + "）：" + e.agencyId();
         }
         if (payload instanceof FeeNoticeIssued e) {
             return "发出收费通知（" + e.issuedOn() + "），金额 " + e.amountYuan().toPlainString() + " 元，缴费期限 " + e.payBy();

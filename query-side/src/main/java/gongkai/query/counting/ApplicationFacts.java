@@ -10,6 +10,11 @@ import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
 import gongkai.events.application.Outcome;
@@ -29,9 +34,14 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
                                LocalDate supplementReceivedOn, LocalDate consultationStartedOn,
                                Integer extensionWorkingDays, LocalDate unpaidFeeNoticeOn, boolean withdrawn,
                                LocalDate concludedOn, Outcome outcome, List<Outcome> withheldReasons,
-                               LocalDate reopenedOn, LocalDate reansweredOn, Outcome reanswerOutcome) {
+                               LocalDate reopenedOn, LocalDate reansweredOn, Outcome reanswerOutcome,
+                               LocalDate extensionRequestedOn, LocalDate awaitingSignInSince) {
 
     public enum State {
+        /** Transferred (转办) to this agency and not yet signed for (签收): nothing else can be done with it. */
+        AWAITING_SIGN_IN,
+        /** An extension was requested and awaits the head of the office (第三十三条); the clock runs meanwhile. */
+        EXTENSION_REQUESTED,
         /** The reply clock is running. */
         IN_PROGRESS,
         /** 补正: the clock is stopped until the applicant supplements (第三十条). */
@@ -48,13 +58,19 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
 
     public static ApplicationFacts received(ApplicationReceived e) {
         return new ApplicationFacts(e.applicationId(), e.agencyId(), e.applicantType(), e.channel(), e.receivedOn(),
-                                    null, null, null, null, null, false, null, null, List.of(), null, null, null);
+                                    null, null, null, null, null, false, null, null, List.of(), null, null, null,
+                                    null, null);
     }
 
+    /** The facts from the receipt on; null before it (a submission made online is not yet an application received). */
     public static ApplicationFacts fold(List<? extends ApplicationEvent> events) {
         ApplicationFacts facts = null;
         for (ApplicationEvent event : events) {
-            facts = facts == null ? received((ApplicationReceived) event) : facts.apply(event);
+            if (event instanceof ApplicationReceived received) {
+                facts = received(received);
+            } else if (facts != null) {
+                facts = facts.apply(event);
+            }
         }
         return facts;
     }
@@ -71,6 +87,18 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
             f = f.with(b -> b.consultationStartedOn = null);
         } else if (event instanceof ReplyPeriodExtended e) {
             f = f.with(b -> b.extensionWorkingDays = e.workingDays());
+        } else if (event instanceof ExtensionRequested e) {
+            f = f.with(b -> b.extensionRequestedOn = e.requestedOn());
+        } else if (event instanceof ExtensionApproved || event instanceof ExtensionRefused) {
+            f = f.with(b -> b.extensionRequestedOn = null);
+        } else if (event instanceof ApplicationTransferred e) {
+            // Counted from now on in the agency it was passed to: the one that answers it.
+            f = f.with(b -> {
+                b.agencyId = e.toAgencyId();
+                b.awaitingSignInSince = e.transferredOn();
+            });
+        } else if (event instanceof ApplicationSignedFor) {
+            f = f.with(b -> b.awaitingSignInSince = null);
         } else if (event instanceof FeeNoticeIssued e) {
             f = f.with(b -> b.unpaidFeeNoticeOn = e.issuedOn());
         } else if (event instanceof FeePaid) {
@@ -130,6 +158,12 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
         if (concluded()) {
             return State.CONCLUDED;
         }
+        if (awaitingSignInSince != null) {
+            return State.AWAITING_SIGN_IN;
+        }
+        if (extensionRequestedOn != null) {
+            return State.EXTENSION_REQUESTED;
+        }
         if (supplementRequestedOn != null && supplementReceivedOn == null) {
             return State.AWAITING_SUPPLEMENT;
         }
@@ -166,6 +200,8 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
         LocalDate reopenedOn;
         LocalDate reansweredOn;
         Outcome reanswerOutcome;
+        LocalDate extensionRequestedOn;
+        LocalDate awaitingSignInSince;
 
         Builder(ApplicationFacts f) {
             applicationId = f.applicationId;
@@ -185,6 +221,8 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
             reopenedOn = f.reopenedOn;
             reansweredOn = f.reansweredOn;
             reanswerOutcome = f.reanswerOutcome;
+            extensionRequestedOn = f.extensionRequestedOn;
+            awaitingSignInSince = f.awaitingSignInSince;
         }
 
         ApplicationFacts build() {
@@ -192,7 +230,7 @@ public record ApplicationFacts(String applicationId, String agencyId, ApplicantT
                                         supplementRequestedOn, supplementReceivedOn, consultationStartedOn,
                                         extensionWorkingDays, unpaidFeeNoticeOn, withdrawn, concludedOn, outcome,
                                         withheldReasons == null ? List.of() : withheldReasons, reopenedOn, reansweredOn,
-                                        reanswerOutcome);
+                                        reanswerOutcome, extensionRequestedOn, awaitingSignInSince);
         }
     }
 }

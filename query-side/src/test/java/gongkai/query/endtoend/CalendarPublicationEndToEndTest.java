@@ -32,6 +32,7 @@ class CalendarPublicationEndToEndTest {
     private static RunningQuerySide querySide;
     private static Http admin;
     private static Http clerk;
+    private static Http head;
     private static Http reader;
 
     @BeforeAll
@@ -42,6 +43,7 @@ class CalendarPublicationEndToEndTest {
         querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
         admin = commandSide.admin();
         clerk = commandSide.agencyWithClerk("replace", "zhou");
+        head = commandSide.supervisorIn("replace", "sun");
         reader = querySide.as("zhou", "zhou-password");
     }
 
@@ -132,7 +134,7 @@ class CalendarPublicationEndToEndTest {
         // Received Mon 1 Dec 2098, extended by 10: the period of 30 working days runs into 2099, which has no
         // calendar. Recording is never refused for it.
         String id = receive(clerk, "replace", "2098-12-01");
-        ok(clerk.post("/api/applications/" + id + "/extension",
+        ok(head.post("/api/applications/" + id + "/extension",
                       "{\"extendedOn\":\"2098-12-02\",\"workingDays\":10,\"reason\":\"需要调取档案\"}"));
         JsonNode unknown = application(reader, id);
         assertThat(unknown.get("dueOn").isNull()).isTrue();

@@ -91,9 +91,10 @@ class ReplyClockEndToEndTest {
                                                   .isEqualTo("2024-03-25");
         assertThat(resumed.get("pausedWorkingDays").asInt()).isEqualTo(consulted.size()).isEqualTo(5);
 
-        // Extended by 15 working days on Tue 5 Mar.
-        ok(clerk.post("/api/applications/" + id + "/extension",
-                      "{\"extendedOn\":\"2024-03-05\",\"workingDays\":15,\"reason\":\"需要调取档案\"}"));
+        // Extended by 15 working days on Tue 5 Mar, by the head of the office (第三十三条).
+        Http head = commandSide.supervisorIn("xiaoying", "zhang");
+        ok(head.post("/api/applications/" + id + "/extension",
+                     "{\"extendedOn\":\"2024-03-05\",\"workingDays\":15,\"reason\":\"需要调取档案\"}"));
         JsonNode extended = application(reader, id);
         assertThat(extended.get("dueOn").asText()).isEqualTo(person.nthWorkingDayAfter("2024-02-19", 35, consulted).toString())
                                                    .isEqualTo("2024-04-16");

@@ -42,6 +42,9 @@ class SeveralInstancesTest {
              RunningCommandSide b = RunningCommandSide.on(a.databaseUrl())) {
             Http clerkA = a.agencyWithClerk("xiaoying", "li");
             Http clerkB = b.as("li", "li-password");
+            a.supervisorIn("xiaoying", "zhang");
+            Http supervisorA = a.as("zhang", "zhang-password");
+            Http supervisorB = b.as("zhang", "zhang-password");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String id = UUID.randomUUID().toString();
@@ -56,9 +59,9 @@ class SeveralInstancesTest {
             for (String id : ids) {
                 String extension = "{\"extendedOn\":\"2024-02-21\",\"workingDays\":%d,\"reason\":\"复杂\"}";
                 CompletableFuture<Http.Response> viaA = CompletableFuture.supplyAsync(
-                        () -> clerkA.post("/api/applications/" + id + "/extension", extension.formatted(5)));
+                        () -> supervisorA.post("/api/applications/" + id + "/extension", extension.formatted(5)));
                 CompletableFuture<Http.Response> viaB = CompletableFuture.supplyAsync(
-                        () -> clerkB.post("/api/applications/" + id + "/extension", extension.formatted(10)));
+                        () -> supervisorB.post("/api/applications/" + id + "/extension", extension.formatted(10)));
                 List<Integer> statuses = new ArrayList<>(List.of(viaA.join().status(), viaB.join().status()));
                 statuses.sort(Integer::compare);
                 assertThat(statuses).as("one extension wins, the other is refused: one extension at most").containsExactly(200, 409);

@@ -34,10 +34,11 @@ class TwoYearsOfApplicationsEndToEndTest {
         try (RunningCommandSide commandSide = RunningCommandSide.onNewDatabase();
              RunningQuerySide querySide = RunningQuerySide.on(commandSide.databaseUrl())) {
             Http clerk = commandSide.agencyWithClerk("luanping", "zhao");
+            Http head = commandSide.supervisorIn("luanping", "qian");
             Random random = new Random(20231228);
             List<Case> cases = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                cases.add(logOne(clerk, random));
+                cases.add(logOne(clerk, head, random));
             }
 
             Http reader = querySide.as("zhao", "zhao-password");
@@ -61,7 +62,7 @@ class TwoYearsOfApplicationsEndToEndTest {
             JsonNode drill = reader.get("/api/agencies/luanping/reports/2024/cells/CARRIED_OVER/TOTAL").json();
             assertThat(drill.get("count").asInt()).isEqualTo(expectedTable(cases, 2024).getOrDefault("CARRIED_OVER/TOTAL", 0));
 
-            theErrorContractHolds(clerk, reader);
+            theErrorContractHolds(clerk, head, reader);
         }
     }
 
@@ -69,7 +70,7 @@ class TwoYearsOfApplicationsEndToEndTest {
      * The errors of docs/http-api.md ("Errors"), on the same running system: problem+json, the right status, nothing
      * written, still serving.
      */
-    private static void theErrorContractHolds(Http clerk, Http reader) {
+    private static void theErrorContractHolds(Http clerk, Http supervisor, Http reader) {
         long head = reader.get("/api/projections").json().get("head").asLong();
         String id = UUID.randomUUID().toString();
         String receipt = """
@@ -82,8 +83,10 @@ class TwoYearsOfApplicationsEndToEndTest {
         problem(clerk.post("/api/applications", receipt.formatted(id, "2024-02-05").replace("\"channel\":\"ONLINE\",", "")), 400);
         problem(clerk.post("/api/applications/" + UUID.randomUUID() + "/withdrawal", "{\"withdrawnOn\":\"2024-02-06\"}"), 404);
         ok(clerk.post("/api/applications", receipt.formatted(id, "2024-02-05")), 201);
-        ok(clerk.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-06\",\"workingDays\":5,\"reason\":\"复杂\"}"), 200);
-        problem(clerk.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-07\",\"workingDays\":5,\"reason\":\"复杂\"}"), 409);
+        // 第三十三条: a clerk alone cannot extend; the head of the office can, once.
+        problem(clerk.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-06\",\"workingDays\":5,\"reason\":\"复杂\"}"), 403);
+        ok(supervisor.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-06\",\"workingDays\":5,\"reason\":\"复杂\"}"), 200);
+        problem(supervisor.post("/api/applications/" + id + "/extension", "{\"extendedOn\":\"2024-02-07\",\"workingDays\":5,\"reason\":\"复杂\"}"), 409);
         problem(reader.get("/api/agencies/luanping/reports/abc"), 400);
         awaitCaughtUp(reader);
         assertThat(reader.get("/api/projections").json().get("head").asLong())
@@ -97,7 +100,7 @@ class TwoYearsOfApplicationsEndToEndTest {
     }
 
     /** Logs one application through HTTP with a random lifecycle, and returns what a person would count. */
-    private static Case logOne(Http clerk, Random random) {
+    private static Case logOne(Http clerk, Http head, Random random) {
         String id = UUID.randomUUID().toString();
         LocalDate received = LocalDate.of(2023, 1, 2).plusDays(random.nextInt(700));
         ApplicantType type = ApplicantType.values()[random.nextInt(ApplicantType.values().length)];
@@ -126,8 +129,9 @@ class TwoYearsOfApplicationsEndToEndTest {
         }
         if (!supplementPending && random.nextInt(5) == 0) {
             day = day.plusDays(1);
-            ok(clerk.post(path + "/extension", "{\"extendedOn\":\"%s\",\"workingDays\":%d,\"reason\":\"复杂\"}"
+            ok(clerk.post(path + "/extension-request", "{\"requestedOn\":\"%s\",\"workingDays\":%d,\"reason\":\"复杂\"}"
                     .formatted(day, 1 + random.nextInt(20))), 200);
+            ok(head.post(path + "/extension-request/approval", "{\"approvedOn\":\"%s\"}".formatted(day)), 200);
         }
         if (!supplementPending && random.nextInt(6) == 0) {
             day = day.plusDays(1);

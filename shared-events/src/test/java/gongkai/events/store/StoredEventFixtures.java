@@ -12,11 +12,18 @@ import gongkai.events.application.ApplicationConcluded;
 import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
+import gongkai.events.application.ApplicationSignedFor;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
+import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.application.ApplicationWithdrawn;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
 import gongkai.events.application.CorrectedField;
+import gongkai.events.application.ExtensionApproved;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
 import gongkai.events.application.Outcome;
@@ -93,6 +100,17 @@ final class StoredEventFixtures {
         expect("ConsultationStarted/rev-2", new ConsultationStarted(APPLICATION, day("2024-03-12"), "市住建局"));
         expect("ConsultationEnded/rev-1", new ConsultationEnded(APPLICATION, day("2024-03-19")));
         expect("ReplyPeriodExtended/rev-1", new ReplyPeriodExtended(APPLICATION, day("2024-03-25"), 20, "需要调取档案"));
+        expect("ExtensionRequested/rev-1", new ExtensionRequested(APPLICATION, day("2024-03-20"), 15, "需要调取档案"));
+        expect("ExtensionApproved/rev-1", new ExtensionApproved(APPLICATION, day("2024-03-21"), 15, "同意"));
+        expect("ExtensionRefused/rev-1", new ExtensionRefused(APPLICATION, day("2024-03-21"), "理由不充分"));
+        expect("ApplicationTransferred/rev-1", new ApplicationTransferred(APPLICATION, AGENCY, "luanping", day("2024-03-05"),
+                                                                          "该信息由县住建局制作"));
+        expect("ApplicationSignedFor/rev-1", new ApplicationSignedFor(APPLICATION, "luanping", day("2024-03-06")));
+        expect("ApplicationSubmitted/rev-1", new ApplicationSubmitted(
+                APPLICATION, AGENCY, java.time.Instant.parse("2024-03-03T14:05:00Z"), ApplicantType.NATURAL_PERSON,
+                new Applicant("张三", "11010519491231002X", "13800000000", "zhangsan@example.cn", null), "2023年道路维修预算",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        expect("SubmissionReturned/rev-1", new SubmissionReturned(APPLICATION, day("2024-03-04"), "申请内容不属于政府信息"));
         expect("FeeNoticeIssued/rev-1", new FeeNoticeIssued(APPLICATION, day("2024-03-26"), new BigDecimal("100.50"),
                                                             day("2024-04-25")));
         expect("FeePaid/rev-1", new FeePaid(APPLICATION, day("2024-04-01")));

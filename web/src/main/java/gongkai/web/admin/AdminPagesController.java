@@ -31,7 +31,7 @@ import java.util.Set;
 @Controller
 public class AdminPagesController {
 
-    static final List<String> ROLES = List.of("CLERK", "AUDITOR", "ADMIN");
+    static final List<String> ROLES = List.of("CLERK", "SUPERVISOR", "AUDITOR", "ADMIN");
 
     private final Sides sides;
 

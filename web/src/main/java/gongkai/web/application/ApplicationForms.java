@@ -80,10 +80,23 @@ public final class ApplicationForms {
             Field.text("party", "征求意见对象")), "记录开始征求意见");
     static final Action CONSULTATION_END = new Action("consultation-end", "征求意见：结束", "/api/applications/{id}/consultation/end", List.of(
             Field.date("endedOn", "征求意见结束日期")), "记录征求意见结束");
-    static final Action EXTENSION = new Action("extension", "延期", "/api/applications/{id}/extension", List.of(
-            Field.date("extendedOn", "延期日期").hint("第三十三条：经负责人同意并告知申请人，可延长一次，最长 20 个工作日。"),
+    static final Action EXTENSION_REQUEST = new Action("extension-request", "延期：报负责人审批", "/api/applications/{id}/extension-request", List.of(
+            Field.date("requestedOn", "延期申请日期").hint("第三十三条：经政府信息公开工作机构负责人同意并告知申请人，可延长一次，"
+                                                        + "最长 20 个工作日。负责人同意后答复期限才延长。"),
             Field.number("workingDays", "延长工作日数"),
-            Field.textarea("reason", "延期理由")), "记录延期");
+            Field.textarea("reason", "延期理由")), "提交负责人审批");
+    static final Action EXTENSION_APPROVAL = new Action("extension-approval", "延期审批：同意", "/api/applications/{id}/extension-request/approval", List.of(
+            Field.date("approvedOn", "同意日期").hint("同意后答复期限按申请的工作日数延长。"),
+            Field.textarea("note", "审批意见").optional()), "同意延期");
+    static final Action EXTENSION_REFUSAL = new Action("extension-refusal", "延期审批：不同意", "/api/applications/{id}/extension-request/refusal", List.of(
+            Field.date("refusedOn", "审批日期"),
+            Field.textarea("reason", "不同意的理由")), "不同意延期");
+    static final Action TRANSFER = new Action("transfer", "转办至有权机关", "/api/applications/{id}/transfer", List.of(
+            Field.text("toAgencyId", "接收机关编号").hint("转办后由接收机关签收、办理和答复，并计入其年度报告；收到申请之日和答复期限不变。"),
+            Field.date("transferredOn", "转办日期"),
+            Field.textarea("reason", "转办理由")), "转办");
+    static final Action SIGN_IN = new Action("sign-in", "签收", "/api/applications/{id}/sign-in", List.of(
+            Field.date("signedOn", "签收日期")), "签收");
     static final Action FEE_NOTICE = new Action("fee-notice", "收费：发出收费通知", "/api/applications/{id}/fee-notice", List.of(
             Field.date("issuedOn", "通知日期").hint("第四十二条：发出收费通知后答复期限暂停，至缴费之日。"),
             Field.number("amountYuan", "金额（元）"),
@@ -110,8 +123,8 @@ public final class ApplicationForms {
             Field.text("lawsuitId", "纠正的行政诉讼案件编号").optional(),
             Field.textarea("reason", "说明").optional()), "记录重新办理");
 
-    static final List<Action> ALL = List.of(SUPPLEMENT_REQUEST, SUPPLEMENT, CONSULTATION, CONSULTATION_END, EXTENSION,
-                                            FEE_NOTICE, FEE_PAYMENT, WITHDRAWAL, CONCLUSION, CORRECTION, REOPENING);
+    static final List<Action> ALL = List.of(SUPPLEMENT_REQUEST, SUPPLEMENT, CONSULTATION, CONSULTATION_END, EXTENSION_REQUEST,
+                                            EXTENSION_APPROVAL, EXTENSION_REFUSAL, TRANSFER, SIGN_IN, FEE_NOTICE, FEE_PAYMENT, WITHDRAWAL, CONCLUSION, CORRECTION, REOPENING);
 
     private ApplicationForms() {
     }
@@ -133,16 +146,21 @@ public final class ApplicationForms {
                 }
                 actions.add(CONSULTATION);
                 if (!extended) {
-                    actions.add(EXTENSION);
+                    actions.add(EXTENSION_REQUEST);
                 }
                 actions.add(FEE_NOTICE);
                 actions.addAll(List.of(CONCLUSION, WITHDRAWAL));
+                if (state.equals("IN_PROGRESS")) {
+                    actions.add(TRANSFER);
+                }
             }
+            case "EXTENSION_REQUESTED" -> actions.addAll(List.of(CONSULTATION, FEE_NOTICE, CONCLUSION, WITHDRAWAL));
+            case "AWAITING_SIGN_IN" -> actions.add(SIGN_IN);
             case "AWAITING_SUPPLEMENT" -> actions.addAll(List.of(SUPPLEMENT, CONCLUSION, WITHDRAWAL));
             case "IN_CONSULTATION" -> {
                 actions.add(CONSULTATION_END);
                 if (!extended) {
-                    actions.add(EXTENSION);
+                    actions.add(EXTENSION_REQUEST);
                 }
                 actions.addAll(List.of(CONCLUSION, WITHDRAWAL));
             }
@@ -152,6 +170,12 @@ public final class ApplicationForms {
         }
         actions.add(CORRECTION);
         return actions;
+    }
+
+    /** The head of the office decides a pending extension request (第三十三条). */
+    static List<Action> supervisorAllowed(Map<String, Object> application) {
+        return "EXTENSION_REQUESTED".equals(String.valueOf(application.get("lifecycleState")))
+               ? List.of(EXTENSION_APPROVAL, EXTENSION_REFUSAL) : List.of();
     }
 
     static Action byKey(String key) {

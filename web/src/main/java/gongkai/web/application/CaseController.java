@@ -44,6 +44,35 @@ public class CaseController {
         return page(id, null);
     }
 
+    /** The application form as received, for printing (a page of its own, without navigation). */
+    @GetMapping("/applications/{id}/print")
+    public ModelAndView print(@PathVariable String id) {
+        JsonNode application = sides.read("/api/applications/{id}", id);
+        JsonNode history = sides.read("/api/applications/{id}/history", id);
+        ModelAndView page = new ModelAndView("print");
+        page.addObject("app", sides.plain(application));
+        page.addObject("received", sides.plain(receipt(history)));
+        page.addObject("applicant", applicant(receipt(history)));
+        page.addObject("history", sides.plain(history));
+        return page;
+    }
+
+    /** The applicant's details where the reader may see them; null where they are withheld (a string then). */
+    private Map<String, Object> applicant(JsonNode receipt) {
+        JsonNode applicant = receipt.path("applicant");
+        return applicant.isObject() ? sides.plain(applicant) : null;
+    }
+
+    /** The content of the event that received the application (submitted online, or logged by a clerk). */
+    private static JsonNode receipt(JsonNode history) {
+        for (JsonNode event : history.path("events")) {
+            if ("ApplicationReceived".equals(event.path("type").asText())) {
+                return event.path("content");
+            }
+        }
+        return history.path("events").path(0).path("content");
+    }
+
     @PostMapping("/applications/{id}/actions/{key}")
     public ModelAndView act(@PathVariable String id, @PathVariable String key,
                             @RequestParam MultiValueMap<String, String> posted, RedirectAttributes redirect) {
@@ -100,9 +129,17 @@ public class CaseController {
         page.addObject("history", sides.plain(history));
         // every move of the due date, a provisional one (暂定) and the firm one that replaced it alike
         page.addObject("dueChanges", sides.plain(dueHistory).get("changes"));
-        page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
+        page.addObject("received", sides.plain(receipt(history)));
+        page.addObject("applicant", applicant(receipt(history)));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
-        page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
+        List<Action> actions = new ArrayList<>();
+        if (SignedIn.current().is("SUPERVISOR")) {
+            actions.addAll(ApplicationForms.supervisorAllowed(app));
+        }
+        if (SignedIn.current().is("CLERK")) {
+            actions.addAll(ApplicationForms.allowed(app));
+        }
+        page.addObject("actions", actions);
         page.addObject("papers", sides.plain(Sides.answerOf(filesCall)));
         page.addObject("letters", SignedIn.current().is("CLERK") ? CasePapersController.LETTERS : Map.of());
         FailureModel.add(page, failure);

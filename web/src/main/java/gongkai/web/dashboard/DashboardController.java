@@ -76,7 +76,17 @@ public class DashboardController {
         return "dashboard";
     }
 
-    private void show(Filters filters, Model model) {
+    /**
+     * The worklist or search the filters select, every page of it, as XLSX (the query side's sheet, without
+     * personal data). Posted like the filters, so that search words never appear in an address.
+     */
+    @PostMapping("/applications/export")
+    public org.springframework.http.ResponseEntity<byte[]> export(@ModelAttribute Filters filters) {
+        return sides.fetch("/api/applications/export", selection(filters));
+    }
+
+    /** What the filters select, as the query side's parameters (no state chosen: the open cases). */
+    private static Map<String, Object> selection(Filters filters) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("open", filters.state() == null || filters.state().isBlank() ? "true" : null);
         parameters.put("state", filters.state());
@@ -85,12 +95,17 @@ public class DashboardController {
         parameters.put("channel", filters.channel());
         parameters.put("applicantType", filters.applicantType());
         parameters.put("q", filters.q() == null ? null : filters.q().strip());
+        return parameters;
+    }
+
+    private void show(Filters filters, Model model) {
+        Map<String, Object> parameters = selection(filters);
         parameters.put("page", filters.pageOrFirst());
         parameters.put("size", PAGE_SIZE);
         model.addAttribute("filters", filters);
         model.addAttribute("channels", Arrays.stream(Channel.values()).map(Enum::name).toList());
         model.addAttribute("applicantTypes", Arrays.stream(ApplicantType.values()).map(Enum::name).toList());
-        model.addAttribute("states", List.of("DUE_SOON", "OVERDUE", "IN_PROGRESS", "AWAITING_SUPPLEMENT",
+        model.addAttribute("states", List.of("DUE_SOON", "OVERDUE", "AWAITING_SIGN_IN", "EXTENSION_REQUESTED", "IN_PROGRESS", "AWAITING_SUPPLEMENT",
                                              "IN_CONSULTATION", "AWAITING_FEE", "REOPENED", "CONCLUDED", "WITHDRAWN"));
         try {
             JsonNode list = sides.read("/api/applications", parameters);

@@ -94,16 +94,22 @@ public class Sides {
      * The values go as URI variables, so that each is encoded whole.
      */
     public JsonNode read(String path, Map<String, ?> parameters) {
-        StringBuilder template = new StringBuilder(path);
         Map<String, Object> values = new LinkedHashMap<>();
+        String template = withParameters(path, parameters, values);
+        return query.get().uri(template, values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** {@code path} with a URI variable for each parameter that has a value, those values put in {@code values}. */
+    private static String withParameters(String path, Map<String, ?> parameters, Map<String, Object> values) {
+        StringBuilder template = new StringBuilder(path);
         parameters.forEach((name, value) -> {
             if (value != null && !value.toString().isEmpty()) {
                 template.append(values.isEmpty() ? '?' : '&').append(name).append("={").append(name).append('}');
                 values.put(name, value);
             }
         });
-        return query.get().uri(template.toString(), values).headers(this::onBehalf).accept(MediaType.APPLICATION_JSON)
-                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+        return template.toString();
     }
 
     /** A call made beside the caller's other calls, on the signed-in user's behalf like them. */
@@ -140,6 +146,13 @@ public class Sides {
                         }
                         return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
                     });
+    }
+
+    /** A file from the query side with query parameters (null values left out), each encoded whole. */
+    public ResponseEntity<byte[]> fetch(String path, Map<String, ?> parameters) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String template = withParameters(path, parameters, values);
+        return fetch(template, values.values().toArray());
     }
 
     /** A read from the command side (its admin lists: agencies, users), for the signed-in user. */
@@ -207,6 +220,36 @@ public class Sides {
                 return;
             }
         }
+    }
+
+    /**
+     * A read from the command side for the public page, with the pages' own account (no user is signed in):
+     * only {@code /api/public/**} answers it.
+     */
+    public JsonNode readPublic(String path) {
+        return command.get().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                      .accept(MediaType.APPLICATION_JSON)
+                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A submission of the public page to the command side, with the pages' own account. */
+    public JsonNode postPublic(Object body, String path) {
+        return command.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                      .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A look-up of the public page on the query side (an applicant's status), with the pages' own account. */
+    public JsonNode postPublicToQuery(Object body, String path) {
+        return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** An answer that is a list, as maps, for the templates. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Map<String, Object>> plainList(JsonNode answer) {
+        return json.convertValue(answer, java.util.List.class);
     }
 
     /** An answer as maps and lists, for the templates. */

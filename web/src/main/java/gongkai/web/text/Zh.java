@@ -34,7 +34,9 @@ public class Zh {
             Map.entry("IN_PROGRESS", "办理中"), Map.entry("AWAITING_SUPPLEMENT", "待补正"),
             Map.entry("IN_CONSULTATION", "征求意见中"), Map.entry("AWAITING_FEE", "待缴费"),
             Map.entry("WITHDRAWN", "已撤回"), Map.entry("CONCLUDED", "已答复"), Map.entry("REOPENED", "重新办理"),
-            Map.entry("DUE_SOON", "即将到期"), Map.entry("OVERDUE", "已逾期"));
+            Map.entry("DUE_SOON", "即将到期"), Map.entry("OVERDUE", "已逾期"),
+            Map.entry("AWAITING_SIGN_IN", "待签收"), Map.entry("EXTENSION_REQUESTED", "延期待审批"),
+            Map.entry("SUBMITTED", "已提交，待机关确认收到"), Map.entry("RETURNED", "已退回"));
 
     /** A date of the API (ISO, e.g. 2024-03-08) as 2024年3月8日; anything else as it is. */
     public String date(Object iso) {

@@ -293,15 +293,15 @@ class ClerkWorkbenchInBrowserTest {
     @Order(12)
     void aRefusedActionShowsTheRuleThatRefusedIt() {
         browser.go(caseAddress);
-        openAction("extension");
-        browser.fill("#form-extension", "延期日期", "2024-04-22")
-               .fill("#form-extension", "延长工作日数", "30")
-               .fill("#form-extension", "延期理由", "需要调取档案")
-               .press("#form-extension", "记录延期");
-        WebElement refusal = browser.find(By.cssSelector("#form-extension [role=alert]"));
+        openAction("extension-request");
+        browser.fill("#form-extension-request", "延期申请日期", "2024-04-22")
+               .fill("#form-extension-request", "延长工作日数", "30")
+               .fill("#form-extension-request", "延期理由", "需要调取档案")
+               .press("#form-extension-request", "提交负责人审批");
+        WebElement refusal = browser.find(By.cssSelector("#form-extension-request [role=alert]"));
         assertThat(refusal.getText()).contains("20");
         assertThat(refusal.getText()).doesNotContain("(");
-        assertThat(timeline()).doesNotContain("ReplyPeriodExtended");
+        assertThat(timeline()).doesNotContain("ExtensionRequested");
     }
 
     @Test

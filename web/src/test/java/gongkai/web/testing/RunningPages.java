@@ -22,8 +22,8 @@ import java.util.TreeSet;
 /**
  * The whole system for a test class, on a fresh database and free ports: the command side, the query
  * side and the pages, the pages calling both sides with the built-in account {@code pages}.
- * {@code @RegisterExtension static final RunningPages system = new RunningPages();}, or with arguments given to
- * both sides ({@code new RunningPages("--gongkai.business-date=2099-12-02")}: their today).
+ * {@code @RegisterExtension static final RunningPages system = new RunningPages();}, or with settings given to
+ * all three ({@code new RunningPages("--gongkai.business-date=2099-12-02")}: the sides' today).
  * <p>
  * The three share this JVM, so each is kept to its own parts: the pages leave out Axon's
  * auto-configuration (they have no event store), the sides leave out the pages' stored sessions.
@@ -39,8 +39,9 @@ public final class RunningPages implements BeforeAllCallback, AfterAllCallback {
     private RunningQuerySide querySide;
     private ConfigurableApplicationContext web;
 
-    public RunningPages(String... sidesArguments) {
-        this.sidesArguments = sidesArguments.clone();
+    /** {@code settings}: given to all three processes beyond those every test gives them; each takes what it knows. */
+    public RunningPages(String... settings) {
+        this.sidesArguments = settings.clone();
     }
 
     @Override
@@ -48,13 +49,14 @@ public final class RunningPages implements BeforeAllCallback, AfterAllCallback {
         commandSide = RunningCommandSide.onNewDatabase(arguments("--gongkai.pages.password=" + PAGES_PASSWORD,
                                                                  SIDES_WITHOUT_SESSIONS));
         querySide = RunningQuerySide.on(commandSide.databaseUrl(), arguments(SIDES_WITHOUT_SESSIONS));
-        web = WebApplication.start("--spring.datasource.url=" + commandSide.databaseUrl(),
-                                   "--spring.datasource.username=" + TestDatabase.USER,
-                                   "--server.port=0",
-                                   "--gongkai.command-side.url=" + commandSide.baseUrl(),
-                                   "--gongkai.query-side.url=" + querySide.baseUrl(),
-                                   "--gongkai.pages.password=" + PAGES_PASSWORD,
-                                   "--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations("org.axonframework.")));
+        web = WebApplication.start(arguments("--spring.datasource.url=" + commandSide.databaseUrl(),
+                                             "--spring.datasource.username=" + TestDatabase.USER,
+                                             "--server.port=0",
+                                             "--gongkai.command-side.url=" + commandSide.baseUrl(),
+                                             "--gongkai.query-side.url=" + querySide.baseUrl(),
+                                             "--gongkai.pages.password=" + PAGES_PASSWORD,
+                                             "--spring.autoconfigure.exclude="
+                                             + String.join(",", autoConfigurations("org.axonframework."))));
     }
 
     @Override

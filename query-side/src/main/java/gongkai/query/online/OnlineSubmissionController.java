@@ -1,0 +1,93 @@
+package gongkai.query.online;
+
+import gongkai.events.access.Actor;
+import gongkai.events.application.QueryCodes;
+import gongkai.http.Problems;
+import gongkai.query.access.ReadAccess;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applications submitted online: the clerks' list of those awaiting confirmation, and what the applicant may see of
+ * their own with the query code and the last four digits of their phone (state, dates, the answer's outcome; never
+ * anything of another application, and the same "not found" for a wrong code as for wrong digits).
+ */
+@RestController
+public class OnlineSubmissionController {
+
+    public record StatusBody(@NotNull @Size(max = 40) String queryCode, @NotNull @Size(max = 8) String phoneLast4) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public OnlineSubmissionController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The agency's submissions awaiting confirmation (or return), oldest first. */
+    @GetMapping("/api/submissions")
+    public Map<String, Object> pending(@RequestParam(required = false) String agencyId,
+                                       @AuthenticationPrincipal Actor reader) {
+        String agency = ReadAccess.listedAgency(reader, agencyId);
+        List<Map<String, Object>> items = jdbc.query(
+                "select application_id, submitted_at, applicant_type from online_submission "
+                + "where agency_id = ? and not confirmed and returned_on is null order by submitted_at, application_id",
+                (rs, i) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("applicationId", rs.getString(1));
+                    item.put("submittedAt", rs.getTimestamp(2).toInstant());
+                    item.put("applicantType", rs.getString(3));
+                    return item;
+                }, agency);
+        return Map.of("agencyId", agency, "items", items);
+    }
+
+    /** The applicant's view of their application; 404 for any code and digits that do not belong together. */
+    @PostMapping("/api/public/status")
+    public Map<String, Object> status(@Valid @RequestBody StatusBody body) {
+        String digest = QueryCodes.digest(body.queryCode(), body.phoneLast4().strip());
+        List<Map<String, Object>> found = jdbc.query(
+                "select s.application_id, s.agency_id, s.submitted_at, s.confirmed, s.returned_on, s.return_reason, "
+                + "c.agency_id as holder, c.state, c.received_on, c.due_on, c.concluded_on, c.outcome "
+                + "from online_submission s left join application_case c on c.application_id = s.application_id "
+                + "where s.access_digest = ?",
+                (rs, i) -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    String holder = rs.getString("holder");
+                    view.put("agencyId", holder != null ? holder : rs.getString("agency_id"));
+                    view.put("submittedAt", rs.getTimestamp("submitted_at").toInstant());
+                    String state = rs.getDate("returned_on") != null ? "RETURNED"
+                                   : rs.getString("state") != null ? rs.getString("state") : "SUBMITTED";
+                    view.put("state", state);
+                    view.put("returnedOn", local(rs.getDate("returned_on")));
+                    view.put("returnReason", rs.getString("return_reason"));
+                    view.put("receivedOn", local(rs.getDate("received_on")));
+                    view.put("dueOn", local(rs.getDate("due_on")));
+                    view.put("concludedOn", local(rs.getDate("concluded_on")));
+                    view.put("outcome", rs.getString("outcome"));
+                    return view;
+                }, digest);
+        if (found.size() != 1) {
+            throw Problems.Refused.notFound("未找到与查询码和手机号后四位相符的申请 (nothing matches)");
+        }
+        return found.get(0);
+    }
+
+    private static Object local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+}

@@ -1,0 +1,54 @@
+package gongkai.query.online;
+
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.ApplicationSubmitted;
+import gongkai.events.application.SubmissionReturned;
+import gongkai.query.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/**
+ * Follows the applications submitted online ({@code online_submission}): submitted, then confirmed (received) or
+ * returned. Every write sets the row to what the event says, so a batch delivered again changes nothing
+ * (docs/architecture.md, "Exactly once").
+ */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class OnlineSubmissionProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public OnlineSubmissionProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ApplicationSubmitted e) {
+        jdbc.update("insert into online_submission (application_id, agency_id, submitted_at, applicant_type, access_digest) "
+                    + "values (?, ?, ?, ?, ?) on conflict (application_id) do nothing",
+                    e.applicationId(), e.agencyId(), Timestamp.from(e.submittedAt()), e.applicantType().name(),
+                    e.accessDigest());
+    }
+
+    @EventHandler
+    void on(ApplicationReceived e) {
+        jdbc.update("update online_submission set confirmed = true where application_id = ?", e.applicationId());
+    }
+
+    @EventHandler
+    void on(SubmissionReturned e) {
+        jdbc.update("update online_submission set returned_on = ?, return_reason = ? where application_id = ?",
+                    Date.valueOf(e.returnedOn()), e.reason(), e.applicationId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from online_submission");
+    }
+}
