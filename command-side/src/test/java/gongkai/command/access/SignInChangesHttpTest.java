@@ -3,6 +3,7 @@ package gongkai.command.access;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.command.testing.TestDatabase;
+import gongkai.http.access.SignInChanges;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class SignInChangesHttpTest {
     @Test
     void aUserIsReadFromMemoryWhileNoChangeIsAnnounced() throws Exception {
         Http clerk = createClerk("zhao");
+        everyAnnouncedChangeHeard(); // the clerk's creation, announced too, must not drop what is kept below
         assertThat(clerk.post("/api/applications", "{}").status()).isEqualTo(400);
         // A change nobody announces (the trigger off) is not seen: the user was not read again ...
         sql("alter table command_side.user_account disable trigger user_account_changed; "
@@ -66,6 +68,7 @@ class SignInChangesHttpTest {
     @Test
     void whileTheSideCannotHearChangesItReadsTheUserOnEveryRequest() throws Exception {
         Http clerk = createClerk("sun");
+        everyAnnouncedChangeHeard();
         assertThat(clerk.post("/api/applications", "{}").status()).isEqualTo(400);
         sql("alter table command_side.user_account disable trigger user_account_changed; "
             + "update command_side.user_account set roles = 'AUDITOR' where username = 'sun'; "
@@ -82,6 +85,18 @@ class SignInChangesHttpTest {
                 + "\",\"password\":\"" + username + "-password\",\"roles\":[\"CLERK\"],\"agencyId\":\"xiaoying\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return commandSide.as(username, username + "-password");
+    }
+
+    /** Announces a change of its own and waits until it is heard: PostgreSQL delivers announcements in order. */
+    private static void everyAnnouncedChangeHeard() throws Exception {
+        SignInChanges changes = commandSide.context().getBean(SignInChanges.class);
+        long before = changes.changesHeard();
+        sql("notify " + SignInChanges.CHANNEL);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (changes.changesHeard() == before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(changes.changesHeard()).as("the announcement heard within 10 s").isGreaterThan(before);
     }
 
     private static void sql(String statements) throws SQLException {

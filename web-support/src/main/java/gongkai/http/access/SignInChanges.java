@@ -54,6 +54,11 @@ public class SignInChanges implements SmartLifecycle {
         throttleClear.clear();
     }
 
+    /** How many times this instance has dropped what it kept (an announced change heard, or {@link #forgetAll}). */
+    public long changesHeard() {
+        return generation.get();
+    }
+
     /** The account as kept, else as {@code read} gives it (kept if no change was announced meanwhile). Unknown users are not kept. */
     Optional<Accounts.Account> account(String username, Supplier<Optional<Accounts.Account>> read) {
         Optional<Accounts.Account> kept = heard ? accounts.get(username) : null;
