@@ -6,7 +6,8 @@ import gongkai.events.CaseEvent;
 public sealed interface ApplicationEvent extends CaseEvent
         permits ApplicationReceived, SupplementRequested, SupplementReceived, ConsultationStarted,
         ConsultationEnded, ReplyPeriodExtended, FeeNoticeIssued, FeePaid, ApplicationWithdrawn,
-        ApplicationConcluded, ApplicationCorrected, ApplicationReopened {
+        ApplicationConcluded, ApplicationCorrected, ApplicationReopened,
+        PersonalDataErased, PersonalDataSealed, PersonalDataUnsealed {
 
     String applicationId();
 

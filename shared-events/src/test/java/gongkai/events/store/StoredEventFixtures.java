@@ -8,6 +8,10 @@ import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationReopened;
 import gongkai.events.application.ApplicationWithdrawn;
+import gongkai.events.application.ErasureBasis;
+import gongkai.events.application.PersonalDataErased;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
@@ -90,6 +94,10 @@ final class StoredEventFixtures {
                                                             day("2024-04-25")));
         expect("FeePaid/rev-1", new FeePaid(APPLICATION, day("2024-04-01")));
         expect("ApplicationWithdrawn/rev-1", new ApplicationWithdrawn(APPLICATION, day("2024-04-02")));
+        expect("PersonalDataErased/rev-1", new PersonalDataErased(APPLICATION, day("2025-03-04"), ErasureBasis.PURPOSE_ACHIEVED,
+                                                                  "答复已送达，申请人无异议", false));
+        expect("PersonalDataSealed/rev-1", new PersonalDataSealed(APPLICATION, day("2034-04-03"), day("2024-04-02"), "P10Y"));
+        expect("PersonalDataUnsealed/rev-1", new PersonalDataUnsealed(APPLICATION, day("2034-05-06"), "行政诉讼需要调取申请人信息"));
         expect("ApplicationConcluded/rev-1", new ApplicationConcluded(
                 APPLICATION, day("2024-04-10"), Outcome.PARTIALLY_DISCLOSED,
                 List.of(Outcome.WITHHELD_STATE_SECRET, Outcome.WITHHELD_INTERNAL_AFFAIRS), "部分内容涉及内部事务"));
