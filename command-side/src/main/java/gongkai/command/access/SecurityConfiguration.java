@@ -21,6 +21,8 @@ public class SecurityConfiguration {
     public SignedInChain.Rules commandSideRoles() {
         return new SignedInChain.Rules("无权执行此操作 (your role does not allow this)", auth -> auth
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                // 个人信息保护法 第四十七条: a clerk of the agency or an admin erases an applicant's personal data
+                .requestMatchers("/api/applications/*/personal-data/erasure").hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                 .requestMatchers("/api/**").hasRole(Role.CLERK.name())
                 .anyRequest().authenticated());
     }
