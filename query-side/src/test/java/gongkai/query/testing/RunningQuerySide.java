@@ -1,6 +1,7 @@
 package gongkai.query.testing;
 
 import gongkai.command.testing.Http;
+import gongkai.command.testing.RunningCommandSide;
 import gongkai.command.testing.TestDatabase;
 import gongkai.query.QuerySideApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,12 +16,10 @@ public final class RunningQuerySide implements AutoCloseable {
     private final ConfigurableApplicationContext context;
 
     private RunningQuerySide(String databaseUrl, String... extraArgs) {
-        String[] args = new String[3 + extraArgs.length];
-        args[0] = "--spring.datasource.url=" + databaseUrl;
-        args[1] = "--spring.datasource.username=" + TestDatabase.USER;
-        args[2] = "--server.port=0";
-        System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
-        this.context = QuerySideApplication.start(args);
+        this.context = QuerySideApplication.start(RunningCommandSide.withMasterKey(extraArgs,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--server.port=0"));
     }
 
     public static RunningQuerySide on(String databaseUrl, String... extraArgs) {

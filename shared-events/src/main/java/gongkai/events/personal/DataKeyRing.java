@@ -23,6 +23,7 @@ public final class DataKeyRing implements DataKeys {
         /**
          * Stores {@code wrapped} as the case's key unless it has one already, and answers the key stored;
          * {@code remember} is called with the key stored once it may be kept (its transaction committed).
+         * A store that may not create keys (the query side's) answers null.
          */
         Wrapped create(String caseId, byte[] wrapped, Consumer<Wrapped> remember);
     }
@@ -76,7 +77,7 @@ public final class DataKeyRing implements DataKeys {
         }
         SecretKey fresh = PersonalDataCipher.newKey();
         Wrapped stored = store.create(caseId, master.get().wrap(fresh, caseId), kept -> remember(caseId, kept));
-        return stored.erased() ? null : master.get().unwrap(stored.key(), caseId);
+        return stored == null || stored.erased() ? null : master.get().unwrap(stored.key(), caseId);
     }
 
     /** Forgets the case's key at once (it was erased here). */
