@@ -46,17 +46,20 @@ public class EventStoreConfiguration {
         return BusinessClock.of(fixedDate);
     }
 
-    /** Personal fields are encrypted with the case's data key (docs/personal-data.md). */
+    /**
+     * Personal fields are encrypted with the case's data key (docs/personal-data.md);
+     * {@code gongkai.personal-data.encrypt=false} only measures what that costs (the benchmark).
+     */
     @Bean
     @Primary
-    public Serializer serializer(DataKeyRing dataKeys) {
-        return StoredEventFormat.serializer(dataKeys);
+    public Serializer serializer(DataKeyRing dataKeys, @Value("${gongkai.personal-data.encrypt:true}") boolean encrypt) {
+        return StoredEventFormat.serializer(dataKeys, encrypt);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(DataKeyRing dataKeys) {
-        return StoredEventFormat.serializer(dataKeys);
+    public Serializer eventSerializer(DataKeyRing dataKeys, @Value("${gongkai.personal-data.encrypt:true}") boolean encrypt) {
+        return StoredEventFormat.serializer(dataKeys, encrypt);
     }
 
     @Bean

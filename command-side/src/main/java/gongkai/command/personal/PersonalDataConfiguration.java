@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +25,7 @@ import java.util.List;
  * (rotation), in one transaction.
  */
 @Configuration
+@EnableScheduling
 public class PersonalDataConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDataConfiguration.class);

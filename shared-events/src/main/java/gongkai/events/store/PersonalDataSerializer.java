@@ -34,16 +34,18 @@ public final class PersonalDataSerializer implements Serializer {
     private final JacksonSerializer json;
     private final ObjectMapper mapper;
     private final DataKeys keys;
+    private final boolean encrypt;
 
-    PersonalDataSerializer(JacksonSerializer json, DataKeys keys) {
+    PersonalDataSerializer(JacksonSerializer json, DataKeys keys, boolean encrypt) {
         this.json = json;
         this.mapper = json.getObjectMapper();
         this.keys = keys;
+        this.encrypt = encrypt;
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (!(object instanceof CaseEvent event) || PersonalFields.of(object.getClass()).isEmpty()) {
+        if (!encrypt || !(object instanceof CaseEvent event) || PersonalFields.of(object.getClass()).isEmpty()) {
             return json.serialize(object, expectedRepresentation);
         }
         ObjectNode tree = mapper.valueToTree(object);

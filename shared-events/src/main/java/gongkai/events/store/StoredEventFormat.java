@@ -116,7 +116,15 @@ public final class StoredEventFormat {
 
     /** Events as JSON with every personal field encrypted under its case's data key ({@link PersonalDataSerializer}). */
     public static Serializer serializer(DataKeys keys) {
-        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).build(), keys);
+        return serializer(keys, true);
+    }
+
+    /**
+     * With {@code encrypt} false, personal fields are written in clear (what is stored encrypted still reads):
+     * only for measuring what encryption costs (the benchmark's {@code --personal-data plain}), never in use.
+     */
+    public static Serializer serializer(DataKeys keys, boolean encrypt) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).build(), keys, encrypt);
     }
 
     /**
