@@ -20,6 +20,7 @@ import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
 import gongkai.events.lawsuit.LawsuitFiled;
+import gongkai.events.personal.PersonalDataMigrated;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
@@ -117,6 +118,11 @@ public final class EventDescriptions {
         }
         if (payload instanceof PersonalDataUnsealed e) {
             return "解除个人信息封存（" + e.unsealedOn() + "），理由：" + shortened(e.reason());
+        }
+        if (payload instanceof PersonalDataMigrated e) {
+            return "迁移明文存储的个人信息（" + e.migratedOn() + "）：加密 " + e.events() + " 个事件的个人信息字段"
+                   + (e.firstGlobalIndex() == null ? "" : "（全局序号 " + e.firstGlobalIndex() + " 至 " + e.lastGlobalIndex() + "）")
+                   + "，其他内容不变；理由：" + shortened(e.reason());
         }
         if (payload instanceof ReviewFiled e) {
             return "收到行政复议（" + e.filedOn() + "）" + (e.body() == null ? "" : "，复议机关：" + shortened(e.body()))

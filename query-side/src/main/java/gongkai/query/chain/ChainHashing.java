@@ -1,5 +1,6 @@
 package gongkai.query.chain;
 
+import gongkai.events.personal.RewrittenPayload;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,14 +34,7 @@ public final class ChainHashing {
 
     /** The digest of a stored column (payload or metadata), distinguishing null from empty. */
     public static byte[] digest(byte[] stored) {
-        MessageDigest sha = sha256();
-        if (stored == null) {
-            sha.update((byte) 0);
-        } else {
-            sha.update((byte) 1);
-            sha.update(stored);
-        }
-        return sha.digest();
+        return RewrittenPayload.columnDigest(stored); // one form, shared with the migration that records digests
     }
 
     public static byte[] link(byte[] previous, StoredEvent event, byte[] payloadDigest, byte[] metaDataDigest) {

@@ -1,5 +1,8 @@
 package gongkai.events.personal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.events.Personal;
 import gongkai.events.PersonalData;
 
@@ -34,5 +37,23 @@ public final class PersonalFields {
 
     public static List<RecordComponent> of(Class<?> type) {
         return type == null ? List.of() : FIELDS.get(type);
+    }
+
+    /** What an erased field of {@code type} reads as: 已删除 in every text of it, so that a page shows where the data was. */
+    public static JsonNode erasedValue(Class<?> type) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (type == String.class) {
+            return nodes.textNode(ERASED);
+        }
+        if (type.isRecord()) {
+            ObjectNode object = nodes.objectNode();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getType() == String.class) {
+                    object.put(component.getName(), ERASED);
+                }
+            }
+            return object;
+        }
+        return nodes.nullNode();
     }
 }

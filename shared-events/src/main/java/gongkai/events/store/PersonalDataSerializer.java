@@ -3,7 +3,6 @@ package gongkai.events.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gongkai.events.CaseEvent;
 import gongkai.events.personal.DataKeys;
@@ -59,7 +58,7 @@ public final class PersonalDataSerializer implements Serializer {
                 key = keys.forWriting(event.caseId());
             }
             // After erasure nothing personal of the case is stored again: the field is written erased.
-            tree.set(field.getName(), key == null ? erased(field.getType())
+            tree.set(field.getName(), key == null ? PersonalFields.erasedValue(field.getType())
                                                   : mapper.getNodeFactory().textNode(
                                                           PersonalDataCipher.encrypt(key, event.caseId(), bytes(value))));
         }
@@ -89,31 +88,13 @@ public final class PersonalDataSerializer implements Serializer {
             }
             String caseId = PersonalDataCipher.caseOf(value.textValue());
             SecretKey key = keys.forReading(caseId);
-            plain.set(field.getName(), key == null ? erased(field.getType())
+            plain.set(field.getName(), key == null ? PersonalFields.erasedValue(field.getType())
                                                    : parse(PersonalDataCipher.decrypt(key, value.textValue())));
         }
         if (plain == null) {
             return json.deserialize(serializedObject);
         }
         return json.deserialize(new SimpleSerializedObject<>(plain, JsonNode.class, serializedObject.getType()));
-    }
-
-    /** What an erased field reads as: 已删除 in every text of it, so that a page shows where the data was. */
-    static JsonNode erased(Class<?> type) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (type == String.class) {
-            return nodes.textNode(PersonalFields.ERASED);
-        }
-        if (type.isRecord()) {
-            ObjectNode object = nodes.objectNode();
-            for (RecordComponent component : type.getRecordComponents()) {
-                if (component.getType() == String.class) {
-                    object.put(component.getName(), PersonalFields.ERASED);
-                }
-            }
-            return object;
-        }
-        return nodes.nullNode();
     }
 
     private byte[] bytes(JsonNode value) {
