@@ -1,6 +1,5 @@
 package gongkai.query.chain;
 
-import gongkai.events.personal.RewrittenPayload;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,9 +31,20 @@ public final class ChainHashing {
     private ChainHashing() {
     }
 
-    /** The digest of a stored column (payload or metadata), distinguishing null from empty. */
+    /**
+     * The digest of a stored column (payload or metadata), distinguishing null from empty. The migration of
+     * personal data records digests in this form ({@code RewrittenPayload.columnDigest}); it is written out
+     * here again so that the verification's command-line tool runs on this module and the JDBC driver alone.
+     */
     public static byte[] digest(byte[] stored) {
-        return RewrittenPayload.columnDigest(stored); // one form, shared with the migration that records digests
+        MessageDigest sha = sha256();
+        if (stored == null) {
+            sha.update((byte) 0);
+        } else {
+            sha.update((byte) 1);
+            sha.update(stored);
+        }
+        return sha.digest();
     }
 
     public static byte[] link(byte[] previous, StoredEvent event, byte[] payloadDigest, byte[] metaDataDigest) {

@@ -90,12 +90,50 @@ public final class ChainVerification {
     private byte[] previousStored = ChainHashing.GENESIS;
     private byte[] recomputed = ChainHashing.GENESIS;
 
-    private MigrationRewrites rewrites;
+    /** The rewrites of a migration of personal data, as the verification accepts them ({@link MigrationRewrites}). */
+    interface Rewrites {
+        Rewrites NONE = new Rewrites() {
+            @Override
+            public byte[] digestAsChained(StoredEvent event, byte[] payloadDigest, byte[] chainedPayloadDigest) {
+                return null;
+            }
+
+            @Override
+            public List<StoredEvent> unmatched() {
+                return List.of();
+            }
+        };
+
+        byte[] digestAsChained(StoredEvent event, byte[] payloadDigest, byte[] chainedPayloadDigest);
+
+        List<StoredEvent> unmatched();
+    }
+
+    private Rewrites rewrites;
+
+    /**
+     * Loaded only for a store a migration rewrote, which needs the JSON reader: the command-line check of a
+     * store never migrated runs on this module and the JDBC driver alone.
+     */
+    private Rewrites rewrites() throws SQLException {
+        try (PreparedStatement table = connection.prepareStatement("select to_regclass(?) is not null")) {
+            table.setString(1, MigrationRewrites.TABLE);
+            try (ResultSet rs = table.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return Rewrites.NONE; // a store from before migrations existed
+                }
+            }
+        }
+        try (PreparedStatement any = connection.prepareStatement("select exists (select 1 from " + MigrationRewrites.TABLE + ")");
+             ResultSet rs = any.executeQuery()) {
+            return rs.next() && rs.getBoolean(1) ? MigrationRewrites.load(connection) : Rewrites.NONE;
+        }
+    }
 
     private Verification run(Long anchorIndex, String anchorHash) throws SQLException {
         Instant verifiedAt = Instant.now();
         storedHead = storedHead();
-        rewrites = MigrationRewrites.load(connection);
+        rewrites = rewrites();
         for (StoredEvent migration : rewrites.unmatched()) {
             report(Verification.Kind.ALTERED, migration, "迁移记录与迁移事件不符 (the events this migration rewrote, as listed in"
                                                          + " command_side.event_rewrite, are not the ones its event seals)");

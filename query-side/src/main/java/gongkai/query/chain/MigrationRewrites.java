@@ -26,9 +26,9 @@ import java.util.Map;
  * event is checked against its link with the digest of its payload as it was, so the chain and every head
  * published before stay valid; anything else is an alteration as before.
  */
-final class MigrationRewrites {
+final class MigrationRewrites implements ChainVerification.Rewrites {
 
-    private static final String TABLE = StoredEventFormat.SCHEMA + ".event_rewrite";
+    static final String TABLE = StoredEventFormat.SCHEMA + ".event_rewrite";
     private static final ObjectMapper JSON = StoredEventFormat.objectMapper();
 
     private final Map<Long, RewrittenPayload.Rewrite> accepted = new HashMap<>();
@@ -39,14 +39,6 @@ final class MigrationRewrites {
 
     static MigrationRewrites load(Connection connection) throws SQLException {
         MigrationRewrites rewrites = new MigrationRewrites();
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, TABLE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next() || !rs.getBoolean(1)) {
-                    return rewrites; // a store the migration never reached
-                }
-            }
-        }
         Map<String, List<RewrittenPayload.Rewrite>> byMigration = new LinkedHashMap<>();
         try (PreparedStatement rows = connection.prepareStatement(
                 "select global_index, event_identifier, migration_id, fields, old_payload_digest, new_payload_digest,"
@@ -83,7 +75,8 @@ final class MigrationRewrites {
      * The payload digest the chain took for {@code event}, when a verified migration rewrote it and nothing
      * but its personal fields changed; null otherwise.
      */
-    byte[] digestAsChained(StoredEvent event, byte[] payloadDigest, byte[] chainedPayloadDigest) {
+    @Override
+    public byte[] digestAsChained(StoredEvent event, byte[] payloadDigest, byte[] chainedPayloadDigest) {
         RewrittenPayload.Rewrite r = accepted.get(event.globalIndex());
         if (r == null || !r.eventIdentifier().equals(event.eventIdentifier())
             || !Arrays.equals(r.oldPayloadDigest(), chainedPayloadDigest) || !Arrays.equals(r.newPayloadDigest(), payloadDigest)) {
@@ -98,7 +91,8 @@ final class MigrationRewrites {
     }
 
     /** The migrations whose event does not seal the list of rewrites stored for them. */
-    List<StoredEvent> unmatched() {
+    @Override
+    public List<StoredEvent> unmatched() {
         return unmatched;
     }
 

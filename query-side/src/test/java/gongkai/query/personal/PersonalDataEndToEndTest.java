@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -238,16 +239,7 @@ class PersonalDataEndToEndTest {
         Map<String, List<Map<String, Object>>> live = ReadModelTables.of(jdbc);
         Http.Response replay = admin.post("/api/admin/projections/replay", "");
         assertThat(replay.status()).as(replay.body()).isEqualTo(202);
-        RecordedEvents.await(() -> {
-            JsonNode progress = admin.get("/api/projections").json();
-            for (JsonNode p : progress.get("projections")) {
-                if (p.get("replaying").asBoolean() || p.get("position").isNull()
-                    || p.get("position").asLong() < progress.get("head").asLong()) {
-                    return false;
-                }
-            }
-            return true;
-        }, "the replay of every projection");
+        RunningQuerySide.awaitReplayed(admin, Duration.ofSeconds(60));
         assertThat(ReadModelTables.of(jdbc)).as("a full replay after the erasure builds the same tables").isEqualTo(live);
         assertThat(figures(reports, null)).isEqualTo(figuresNow);
     }

@@ -90,6 +90,9 @@ public class CaseController {
         page.addObject("app", app);
         page.addObject("history", sides.plain(history));
         page.addObject("received", sides.plain(history.path("events").path(0).path("content")));
+        // withheld (a sealed case, docs/personal-data.md) the applicant is a text, not the applicant's fields
+        page.addObject("applicantShown", history.path("events").path(0).path("content").path("applicant").isObject());
+        page.addObject("personalData", history.path("personalData").asText());
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
         FailureModel.add(page, failure);
