@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +100,7 @@ class AdminPagesInBrowserTest {
         browser.go("/admin/projections").press("#replay-all", "全部重建");
         browser.await(driver -> !driver.findElements(By.cssSelector("[role=status]")).isEmpty());
         assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已开始重建");
-        browser.await(driver -> driver.findElements(By.cssSelector("tr[data-projection]")).stream()
+        browser.await(Duration.ofMinutes(3), driver -> driver.findElements(By.cssSelector("tr[data-projection]")).stream()
                                       .allMatch(row -> row.findElement(By.cssSelector("td.state")).getText().equals("已追上")));
         browser.findAll(By.cssSelector("tr[data-projection] progress"))
                .forEach(bar -> assertThat(bar.getAttribute("value")).isEqualTo("100"));

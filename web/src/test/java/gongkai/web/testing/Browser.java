@@ -129,7 +129,12 @@ public final class Browser implements AutoCloseable {
      * "does not belong to the document"; either is a reason to look again, not a failure.
      */
     public <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return await(Duration.ofSeconds(20), condition);
+    }
+
+    /** {@link #await(Function)} for what takes as long as the machine makes it (a replay of every projection). */
+    public <T> T await(Duration patience, Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     try {
