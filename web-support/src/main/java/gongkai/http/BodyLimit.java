@@ -31,22 +31,35 @@ public class BodyLimit extends OncePerRequestFilter {
 
     public static final String DETAIL = "请求内容过大 (the request body is over the limit)";
 
+    /** Room for a multipart form's own parts (boundaries, headers, small fields) beside the file it carries. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ObjectMapper json;
 
     public BodyLimit(DataSize max, ObjectMapper json) {
+        this(max, max, json);
+    }
+
+    /** {@code maxUpload}: the limit of a file sent as {@code multipart/form-data} (an attachment), instead of {@code max}. */
+    public BodyLimit(DataSize max, DataSize maxUpload, ObjectMapper json) {
         this.maxBytes = max.toBytes();
+        this.maxUploadBytes = Math.max(maxBytes, maxUpload.toBytes() + MULTIPART_OVERHEAD);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        String type = request.getContentType();
+        long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                     ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, DETAIL, Map.of());
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

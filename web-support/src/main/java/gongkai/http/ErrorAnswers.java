@@ -90,10 +90,10 @@ public abstract class ErrorAnswers extends ResponseEntityExceptionHandler {
         return answer(Problems.badField(e.getName(), message));
     }
 
-    /** A multipart body (no command takes one), e.g. {@code multipart/form-data} without a boundary. */
+    /** A broken multipart body (only file uploads take one), e.g. {@code multipart/form-data} without a boundary. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
-        return answer(Problems.of(HttpStatus.BAD_REQUEST, "不接受 multipart 请求 (send the body as application/json)"));
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "multipart 请求无效 (a broken multipart body; send commands as application/json)"));
     }
 
     @ExceptionHandler(BodyLimit.TooLarge.class)

@@ -52,8 +52,9 @@ public class WebSupport {
     /** Before every other filter, sign-in included: an oversized body is refused unread. */
     @Bean
     public FilterRegistrationBean<BodyLimit> bodyLimit(
-            @Value("${gongkai.http.max-body:1MB}") DataSize maxBody, ObjectMapper json) {
-        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBody, json));
+            @Value("${gongkai.http.max-body:1MB}") DataSize maxBody,
+            @Value("${gongkai.attachments.max-size:1MB}") DataSize maxUpload, ObjectMapper json) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBody, maxUpload, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

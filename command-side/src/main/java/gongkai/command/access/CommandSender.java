@@ -31,7 +31,12 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, Actor actor) {
-        Map<String, Object> metaData = new HashMap<>();
+        return send(command, actor, Map.of());
+    }
+
+    /** With more metadata for every event the command causes (e.g. the file an import came from). */
+    public <R> R send(Object command, Actor actor, Map<String, Object> moreMetaData) {
+        Map<String, Object> metaData = new HashMap<>(moreMetaData);
         metaData.put(MetaDataKeys.ACTOR, actor.username());
         if (actor.agencyId() != null) {
             metaData.put(CaseRecorder.ACTOR_AGENCY, actor.agencyId());

@@ -18,6 +18,15 @@ import gongkai.command.personal.DataKeyShredder;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.SupplementRequested;
+import gongkai.command.papers.AttachmentFiles;
+import gongkai.command.papers.AttachmentStore;
+import gongkai.command.papers.CasePapers;
+import gongkai.command.papers.DocxLetters;
+import gongkai.command.papers.LetterTemplates;
+import gongkai.command.papers.PapersCommands.AddAttachment;
+import gongkai.command.papers.PapersCommands.GenerateLetter;
+import gongkai.events.papers.AttachmentAdded;
+import gongkai.events.papers.FileName;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -42,6 +51,8 @@ public class ApplicationAggregate {
     @AggregateIdentifier
     private String applicationId;
     private Application application;
+    /** The facts the case's letters are written from, and its files. */
+    private CasePapers papers = new CasePapers();
 
     protected ApplicationAggregate() {
         // for Axon: rebuilt from its events
@@ -141,6 +152,30 @@ public class ApplicationAggregate {
         record(application.unsealPersonalData(command, today(clock)));
     }
 
+    /** A file uploaded by a clerk: its bytes stored in the same transaction as its event. */
+    @CommandHandler
+    public void handle(AddAttachment command, Clock clock, AttachmentStore store) {
+        attach(command.attachmentId(), command.fileName(), command.contentType(), command.content(), null, clock, store);
+    }
+
+    /** A letter the case owes, generated from its facts on the agency's template and kept as a file of the case. */
+    @CommandHandler
+    public void handle(GenerateLetter command, Clock clock, LetterTemplates templates, AttachmentStore store) {
+        CasePapers.Letter letter = papers.letter(command.kind(), templates.agencyName(application.agencyId()));
+        byte[] docx = DocxLetters.fill(templates.template(application.agencyId(), command.kind()), letter.fields());
+        attach(command.attachmentId(), new FileName(letter.fileName()), AttachmentFiles.DOCX, docx, command.kind().name(),
+               clock, store);
+    }
+
+    private void attach(String attachmentId, FileName name, String contentType, byte[] content, String letter,
+                        Clock clock, AttachmentStore store) {
+        papers.requireNewAttachment(attachmentId);
+        store.put(attachmentId, applicationId, content);
+        CaseRecorder.record(new AttachmentAdded(applicationId, attachmentId, name, contentType, content.length,
+                                                AttachmentFiles.sha256(content), letter, today(clock)),
+                            application.agencyId());
+    }
+
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */
     @CommandHandlerInterceptor
     public Object onlyOwnAgency(CommandMessage<?> command, InterceptorChain chain) throws Exception {
@@ -156,6 +191,12 @@ public class ApplicationAggregate {
         } else {
             application.apply(event);
         }
+        papers.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentAdded event) {
+        papers.attached(event.attachmentId());
     }
 
     private void record(ApplicationEvent event) {

@@ -130,9 +130,9 @@ public class EventStoreConfiguration {
         return signal;
     }
 
-    /** Every event records who did it: the actor of the command that caused it. */
+    /** Every event records who did it: the actor of the command that caused it (and the file, for an import). */
     @Bean
     public CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR);
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.IMPORTED_FROM);
     }
 }

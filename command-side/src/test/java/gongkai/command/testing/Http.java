@@ -27,6 +27,14 @@ public final class Http {
         }
     }
 
+    /** An answer read as bytes (a file, a ZIP), with its headers. */
+    public record BytesResponse(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -78,6 +86,36 @@ public final class Http {
     public Response put(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                                  .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** A GET whose answer is read as bytes. */
+    public BytesResponse getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                                     response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A {@code multipart/form-data} request (POST or PUT) with one file in the field {@code file}. */
+    public Response sendFile(String method, String path, String fileName, String contentType, byte[] content) {
+        String boundary = "gongkai-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -85,7 +85,7 @@ public class CaseHistory {
         if (erased) {
             dataKeys.forget(caseId); // another instance erased it: its key is gone, whatever this one kept in memory
         }
-        boolean clerkOfAgency = agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+        boolean clerkOfAgency = seesPersonalData(reader, agencyId);
         PersonalDataMasking.Visibility visibility = !clerkOfAgency || (sealed && !erased) ? PersonalDataMasking.Visibility.WITHHELD
                                                     : inFull ? PersonalDataMasking.Visibility.FULL
                                                     : PersonalDataMasking.Visibility.MASKED;
@@ -110,7 +110,16 @@ public class CaseHistory {
                                     personalData, events));
     }
 
-    private static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
+    /**
+     * Whether {@code reader} sees the personal data of a case of {@code agencyId} (and the files attached to it):
+     * only the clerks of the case's own agency, who answer the applicant.
+     */
+    public static boolean seesPersonalData(Actor reader, String agencyId) {
+        return agencyId != null && reader.is(Role.CLERK) && agencyId.equals(reader.agencyId());
+    }
+
+    /** The agency of a case, from its events' metadata (or the agency its first event names). */
+    public static String agencyOf(List<? extends DomainEventMessage<?>> messages) {
         for (DomainEventMessage<?> message : messages) {
             Object agency = message.getMetaData().get(MetaDataKeys.AGENCY);
             if (agency != null && !agency.toString().isBlank()) {

@@ -31,7 +31,7 @@ public final class PersonalDataMasking {
     /** Fields that hold personal data in events whose class is unknown here. */
     private static final Set<String> PERSONAL_FIELDS = Set.of("applicant", "applicantName", "idNumber", "phone",
                                                               "email", "address", "request", "note", "reason",
-                                                              "consultedParty");
+                                                              "consultedParty", "fileName");
     /** The parts of a {@link PersonalData} value masked even for the clerks. */
     private static final Set<String> MASKED_PARTS = Set.of("idNumber", "phone");
 
@@ -46,13 +46,7 @@ public final class PersonalDataMasking {
 
     public static JsonNode content(Object payload, Visibility visibility) {
         if (payload instanceof UnknownSerializedType unknown) {
-            JsonNode stored = unknown.readData(JsonNode.class);
-            if (visibility == Visibility.WITHHELD && stored instanceof ObjectNode object) {
-                ObjectNode copy = object.deepCopy();
-                PERSONAL_FIELDS.stream().filter(copy::has).forEach(field -> copy.put(field, WITHHELD));
-                return copy;
-            }
-            return stored;
+            return stored(unknown.readData(JsonNode.class), visibility != Visibility.WITHHELD);
         }
         JsonNode tree = JSON.valueToTree(payload);
         if (payload == null || !(tree instanceof ObjectNode object) || visibility == Visibility.FULL) {
@@ -115,5 +109,15 @@ public final class PersonalDataMasking {
         int keepEnd = value.offsetByCodePoints(0, length - 4);
         int keepStart = value.offsetByCodePoints(0, 3);
         return value.substring(0, keepStart) + "*".repeat(length - 7) + value.substring(keepEnd);
+    }
+
+    /** An event's payload as stored (JSON), with the fields known to hold personal data withheld unless shown. */
+    public static JsonNode stored(JsonNode stored, boolean showPersonalData) {
+        if (!showPersonalData && stored instanceof ObjectNode object) {
+            ObjectNode copy = object.deepCopy();
+            PERSONAL_FIELDS.stream().filter(copy::has).forEach(field -> copy.put(field, WITHHELD));
+            return copy;
+        }
+        return stored;
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * (or, with the runnable jar, {@code java -cp query-side-…-exec.jar -Dloader.main=gongkai.query.audit.VerifyCli
  * org.springframework.boot.loader.launch.PropertiesLauncher JDBC-URL …}). The user and password default to
  * {@code PGUSER} and {@code PGPASSWORD}. {@code --anchor} checks a chain head recorded with a publication.
- * Exit status: 0 intact, 1 tampered, 2 could not verify. Reads only; needs only the JDK and the
+ * Exit status: 0 intact, 1 tampered (an event, or an attached file whose bytes no longer match its event), 2 could
+ * not verify. Reads only; needs only the JDK and the
  * PostgreSQL driver.
  */
 public final class VerifyCli {
@@ -57,7 +58,7 @@ public final class VerifyCli {
         try (Connection connection = DriverManager.getConnection(positional.get(0), user, password)) {
             Verification verification = ChainVerification.verify(connection, anchorIndex, anchorHash, 1000);
             print(verification, out);
-            return verification.intact() ? 0 : 1;
+            return verification.intact() && verification.filesIntact() ? 0 : 1;
         } catch (SQLException e) {
             err.println("could not verify: " + e.getMessage());
             return 2;
@@ -81,6 +82,14 @@ public final class VerifyCli {
         }
         if (v.problemCount() > v.problems().size()) {
             out.println("… and " + (v.problemCount() - v.problems().size()) + " more");
+        }
+        if (v.files() != null) {
+            out.println("attached files checked: " + v.files().filesChecked() + ", erased: " + v.files().filesErased()
+                        + ", damaged: " + v.files().damaged().size());
+            for (gongkai.query.chain.AttachedFiles.DamagedFile f : v.files().damaged()) {
+                out.println("DAMAGED FILE " + f.damage() + " attachment " + f.attachmentId() + " case " + f.applicationId()
+                            + " (event " + f.eventIdentifier() + ", global index " + f.globalIndex() + "): " + f.detail());
+            }
         }
     }
 }

@@ -186,11 +186,12 @@ public final class ChainVerification {
                        + " does not match the chain recomputed from the events as they are now)");
             }
         }
+        AttachedFiles.Check files = AttachedFiles.check(connection, maxProblemsListed);
         List<Verification.Problem> listed = problems.stream()
                 .sorted(java.util.Comparator.comparingLong(Verification.Problem::globalIndex)).toList();
         return new Verification(problemCount == 0, verifiedAt, eventsInStore, eventsChained, notYetChained, storedHead,
                                 ChainHashing.hex(recomputed), anchor, listed.isEmpty() ? null : listed.get(0),
-                                problemCount, listed);
+                                problemCount, listed, files);
     }
 
     /** One global position: the event stored there now, the event chained there, or both. */

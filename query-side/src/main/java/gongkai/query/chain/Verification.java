@@ -5,11 +5,20 @@ import java.util.List;
 
 /**
  * The answer of a verification of the event store against its hash chain: intact, or what was
- * done to which events. {@code firstProblem} is the earliest in the global order.
+ * done to which events. {@code firstProblem} is the earliest in the global order. {@code intact} is the
+ * chain's verdict; {@code files} is the check of the attached files against the hashes their events carry
+ * ({@link AttachedFiles}): a damaged file leaves the chain intact and is named there.
  */
 public record Verification(boolean intact, Instant verifiedAt, long eventsInStore, long eventsChained,
                            long eventsNotYetChained, ChainHead chainHead, String recomputedHead,
-                           Anchor anchor, Problem firstProblem, long problemCount, List<Problem> problems) {
+                           Anchor anchor, Problem firstProblem, long problemCount, List<Problem> problems,
+                           AttachedFiles.Check files) {
+
+    /** Whether every file attached to a case still has the content its event recorded (erased files aside). */
+    @com.fasterxml.jackson.annotation.JsonProperty("filesIntact")
+    public boolean filesIntact() {
+        return files == null || files.damaged().isEmpty();
+    }
 
     /** What was done to an event since it was chained. */
     public enum Kind {

@@ -24,6 +24,8 @@ import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
 import gongkai.events.calendar.WorkingDayCalendarPublished;
+import gongkai.events.papers.AttachmentAdded;
+import gongkai.events.papers.FileName;
 import gongkai.events.lawsuit.LawsuitFiled;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.lawsuit.Route;
@@ -110,6 +112,9 @@ final class StoredEventFixtures {
         expect("ApplicationCorrected/rev-1", new ApplicationCorrected(
                 APPLICATION, day("2024-04-12"), CorrectedField.outcome, "PARTIALLY_DISCLOSED", "WITHHELD_STATE_SECRET",
                 List.of(Outcome.WITHHELD_STATE_SECRET), "答复结果登记有误"));
+        expect("AttachmentAdded/rev-1", new AttachmentAdded(
+                APPLICATION, "7b2d4e6f-2222-4c55-9a0e-0b6f3d2a1c11", new FileName("申请书扫描件.pdf"), "application/pdf", 18234,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null, day("2024-04-03")));
         expect("ReviewFiled/rev-1", new ReviewFiled(REVIEW, AGENCY, day("2024-05-06"), APPLICATION, "滦平县人民政府"));
         expect("ReviewDecided/rev-1", new ReviewDecided(REVIEW, day("2024-06-20"), CaseResult.CORRECTED, "责令重新答复"));
         expect("LawsuitFiled/rev-1", new LawsuitFiled(LAWSUIT, AGENCY, day("2024-07-01"), Route.AFTER_REVIEW, REVIEW,

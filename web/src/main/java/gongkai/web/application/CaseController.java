@@ -82,9 +82,16 @@ public class CaseController {
 
     private ModelAndView page(String id, Submission.Failure failure) {
         var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
+        var filesCall = sides.beside(() -> sides.read("/api/applications/{id}/attachments", id));
         JsonNode application = sides.read("/api/applications/{id}", id);
         JsonNode history = Sides.answerOf(historyCall);
-        int events = history.path("events").size();
+        // The application's read model counts the events of its lifecycle; a file added to the case is not one of them.
+        int events = 0;
+        for (JsonNode event : history.path("events")) {
+            if (!"AttachmentAdded".equals(event.path("type").asText())) {
+                events++;
+            }
+        }
         ModelAndView page = new ModelAndView("case", failure == null ? HttpStatus.OK : HttpStatus.valueOf(failure.status()));
         Map<String, Object> app = sides.plain(application);
         page.addObject("app", app);
@@ -95,6 +102,8 @@ public class CaseController {
         page.addObject("personalData", history.path("personalData").asText());
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         page.addObject("actions", SignedIn.current().is("CLERK") ? ApplicationForms.allowed(app) : List.of());
+        page.addObject("papers", sides.plain(Sides.answerOf(filesCall)));
+        page.addObject("letters", SignedIn.current().is("CLERK") ? CasePapersController.LETTERS : Map.of());
         FailureModel.add(page, failure);
         return page;
     }
