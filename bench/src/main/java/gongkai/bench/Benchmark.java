@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * command-to-query lag, replay of every projection over a large history, report queries at that
  * size, each service's peak memory), prints one table and writes it as JSON.
  *
- * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200|province] [--only raw,commands,lag,replay,queries]</pre>
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200|province] [--only raw,commands,lag,replay,queries] [--personal-data encrypted|plain]</pre>
  * ({@code --hold S} keeps everything running S seconds at the end, to look at the database and services;
  * {@code --only} runs some parts, e.g. {@code --only replay,queries} to work on those: the large history is
  * loaded whenever replay or queries run).
@@ -44,6 +44,9 @@ public final class Benchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
         String jvm = options.getOrDefault("jvm", SERVICE_JVM);
+        // --personal-data plain: personal fields stored in clear, to set the cost of encrypting them beside it
+        Service.encryptPersonalData = !"plain".equals(options.getOrDefault("personal-data", "encrypted"));
+        System.out.println("personal data: " + (Service.encryptPersonalData ? "encrypted (AES-256-GCM per case)" : "in clear"));
         java.util.Set<String> only = java.util.Set.of(options.getOrDefault("only", "raw,commands,lag,replay,queries").split(","));
         Files.createDirectories(Path.of("bench-results"));
         Results results = new Results();

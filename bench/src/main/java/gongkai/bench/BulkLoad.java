@@ -12,6 +12,8 @@ import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
 import gongkai.events.application.Outcome;
+import gongkai.events.personal.DataKeyRing;
+import gongkai.events.personal.MasterKey;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,6 +24,11 @@ import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,6 +118,40 @@ final class BulkLoad {
         }
     }
 
+    /** The data keys as the command side keeps them, created here in the bulk's own transactions. */
+    private static DataKeyRing dataKeys(Connection connection) {
+        MasterKey master = MasterKey.of(Service.MASTER_KEY, "the benchmark");
+        return new DataKeyRing(() -> master, new DataKeyRing.Store() {
+            @Override
+            public DataKeyRing.Wrapped find(String caseId) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select wrapped_key from " + StoredEventFormat.SCHEMA + ".data_key where case_id = ?")) {
+                    select.setString(1, caseId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        return rs.next() ? new DataKeyRing.Wrapped(rs.getBytes(1)) : null;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public DataKeyRing.Wrapped create(String caseId, byte[] wrapped, Consumer<DataKeyRing.Wrapped> remember) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into " + StoredEventFormat.SCHEMA + ".data_key (case_id, wrapped_key) values (?, ?)")) {
+                    insert.setString(1, caseId);
+                    insert.setBytes(2, wrapped);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                DataKeyRing.Wrapped stored = new DataKeyRing.Wrapped(wrapped);
+                remember.accept(stored);
+                return stored;
+            }
+        }, Duration.ofMinutes(10));
+    }
+
     Loaded load(long events) throws Exception {
         Random random = new Random(2023);
         Map<String, Integer> perAgencyYear = new HashMap<>();
@@ -119,7 +160,10 @@ final class BulkLoad {
             Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
             JdbcEventStorageEngine engine = StoredEventFormat.storageEngine(() -> kept, NoTransactionManager.INSTANCE,
-                                                                            NoOpEventUpcaster.INSTANCE).build();
+                                                                            NoOpEventUpcaster.INSTANCE,
+                                                                            StoredEventFormat.serializer(dataKeys(kept),
+                                                                                                         Service.encryptPersonalData))
+                                                             .build();
             long start = System.nanoTime();
             long appended = 0;
             Instant midway = null;

@@ -27,6 +27,10 @@ final class Service implements AutoCloseable {
 
     /** The built-in account the pages call the sides with; every service is given its password. */
     static final String PAGES_PASSWORD = "bench-pages-password";
+    /** The master key of personal data every service is given (docs/personal-data.md). */
+    static final String MASTER_KEY = "YmVuY2ggbWFzdGVyIGtleSBvZiAzMiBieXRlcyEhISE=";
+    /** False with {@code --personal-data plain}: personal fields stored in clear, to measure what encryption costs. */
+    static boolean encryptPersonalData = true;
 
     static Service start(String name, String module, int port, String jdbcUrl, String adminPassword, String jvmOptions,
                          String... extraArgs)
@@ -42,6 +46,8 @@ final class Service implements AutoCloseable {
                 .redirectOutput(new File("bench-results/" + name + ".log"));
         builder.environment().put("GONGKAI_ADMIN_PASSWORD", adminPassword);
         builder.environment().put("GONGKAI_PAGES_PASSWORD", PAGES_PASSWORD);
+        builder.environment().put("GONGKAI_PERSONAL_DATA_MASTER_KEY", MASTER_KEY);
+        builder.environment().put("GONGKAI_PERSONAL_DATA_ENCRYPT", Boolean.toString(encryptPersonalData));
         Process process = builder.start();
         // A benchmark stopped (Ctrl-C, kill) stops its services too, instead of leaving them polling a gone database.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,6 +26,8 @@ public class SecurityConfiguration {
                 // 第三十三条: an extension needs the approval of the head of the disclosure office.
                 .requestMatchers("/api/applications/*/extension", "/api/applications/*/extension-request/approval",
                                  "/api/applications/*/extension-request/refusal").hasRole(Role.SUPERVISOR.name())
+                // 个人信息保护法 第四十七条: a clerk of the agency or an admin erases an applicant's personal data
+                .requestMatchers("/api/applications/*/personal-data/erasure").hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                 .requestMatchers("/api/**").hasRole(Role.CLERK.name())
                 .anyRequest().authenticated());
     }

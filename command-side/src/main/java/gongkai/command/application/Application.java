@@ -7,6 +7,9 @@ import gongkai.command.Refusal;
 import gongkai.command.application.ApplicationCommands.ConcludeApplication;
 import gongkai.command.application.ApplicationCommands.CorrectApplication;
 import gongkai.command.application.ApplicationCommands.EndConsultation;
+import gongkai.command.application.ApplicationCommands.ErasePersonalData;
+import gongkai.command.application.ApplicationCommands.SealPersonalData;
+import gongkai.command.application.ApplicationCommands.UnsealPersonalData;
 import gongkai.command.application.ApplicationCommands.ExtendReplyPeriod;
 import gongkai.command.application.ApplicationCommands.IssueFeeNotice;
 import gongkai.command.application.ApplicationCommands.ReceiveApplication;
@@ -31,6 +34,10 @@ import gongkai.events.application.ExtensionApproved;
 import gongkai.events.application.ExtensionRefused;
 import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.CorrectedField;
+import gongkai.events.application.ErasureBasis;
+import gongkai.events.application.PersonalDataErased;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
 import gongkai.events.application.Outcome;
@@ -57,7 +64,7 @@ final class Application {
     /** 第三十三条: an extension adds at most 20 working days. */
     static final int MAX_EXTENSION_WORKING_DAYS = 20;
 
-    private final ApplicationReceived receipt;
+    private ApplicationReceived receipt;
     private LocalDate receivedOn;
     private ApplicantType applicantType;
     private Channel channel;
@@ -84,6 +91,10 @@ final class Application {
     private FeeNoticeIssued unpaidFeeNotice;
     private LocalDate concludedOn;
     private Outcome outcome;
+    /** The personal data's state under 个人信息保护法 第四十七条 (docs/personal-data.md). */
+    private LocalDate sealedOn;
+    private boolean unsealed;
+    private boolean erased;
 
     private Application(ApplicationReceived receipt) {
         this.receipt = receipt;
@@ -407,9 +418,65 @@ final class Application {
                                         c.reason());
     }
 
+    // ---- personal data (个人信息保护法 第四十七条, docs/personal-data.md) ------------------------
+
+    /**
+     * Erased at the clerk's (or an admin's) request on a stated basis, or by the retention job once the
+     * case has been sealed {@code eraseAfterSealed} and nobody unsealed it. Erasure is final.
+     */
+    PersonalDataErased erasePersonalData(ErasePersonalData c, LocalDate today) {
+        if (erased) {
+            throw Refusal.conflict("申请人的个人信息已删除 (the personal data is erased already)");
+        }
+        if (c.basis() == null) {
+            throw Refusal.invalid("basis", "须说明删除依据 (basis is one of " + List.of(ErasureBasis.values()) + ")");
+        }
+        if (c.note() != null && c.note().length() > 500) {
+            throw Refusal.invalid("note", "说明不超过 500 字 (note is at most 500 characters)");
+        }
+        if (c.byRetention() && (sealedOn == null || unsealed || sealedOn.plus(c.eraseAfterSealed()).isAfter(today))) {
+            throw Refusal.conflict("按保存期限删除须在封存期满之后 (not sealed long enough to be erased by retention)");
+        }
+        return new PersonalDataErased(receipt.applicationId(), today, c.basis(), c.note(), c.byRetention());
+    }
+
+    /** Sealed once the case has ended {@code retention} ago; a case unsealed or erased is left alone. */
+    PersonalDataSealed sealPersonalData(SealPersonalData c, LocalDate today) {
+        if (erased || sealedOn != null || unsealed) {
+            throw Refusal.conflict("个人信息已封存、已解封或已删除 (the personal data is sealed, unsealed or erased already)");
+        }
+        if (concludedOn == null || concludedOn.plus(c.retention()).isAfter(today)) {
+            throw Refusal.conflict("案件办结后保存期限未满 (the retention period after the case ended has not run out)");
+        }
+        return new PersonalDataSealed(receipt.applicationId(), today, concludedOn, c.retention().toString());
+    }
+
+    PersonalDataUnsealed unsealPersonalData(UnsealPersonalData c, LocalDate today) {
+        if (erased || sealedOn == null || unsealed) {
+            throw Refusal.conflict("个人信息未封存 (the personal data is not sealed)");
+        }
+        if (c.reason() == null || c.reason().isBlank() || c.reason().length() > 500) {
+            throw Refusal.invalid("reason", "须说明解封的法定理由，不超过 500 字 (reason is required, at most 500 characters)");
+        }
+        return new PersonalDataUnsealed(receipt.applicationId(), today, c.reason().strip());
+    }
+
     // ---- state --------------------------------------------------------------------------------
 
     void apply(ApplicationEvent event) {
+        // What happens to the personal data is no step of handling the case: no date of it bounds another.
+        if (event instanceof PersonalDataErased) {
+            erased = true;
+            receipt = new ApplicationReceived(receipt.applicationId(), receipt.agencyId(), receipt.receivedOn(),
+                                              receipt.channel(), receipt.applicantType(), null, null);
+            return;
+        } else if (event instanceof PersonalDataSealed e) {
+            sealedOn = e.sealedOn();
+            return;
+        } else if (event instanceof PersonalDataUnsealed) {
+            unsealed = true;
+            return;
+        }
         if (event instanceof SupplementRequested e) {
             supplementRequestedOn = e.requestedOn();
         } else if (event instanceof SupplementReceived e) {

@@ -14,6 +14,7 @@ import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
 import gongkai.command.calendar.PublishedCalendars;
 import gongkai.command.eventstore.CaseRecorder;
+import gongkai.command.personal.DataKeyShredder;
 import gongkai.events.application.ApplicationEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationSubmitted;
@@ -191,6 +192,28 @@ public class ApplicationAggregate {
     @CommandHandler
     public void handle(CorrectApplication command, Clock clock) {
         record(application.correct(command, today(clock)));
+    }
+
+    /**
+     * The case's data key is destroyed, and its files' bytes with it (their content is personal data where the
+     * case's is), in the same transaction as the event is stored (docs/personal-data.md).
+     */
+    @CommandHandler
+    public void handle(ApplicationCommands.ErasePersonalData command, Clock clock, DataKeyShredder shredder,
+                       AttachmentStore files) {
+        record(application.erasePersonalData(command, today(clock)));
+        shredder.destroyKeyOf(applicationId);
+        files.eraseFilesOf(applicationId);
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.SealPersonalData command, Clock clock) {
+        record(application.sealPersonalData(command, today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ApplicationCommands.UnsealPersonalData command, Clock clock) {
+        record(application.unsealPersonalData(command, today(clock)));
     }
 
     /** A file uploaded by a clerk: its bytes stored in the same transaction as its event. */

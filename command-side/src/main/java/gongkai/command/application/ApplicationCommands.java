@@ -3,11 +3,13 @@ package gongkai.command.application;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
+import gongkai.events.application.ErasureBasis;
 import gongkai.events.application.Outcome;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /** What a clerk can ask of a disclosure application; each is answered by {@link ApplicationAggregate}. */
@@ -95,6 +97,19 @@ public final class ApplicationCommands {
     /** Reopens an answered application after a decision that corrected the answer (the link is checked by the caller). */
     public record ReopenApplication(@TargetAggregateIdentifier String applicationId, LocalDate reopenedOn,
                                     String reviewId, String lawsuitId, String reason) {
+    }
+
+    /** Erases the applicant's personal data (个人信息保护法 第四十七条); {@code byRetention} when the retention job asks. */
+    public record ErasePersonalData(@TargetAggregateIdentifier String applicationId, ErasureBasis basis, String note,
+                                    boolean byRetention, Period eraseAfterSealed) {
+    }
+
+    /** Seals the personal data of a case that ended more than {@code retention} ago (第四十七条第二款). */
+    public record SealPersonalData(@TargetAggregateIdentifier String applicationId, Period retention) {
+    }
+
+    /** Unseals a sealed case's personal data for a stated legal reason. */
+    public record UnsealPersonalData(@TargetAggregateIdentifier String applicationId, String reason) {
     }
 
     /** The answer to {@link ReceiveApplication}: {@code created} is false for a repeat that wrote nothing. */

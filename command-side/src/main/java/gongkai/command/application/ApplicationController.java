@@ -19,6 +19,7 @@ import gongkai.command.application.ApplicationCommands.WithdrawApplication;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
+import gongkai.events.application.ErasureBasis;
 import gongkai.events.application.Outcome;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -117,6 +118,12 @@ public class ApplicationController {
 
     public record CorrectionBody(@NotBlank String field, @NotBlank String value, List<Outcome> withheldReasons,
                                  @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ErasureBody(@NotNull ErasureBasis basis, @Size(max = 500) String note) {
+    }
+
+    public record UnsealingBody(@NotBlank @Size(max = 500) String reason) {
     }
 
     private final CommandSender commands;
@@ -264,6 +271,23 @@ public class ApplicationController {
                                        @AuthenticationPrincipal Actor clerk) {
         return send(new CorrectApplication(id, b.field(), b.value(), b.withheldReasons(), b.reason()),
                     "ApplicationCorrected", clerk);
+    }
+
+    /**
+     * 个人信息保护法 第四十七条: the applicant's personal data is erased (its data key destroyed); a clerk of the
+     * agency or an admin. Dates, outcome and every figure stay (docs/personal-data.md).
+     */
+    @PostMapping("/{id}/personal-data/erasure")
+    public Map<String, String> erasePersonalData(@PathVariable String id, @Valid @RequestBody ErasureBody b,
+                                                 @AuthenticationPrincipal Actor actor) {
+        return send(new ApplicationCommands.ErasePersonalData(id, b.basis(), b.note(), false, null), "PersonalDataErased", actor);
+    }
+
+    /** A sealed case's personal data shown again, for a legal reason stated (第四十七条第二款). */
+    @PostMapping("/{id}/personal-data/unsealing")
+    public Map<String, String> unsealPersonalData(@PathVariable String id, @Valid @RequestBody UnsealingBody b,
+                                                  @AuthenticationPrincipal Actor clerk) {
+        return send(new ApplicationCommands.UnsealPersonalData(id, b.reason()), "PersonalDataUnsealed", clerk);
     }
 
     private Map<String, String> send(Object command, String recorded, Actor clerk) {

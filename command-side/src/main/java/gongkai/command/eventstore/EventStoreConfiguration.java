@@ -2,6 +2,7 @@ package gongkai.command.eventstore;
 
 import gongkai.events.MetaDataKeys;
 import gongkai.events.calendar.BusinessClock;
+import gongkai.events.personal.DataKeyRing;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -46,24 +47,29 @@ public class EventStoreConfiguration {
         return BusinessClock.of(fixedDate);
     }
 
+    /**
+     * Personal fields are encrypted with the case's data key (docs/personal-data.md);
+     * {@code gongkai.personal-data.encrypt=false} only measures what that costs (the benchmark).
+     */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return StoredEventFormat.serializer();
+    public Serializer serializer(DataKeyRing dataKeys, @Value("${gongkai.personal-data.encrypt:true}") boolean encrypt) {
+        return StoredEventFormat.serializer(dataKeys, encrypt);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return StoredEventFormat.serializer();
+    public Serializer eventSerializer(DataKeyRing dataKeys, @Value("${gongkai.personal-data.encrypt:true}") boolean encrypt) {
+        return StoredEventFormat.serializer(dataKeys, encrypt);
     }
 
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 org.axonframework.config.Configuration configuration,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
         return StoredEventFormat.storageEngine(new UnitOfWorkAwareConnectionProviderWrapper(
                                                        new SpringDataSourceConnectionProvider(dataSource)), transactionManager,
-                                               configuration.upcasterChain())
+                                               configuration.upcasterChain(), eventSerializer)
                                 .build();
     }
 

@@ -32,12 +32,15 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("show fsync", String.class)).as("and it is really written to disk").isEqualTo("on");
         }
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
+        assertThat(data.resolve("master.key")).as("the master key of personal data, generated beside the data").exists();
+        String masterKey = Files.readString(data.resolve("master.key"));
 
         try (ConfigurableApplicationContext second = CommandSideApplication.start(args)) {
             Http admin = new Http(url(second), "admin", "first-password");
             assertThat(admin.post("/api/admin/agencies", "{\"agencyId\":\"xiaoying\",\"name\":\"小营镇人民政府\"}").status())
                     .as("the agency recorded before the restart is still there").isEqualTo(409);
         }
+        assertThat(Files.readString(data.resolve("master.key"))).as("the master key is generated once").isEqualTo(masterKey);
     }
 
     private static String url(ConfigurableApplicationContext context) {

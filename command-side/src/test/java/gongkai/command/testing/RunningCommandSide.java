@@ -7,19 +7,29 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningCommandSide implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "admin-secret-1";
+    /** The master key of personal data the tests start both sides with, unless a test gives its own. */
+    public static final String MASTER_KEY = "Z29uZ2thaSB0ZXN0IG1hc3RlciBrZXkgMzIgYnl0ZXM=";
 
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
 
     private RunningCommandSide(String databaseUrl, String... extraArgs) {
         this.databaseUrl = databaseUrl;
-        String[] args = new String[4 + extraArgs.length];
-        args[0] = "--spring.datasource.url=" + databaseUrl;
-        args[1] = "--spring.datasource.username=" + TestDatabase.USER;
-        args[2] = "--server.port=0";
-        args[3] = "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD;
-        System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
-        this.context = CommandSideApplication.start(args);
+        this.context = CommandSideApplication.start(withMasterKey(extraArgs,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--server.port=0",
+                "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD));
+    }
+
+    /** {@code args} then {@code extraArgs}, with {@link #MASTER_KEY} unless {@code extraArgs} name a master key. */
+    public static String[] withMasterKey(String[] extraArgs, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--gongkai.personal-data.master-key"))) {
+            all.add("--gongkai.personal-data.master-key=" + MASTER_KEY);
+        }
+        all.addAll(java.util.List.of(extraArgs));
+        return all.toArray(String[]::new);
     }
 
     public static RunningCommandSide onNewDatabase(String... extraArgs) {

@@ -1,6 +1,7 @@
 package gongkai.query.application;
 
 import gongkai.events.access.Actor;
+import gongkai.events.access.Role;
 import gongkai.query.reads.InList;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationEvent;
@@ -68,7 +69,11 @@ public class ApplicationQueryController {
     private final KnownCalendar calendar;
     private final Clock clock;
 
-    public ApplicationQueryController(JdbcTemplate jdbc, EventStore eventStore, KnownCalendar calendar, Clock clock) {
+    private final ReceiptSearch receipts;
+
+    public ApplicationQueryController(JdbcTemplate jdbc, EventStore eventStore, KnownCalendar calendar, Clock clock,
+                                      ReceiptSearch receipts) {
+        this.receipts = receipts;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.calendar = calendar;
@@ -82,8 +87,9 @@ public class ApplicationQueryController {
      * {@code open=true}: the cases not yet answered or withdrawn, by due date (unknown last): the worklist.
      * {@code receivedFrom}/{@code receivedTo} (inclusive), {@code channel}, {@code applicantType} narrow it;
      * {@code q} finds the agency's applications whose request text or applicant's name contains it (the
-     * words a clerk remembers of a letter). The applicant's name is kept only in the event that received
-     * the application, so {@code q} reads those events, of the reader's own agency only; it is never logged.
+     * words a clerk remembers of a letter). The applicant's name is kept only, encrypted, in the event that
+     * received the application, so {@code q} (the clerks of the agency only) decrypts those events
+     * ({@link ReceiptSearch}); it is never logged.
      */
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) String agencyId,
@@ -155,13 +161,12 @@ public class ApplicationQueryController {
             if (q.length() > 200) {
                 throw Problems.Refused.badInput("q", "检索词不超过 200 字 (q is at most 200 characters)");
             }
-            // the case's first event is the one that received it: its applicant's name and request text
-            where.append(" and exists (select 1 from " + StoredEventFormat.EVENT_TABLE + " e where e.aggregate_identifier"
-                         + " = application_case.application_id and e.sequence_number = 0 and (strpos(lower("
-                         + "convert_from(e.payload, 'UTF8')::jsonb #>> '{applicant,name}'), lower(?)) > 0 or strpos("
-                         + "lower(convert_from(e.payload, 'UTF8')::jsonb ->> 'request'), lower(?)) > 0))");
-            args.add(q.strip());
-            args.add(q.strip());
+            if (!reader.is(Role.CLERK) || !agency.equals(reader.agencyId())) {
+                throw Problems.Refused.forbidden("只有本机关的经办人员可以按申请人或申请内容检索 (q searches personal data:"
+                                                 + " the clerks of the agency only)");
+            }
+            where.append(" and application_id = any(string_to_array(?, chr(31)))");
+            args.add(String.join("\u001f", receipts.matching(agency, q)));
         }
         // The count and the page in one round trip.
         ReadBatch batch = new ReadBatch();

@@ -55,7 +55,7 @@ public class AuditTrailProjection {
                                                       caseType(aggregateType), caseId, type, agencyId,
                                                       text(message.getMetaData().get(MetaDataKeys.ACTOR)),
                                                       businessDate(payload, message), message.getTimestamp(),
-                                                      EventDescriptions.summary(payload, type));
+                                                      EventDescriptions.summary(PersonalDataMasking.withheld(payload), type));
         if (batch == null) {
             trail.record(entry);
         } else {

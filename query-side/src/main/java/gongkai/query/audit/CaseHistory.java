@@ -5,6 +5,10 @@ import gongkai.events.MetaDataKeys;
 import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
+import gongkai.events.application.PersonalDataErased;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
+import gongkai.events.personal.DataKeyRing;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.query.access.ReadAccess;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * upcast), each with its business date, recorded instant, actor and content in words.
  *
  * <p>Personal data: the clerks of the case's own agency handle the case and must be able to answer
- * the applicant, so they see it; everyone else (an auditor, an admin) sees it withheld.
+ * the applicant, so they see it (ID number and phone masked unless asked for in full); everyone else
+ * (an auditor, an admin) sees it withheld, and so does everyone while the case is sealed.
  */
 @Service
 public class CaseHistory {
@@ -40,14 +45,25 @@ public class CaseHistory {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final DataKeyRing dataKeys;
 
-    public CaseHistory(EventStore eventStore, JdbcTemplate jdbc) {
+    public CaseHistory(EventStore eventStore, JdbcTemplate jdbc, DataKeyRing dataKeys) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.dataKeys = dataKeys;
     }
 
     /** The case's history as {@code reader} may see it; empty when there is no such case they may read. */
     public Optional<View> of(String caseId, Actor reader) {
+        return of(caseId, reader, false);
+    }
+
+    /**
+     * As above; with {@code inFull} the clerk of the agency asked to see the ID number and phone unmasked
+     * (the caller logs it, docs/personal-data.md). A sealed case's personal data is withheld from everyone
+     * (个人信息保护法 第四十七条第二款); an erased one reads 已删除.
+     */
+    public Optional<View> of(String caseId, Actor reader, boolean inFull) {
         if (caseId == null || caseId.length() > 64) {
             return Optional.empty();
         }
@@ -62,7 +78,21 @@ public class CaseHistory {
         if (agencyId == null ? !reader.is(Role.ADMIN) : holders.stream().noneMatch(a -> ReadAccess.mayRead(reader, a))) {
             return Optional.empty();
         }
-        boolean showPersonalData = seesPersonalData(reader, agencyId);
+        boolean erased = false;
+        boolean sealed = false;
+        for (DomainEventMessage<?> message : messages) {
+            Class<?> type = message.getPayloadType();
+            erased |= type == PersonalDataErased.class;
+            sealed = type == PersonalDataSealed.class || (sealed && type != PersonalDataUnsealed.class);
+        }
+        if (erased) {
+            dataKeys.forget(caseId); // another instance erased it: its key is gone, whatever this one kept in memory
+        }
+        boolean clerkOfAgency = seesPersonalData(reader, agencyId);
+        PersonalDataMasking.Visibility visibility = !clerkOfAgency || (sealed && !erased) ? PersonalDataMasking.Visibility.WITHHELD
+                                                    : inFull ? PersonalDataMasking.Visibility.FULL
+                                                    : PersonalDataMasking.Visibility.MASKED;
+        String personalData = erased ? "erased" : sealed ? "sealed" : !clerkOfAgency ? "withheld" : inFull ? "full" : "shown";
         Map<String, Long> globalIndexes = new HashMap<>();
         jdbc.query("select event_identifier, global_index from " + StoredEventFormat.EVENT_TABLE
                    + " where aggregate_identifier = ?",
@@ -71,15 +101,16 @@ public class CaseHistory {
                    }, caseId);
         List<Event> events = messages.stream().map(m -> {
             Object payload = m.getPayload();
+            Object described = visibility == PersonalDataMasking.Visibility.WITHHELD ? PersonalDataMasking.withheld(payload) : payload;
             String type = EventDescriptions.type(payload);
             Object actor = m.getMetaData().get(MetaDataKeys.ACTOR);
             return new Event(m.getSequenceNumber(), globalIndexes.get(m.getIdentifier()), m.getIdentifier(), type,
                              AuditTrailProjection.businessDate(payload, m), m.getTimestamp(),
-                             actor == null ? null : actor.toString(), EventDescriptions.summary(payload, type),
-                             EventDescriptions.changes(payload), PersonalDataMasking.content(payload, showPersonalData));
+                             actor == null ? null : actor.toString(), EventDescriptions.summary(described, type),
+                             EventDescriptions.changes(described), PersonalDataMasking.content(payload, visibility));
         }).toList();
         return Optional.of(new View(caseId, AuditTrailProjection.caseType(messages.get(0).getType()), agencyId,
-                                    showPersonalData ? "shown" : "withheld", events));
+                                    personalData, events));
     }
 
     /**

@@ -18,10 +18,14 @@ import gongkai.events.application.CorrectedField;
 import gongkai.events.application.FeeNoticeIssued;
 import gongkai.events.application.FeePaid;
 import gongkai.events.application.Outcome;
+import gongkai.events.application.PersonalDataErased;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
 import gongkai.events.application.ReplyPeriodExtended;
 import gongkai.events.application.SupplementReceived;
 import gongkai.events.application.SupplementRequested;
 import gongkai.events.lawsuit.LawsuitFiled;
+import gongkai.events.personal.PersonalDataMigrated;
 import gongkai.events.lawsuit.LawsuitJudged;
 import gongkai.events.review.ReviewDecided;
 import gongkai.events.review.ReviewFiled;
@@ -35,8 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * What an event says, in words a person reads (Chinese, the clerks' and auditors' language), for
- * the history of a case and the audit trail. Never shows personal data: an applicant is described
- * by type only. An event this class has no words for yet (a new kind of case) is described by its
+ * the history of a case and the audit trail. An applicant is described by type only; the personal
+ * texts (request, notes, reasons) are described as the event holds them, so a reader who may not see
+ * them is given the event {@link PersonalDataMasking#withheld withheld}. An event this class has no words for yet (a new kind of case) is described by its
  * type and its fields, personal data withheld, so that the history works for any event.
  */
 public final class EventDescriptions {
@@ -124,6 +129,22 @@ public final class EventDescriptions {
                                                   .collect(Collectors.joining("、")) + "）";
             return "更正" + change.label() + "：由 " + change.oldValue() + " 改为 " + change.newValue() + reasons
                    + "，理由：" + shortened(e.reason());
+        }
+        if (payload instanceof PersonalDataErased e) {
+            return "删除申请人个人信息（" + e.erasedOn() + "），依据：" + e.basis().label() + " (" + e.basis().name() + ")"
+                   + (e.byRetention() ? "，保存期限届满由系统自动删除" : "") + note(e.note());
+        }
+        if (payload instanceof PersonalDataSealed e) {
+            return "封存申请人个人信息（" + e.sealedOn() + "）：案件于 " + e.endedOn() + " 办结，保存期限 " + e.retention()
+                   + " 已满，除存储外停止处理";
+        }
+        if (payload instanceof PersonalDataUnsealed e) {
+            return "解除个人信息封存（" + e.unsealedOn() + "），理由：" + shortened(e.reason());
+        }
+        if (payload instanceof PersonalDataMigrated e) {
+            return "迁移明文存储的个人信息（" + e.migratedOn() + "）：加密 " + e.events() + " 个事件的个人信息字段"
+                   + (e.firstGlobalIndex() == null ? "" : "（全局序号 " + e.firstGlobalIndex() + " 至 " + e.lastGlobalIndex() + "）")
+                   + "，其他内容不变；理由：" + shortened(e.reason());
         }
         if (payload instanceof ReviewFiled e) {
             return "收到行政复议（" + e.filedOn() + "）" + (e.body() == null ? "" : "，复议机关：" + shortened(e.body()))

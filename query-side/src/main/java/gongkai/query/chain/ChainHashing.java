@@ -31,7 +31,11 @@ public final class ChainHashing {
     private ChainHashing() {
     }
 
-    /** The digest of a stored column (payload or metadata), distinguishing null from empty. */
+    /**
+     * The digest of a stored column (payload or metadata), distinguishing null from empty. The migration of
+     * personal data records digests in this form ({@code RewrittenPayload.columnDigest}); it is written out
+     * here again so that the verification's command-line tool runs on this module and the JDBC driver alone.
+     */
     public static byte[] digest(byte[] stored) {
         MessageDigest sha = sha256();
         if (stored == null) {

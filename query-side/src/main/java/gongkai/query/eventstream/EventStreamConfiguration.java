@@ -1,5 +1,6 @@
 package gongkai.query.eventstream;
 
+import gongkai.events.personal.DataKeyRing;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -33,23 +34,25 @@ import java.time.Duration;
 @EnableScheduling
 public class EventStreamConfiguration {
 
+    /** Personal fields are decrypted with the case's data key, or read 已删除 (docs/personal-data.md). */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return StoredEventFormat.serializer();
+    public Serializer serializer(DataKeyRing dataKeys) {
+        return StoredEventFormat.serializer(dataKeys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return StoredEventFormat.serializer();
+    public Serializer eventSerializer(DataKeyRing dataKeys) {
+        return StoredEventFormat.serializer(dataKeys);
     }
 
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 org.axonframework.config.Configuration configuration,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
         return StoredEventFormat.storageEngine(connections(dataSource), transactionManager,
-                                               configuration.upcasterChain())
+                                               configuration.upcasterChain(), eventSerializer)
                                 .batchSize(2000)
                                 .build();
     }

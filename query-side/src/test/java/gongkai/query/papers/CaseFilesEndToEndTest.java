@@ -2,7 +2,6 @@ package gongkai.query.papers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.command.papers.AttachmentStore;
 import gongkai.command.testing.Http;
 import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.RunningSystem;
@@ -93,9 +92,11 @@ class CaseFilesEndToEndTest {
         assertThat(damaged.get(0).get("recordedSha256").asText()).isEqualTo(sha256(pdf));
         assertThat(damaged.get(0).get("storedSha256").asText()).isEqualTo(sha256(altered));
 
-        // Erasure (the case's personal data removed) takes the bytes away: the file is gone, not damaged.
-        int erased = system.commandSide().context().getBean(AttachmentStore.class).eraseFilesOf(application);
-        assertThat(erased).isEqualTo(1);
+        // Erasure of the applicant's personal data takes the bytes away: the file is gone, not damaged.
+        Http.Response erasure = clerk.post("/api/applications/" + application + "/personal-data/erasure",
+                                           "{\"basis\":\"PURPOSE_ACHIEVED\",\"note\":\"办结\"}");
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(200);
+        RunningQuerySide.awaitCaughtUp(auditor, Duration.ofSeconds(30));
         assertThat(reader.get(file(application, attachment)).status()).isEqualTo(410);
         JsonNode afterErasure = auditor.get("/api/audit/verification").json();
         assertThat(afterErasure.get("intact").asBoolean()).isTrue();

@@ -166,16 +166,7 @@ class ProjectionReplayTest {
     }
 
     private static void awaitReplayed() {
-        RecordedEvents.await(() -> {
-            JsonNode progress = admin.get("/api/projections").json();
-            for (JsonNode p : progress.get("projections")) {
-                if (p.get("replaying").asBoolean() || p.get("position").isNull()
-                    || p.get("position").asLong() < progress.get("head").asLong()) {
-                    return false;
-                }
-            }
-            return true;
-        }, "the replay to finish: " + admin.get("/api/projections").body());
+        RunningQuerySide.awaitReplayed(admin, java.time.Duration.ofSeconds(20));
     }
 
     // ---- three years of applications ---------------------------------------------------------

@@ -11,7 +11,7 @@ import java.util.Map;
  * builds of the read models are compared by. Row ids drawn from sequences are left out (a rebuild draws new
  * ones), and so is the calendar's version (a counter bumped by each write, read only to notice a change).
  */
-final class ReadModelTables {
+public final class ReadModelTables {
 
     static final Map<String, String> TABLES = new LinkedHashMap<>();
 
@@ -48,7 +48,7 @@ final class ReadModelTables {
     }
 
     /** Every table, its rows as column → value. */
-    static Map<String, List<Map<String, Object>>> of(JdbcTemplate jdbc) {
+    public static Map<String, List<Map<String, Object>>> of(JdbcTemplate jdbc) {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
         TABLES.forEach((table, select) -> all.put(table, jdbc.queryForList(select)));
         return all;

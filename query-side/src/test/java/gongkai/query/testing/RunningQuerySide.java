@@ -1,6 +1,7 @@
 package gongkai.query.testing;
 
 import gongkai.command.testing.Http;
+import gongkai.command.testing.RunningCommandSide;
 import gongkai.command.testing.TestDatabase;
 import gongkai.query.QuerySideApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,12 +16,10 @@ public final class RunningQuerySide implements AutoCloseable {
     private final ConfigurableApplicationContext context;
 
     private RunningQuerySide(String databaseUrl, String... extraArgs) {
-        String[] args = new String[3 + extraArgs.length];
-        args[0] = "--spring.datasource.url=" + databaseUrl;
-        args[1] = "--spring.datasource.username=" + TestDatabase.USER;
-        args[2] = "--server.port=0";
-        System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
-        this.context = QuerySideApplication.start(args);
+        this.context = QuerySideApplication.start(RunningCommandSide.withMasterKey(extraArgs,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--server.port=0"));
     }
 
     public static RunningQuerySide on(String databaseUrl, String... extraArgs) {
@@ -84,18 +83,27 @@ public final class RunningQuerySide implements AutoCloseable {
      * answer; fails after {@code timeout}.
      */
     public static Http.Response awaitCaughtUp(Http reader, Duration timeout) {
-        return await("every projection to reach the head of the event stream", () -> reader.get("/api/projections"), r -> {
-            if (r.status() != 200) {
+        return await("every projection to reach the head of the event stream", () -> reader.get("/api/projections"),
+                     r -> caughtUp(r, false), timeout);
+    }
+
+    /** Waits until no projection replays any more and every one has read the whole event stream. */
+    public static Http.Response awaitReplayed(Http admin, Duration timeout) {
+        return await("the replay to finish", () -> admin.get("/api/projections"), r -> caughtUp(r, true), timeout);
+    }
+
+    private static boolean caughtUp(Http.Response r, boolean notReplaying) {
+        if (r.status() != 200) {
+            return false;
+        }
+        long head = r.json().get("head").asLong();
+        for (var p : r.json().get("projections")) {
+            if (p.get("position").isNull() || p.get("position").asLong() < head
+                || (notReplaying && p.get("replaying").asBoolean())) {
                 return false;
             }
-            long head = r.json().get("head").asLong();
-            for (var p : r.json().get("projections")) {
-                if (p.get("position").isNull() || p.get("position").asLong() < head) {
-                    return false;
-                }
-            }
-            return true;
-        }, timeout);
+        }
+        return true;
     }
 
     /** Waits until every projection has read the whole event stream, as a reader sees it; fails after 30 s. */

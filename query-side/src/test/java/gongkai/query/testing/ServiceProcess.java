@@ -36,7 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                                        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
                                                        System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(List.of(args));
+        command.addAll(List.of(gongkai.command.testing.RunningCommandSide.withMasterKey(args)));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -1,5 +1,6 @@
 package gongkai.events.application;
 
+import gongkai.events.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 @Revision("1")
 public record ApplicationConcluded(String applicationId, LocalDate concludedOn, Outcome outcome,
-                                   List<Outcome> withheldReasons, String note) implements ApplicationEvent {
+                                   List<Outcome> withheldReasons, @Personal String note) implements ApplicationEvent {
 
     public ApplicationConcluded {
         withheldReasons = withheldReasons == null ? List.of() : List.copyOf(withheldReasons);

@@ -1,5 +1,6 @@
 package gongkai.events.application;
 
+import gongkai.events.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.List;
 @Revision("1")
 public record ApplicationCorrected(String applicationId, LocalDate correctedOn, CorrectedField field,
                                    String oldValue, String newValue, List<Outcome> withheldReasons,
-                                   String reason) implements ApplicationEvent {
+                                   @Personal String reason) implements ApplicationEvent {
 
     public ApplicationCorrected {
         withheldReasons = withheldReasons == null ? List.of() : List.copyOf(withheldReasons);

@@ -7,7 +7,8 @@ public sealed interface ApplicationEvent extends CaseEvent
         permits ApplicationReceived, SupplementRequested, SupplementReceived, ConsultationStarted,
         ConsultationEnded, ReplyPeriodExtended, FeeNoticeIssued, FeePaid, ApplicationWithdrawn,
         ApplicationConcluded, ApplicationCorrected, ApplicationReopened, ExtensionRequested, ExtensionApproved,
-        ExtensionRefused, ApplicationTransferred, ApplicationSignedFor, ApplicationSubmitted, SubmissionReturned {
+        ExtensionRefused, ApplicationTransferred, ApplicationSignedFor, ApplicationSubmitted, SubmissionReturned,
+        PersonalDataErased, PersonalDataSealed, PersonalDataUnsealed {
 
     String applicationId();
 

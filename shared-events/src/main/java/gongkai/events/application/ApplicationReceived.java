@@ -1,5 +1,6 @@
 package gongkai.events.application;
 
+import gongkai.events.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record ApplicationReceived(String applicationId, String agencyId, LocalDate receivedOn, Channel channel,
-                                  ApplicantType applicantType, Applicant applicant, String request)
+                                  ApplicantType applicantType, Applicant applicant, @Personal String request)
         implements ApplicationEvent {
 
     @Override

@@ -1,5 +1,6 @@
 package gongkai.events.application;
 
+import gongkai.events.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record ApplicationReopened(String applicationId, LocalDate reopenedOn, String reviewId, String lawsuitId,
-                                  String reason) implements ApplicationEvent {
+                                  @Personal String reason) implements ApplicationEvent {
 
     @Override
     public LocalDate businessDate() {

@@ -1,5 +1,6 @@
 package gongkai.events.application;
 
+import gongkai.events.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  * revision 1 are renamed on reading by {@link gongkai.events.store.ConsultedPartyRenamed}.
  */
 @Revision("2")
-public record ConsultationStarted(String applicationId, LocalDate startedOn, String consultedParty)
+public record ConsultationStarted(String applicationId, LocalDate startedOn, @Personal String consultedParty)
         implements ApplicationEvent {
 
     @Override

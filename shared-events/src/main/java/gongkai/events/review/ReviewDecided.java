@@ -1,5 +1,6 @@
 package gongkai.events.review;
 
+import gongkai.events.Personal;
 import gongkai.events.CaseResult;
 import org.axonframework.serialization.Revision;
 
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  * the year of that date and as 尚未审结 (PENDING) in the years before it.
  */
 @Revision("1")
-public record ReviewDecided(String reviewId, LocalDate decidedOn, CaseResult result, String note)
+public record ReviewDecided(String reviewId, LocalDate decidedOn, CaseResult result, @Personal String note)
         implements ReviewEvent {
 
     @Override

@@ -17,6 +17,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.util.List;
+import gongkai.events.personal.DataKeys;
 
 /**
  * How events are stored: the event table's name and columns (created by the command side's Flyway
@@ -90,7 +91,13 @@ public final class StoredEventFormat {
     public static JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
                                                                EventUpcaster upcasterChain) {
-        Serializer serializer = serializer();
+        return storageEngine(connections, transactions, upcasterChain, serializer());
+    }
+
+    /** As above, with the serializer given: the one that encrypts personal data ({@link #serializer(DataKeys)}). */
+    public static JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider connections,
+                                                               TransactionManager transactions,
+                                                               EventUpcaster upcasterChain, Serializer serializer) {
         return JdbcEventStorageEngine.builder()
                                      .connectionProvider(connections)
                                      .transactionManager(transactions)
@@ -102,8 +109,22 @@ public final class StoredEventFormat {
                                      .persistenceExceptionResolver(duplicateKeyResolver());
     }
 
+    /** Events as plain JSON: for what never stores an event (tests of the stored forms, tools). */
     public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    }
+
+    /** Events as JSON with every personal field encrypted under its case's data key ({@link PersonalDataSerializer}). */
+    public static Serializer serializer(DataKeys keys) {
+        return serializer(keys, true);
+    }
+
+    /**
+     * With {@code encrypt} false, personal fields are written in clear (what is stored encrypted still reads):
+     * only for measuring what encryption costs (the benchmark's {@code --personal-data plain}), never in use.
+     */
+    public static Serializer serializer(DataKeys keys, boolean encrypt) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).build(), keys, encrypt);
     }
 
     /**

@@ -17,6 +17,11 @@ import gongkai.events.application.ApplicationSubmitted;
 import gongkai.events.application.SubmissionReturned;
 import gongkai.events.application.ApplicationTransferred;
 import gongkai.events.application.ApplicationWithdrawn;
+import gongkai.events.application.ErasureBasis;
+import gongkai.events.application.PersonalDataErased;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
+import gongkai.events.personal.PersonalDataMigrated;
 import gongkai.events.application.Channel;
 import gongkai.events.application.ConsultationEnded;
 import gongkai.events.application.ConsultationStarted;
@@ -115,6 +120,13 @@ final class StoredEventFixtures {
                                                             day("2024-04-25")));
         expect("FeePaid/rev-1", new FeePaid(APPLICATION, day("2024-04-01")));
         expect("ApplicationWithdrawn/rev-1", new ApplicationWithdrawn(APPLICATION, day("2024-04-02")));
+        expect("PersonalDataErased/rev-1", new PersonalDataErased(APPLICATION, day("2025-03-04"), ErasureBasis.PURPOSE_ACHIEVED,
+                                                                  "答复已送达，申请人无异议", false));
+        expect("PersonalDataSealed/rev-1", new PersonalDataSealed(APPLICATION, day("2034-04-03"), day("2024-04-02"), "P10Y"));
+        expect("PersonalDataMigrated/rev-1", new PersonalDataMigrated("7d2c1f0e-5b4a-4c3d-9e8f-0a1b2c3d4e5f", LocalDate.of(2026, 12, 7),
+                "启用个人信息加密，迁移此前以明文存储的事件", 3, 1L, 7L,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        expect("PersonalDataUnsealed/rev-1", new PersonalDataUnsealed(APPLICATION, day("2034-05-06"), "行政诉讼需要调取申请人信息"));
         expect("ApplicationConcluded/rev-1", new ApplicationConcluded(
                 APPLICATION, day("2024-04-10"), Outcome.PARTIALLY_DISCLOSED,
                 List.of(Outcome.WITHHELD_STATE_SECRET, Outcome.WITHHELD_INTERNAL_AFFAIRS), "部分内容涉及内部事务"));

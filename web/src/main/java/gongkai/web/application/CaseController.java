@@ -130,7 +130,9 @@ public class CaseController {
         // every move of the due date, a provisional one (暂定) and the firm one that replaced it alike
         page.addObject("dueChanges", sides.plain(dueHistory).get("changes"));
         page.addObject("received", sides.plain(receipt(history)));
+        // withheld (a sealed case, docs/personal-data.md) the applicant is a text, not the applicant's fields
         page.addObject("applicant", applicant(receipt(history)));
+        page.addObject("personalData", history.path("personalData").asText());
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         List<Action> actions = new ArrayList<>();
         if (SignedIn.current().is("SUPERVISOR")) {

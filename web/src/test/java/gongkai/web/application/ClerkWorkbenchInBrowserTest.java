@@ -69,6 +69,7 @@ class ClerkWorkbenchInBrowserTest {
         // 20 working days from the day after 28 December 2023, on the official calendar
         assertThat(browser.text(By.id("due-on"))).isEqualTo("2024年1月26日");
         assertThat(browser.text(By.id("due-explanation"))).contains("20 个工作日");
+        assertThat(browser.text(By.id("phone"))).as("masked even for the clerks (docs/personal-data.md)").isEqualTo("138****0000");
         assertThat(timeline()).containsExactly("ApplicationReceived");
     }
 
