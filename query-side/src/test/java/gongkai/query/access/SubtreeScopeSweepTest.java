@@ -34,6 +34,14 @@ class SubtreeScopeSweepTest {
     static String application;
     static String review;
     static String lawsuit;
+    static String attachment;
+
+    /**
+     * Reads no auditor makes, of any scope: a file's content and a case's archive hold personal data, so they
+     * go only to the clerks of the case's agency (docs/personal-data.md).
+     */
+    static final java.util.Set<String> CLERKS_ONLY = java.util.Set.of("/api/applications/{id}/attachments/{attachmentId}",
+                                                                      "/api/applications/{id}/archive");
 
     /** One GET endpoint, with its path variables filled for the sibling township. */
     record Read(String pattern, String path, boolean scoped) {
@@ -60,6 +68,10 @@ class SubtreeScopeSweepTest {
                                             + application + "\"}").json().get("reviewId").asText();
         lawsuit = clerk.post("/api/lawsuits", "{\"agencyId\":\"sibling\",\"filedOn\":\"2024-05-01\",\"route\":\"DIRECT\"}")
                        .json().get("lawsuitId").asText();
+        Http.Response uploaded = clerk.sendFile("POST", "/api/applications/" + application + "/attachments", "来信.pdf",
+                "application/octet-stream", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        attachment = uploaded.json().get("attachmentId").asText();
         RunningQuerySide.awaitProjections(system.querySide().as("admin", gongkai.command.testing.RunningCommandSide.ADMIN_PASSWORD));
     }
 
@@ -78,7 +90,11 @@ class SubtreeScopeSweepTest {
                     leaks.add(read.path() + " -> " + answer.status());
                 }
                 Http.Response supervised = county.get(read.path());
-                if (supervised.status() != 200) {
+                if (CLERKS_ONLY.contains(read.pattern())) {
+                    if (supervised.status() != 403) {
+                        leaks.add(read.path() + " -> " + supervised.status() + " to the county's auditor");
+                    }
+                } else if (supervised.status() != 200) {
                     refusedToTheCounty.add(read.path() + " -> " + supervised.status() + " " + supervised.body());
                 }
             } else if (answer.body().contains(application) || answer.body().contains("sibling")) {
@@ -111,7 +127,7 @@ class SubtreeScopeSweepTest {
                 }
                 String path = pattern.replace("{agencyId}", "sibling").replace("{year}", "2024")
                                      .replace("{rowKey}", "NEW").replace("{columnKey}", "TOTAL")
-                                     .replace("{globalIndex}", "1");
+                                     .replace("{globalIndex}", "1").replace("{attachmentId}", attachment);
                 if (path.startsWith("/api/applications/")) {
                     path = path.replace("{id}", application);
                 } else if (path.startsWith("/api/reviews/")) {

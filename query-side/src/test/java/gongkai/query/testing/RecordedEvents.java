@@ -56,6 +56,11 @@ public final class RecordedEvents {
         return querySide.context().getBean(JdbcTemplate.class);
     }
 
+    /** How many events the store holds: those a test recorded, and the agencies' own (their creation). */
+    public long stored() {
+        return jdbc().queryForObject("select count(*) from command_side.domain_event_entry", Long.class);
+    }
+
     /** The highest global index stored. */
     public long head() {
         return jdbc().queryForObject("select coalesce(max(global_index), 0) from command_side.domain_event_entry", Long.class);
