@@ -194,16 +194,11 @@ public class ApplicationAggregate {
         record(application.correct(command, today(clock)));
     }
 
-    /**
-     * The case's data key is destroyed, and its files' bytes with it (their content is personal data where the
-     * case's is), in the same transaction as the event is stored (docs/personal-data.md).
-     */
+    /** The case's data key is destroyed in the same transaction as the event is stored (docs/personal-data.md). */
     @CommandHandler
-    public void handle(ApplicationCommands.ErasePersonalData command, Clock clock, DataKeyShredder shredder,
-                       AttachmentStore files) {
+    public void handle(ApplicationCommands.ErasePersonalData command, Clock clock, DataKeyShredder shredder) {
         record(application.erasePersonalData(command, today(clock)));
         shredder.destroyKeyOf(applicationId);
-        files.eraseFilesOf(applicationId);
     }
 
     @CommandHandler

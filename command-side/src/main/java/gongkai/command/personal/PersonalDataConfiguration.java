@@ -1,5 +1,8 @@
 package gongkai.command.personal;
 
+import gongkai.command.papers.AttachmentStore;
+import org.springframework.context.annotation.Primary;
+
 import gongkai.events.personal.DataKeyRing;
 import gongkai.events.personal.MasterKey;
 import gongkai.events.personal.MasterKeySettings;
@@ -64,6 +67,19 @@ public class PersonalDataConfiguration {
     @Bean
     public DataKeyTable dataKeyTable(JdbcTemplate jdbc) {
         return new DataKeyTable(jdbc);
+    }
+
+    /**
+     * What an erasure destroys, in its command's transaction: the case's data key, and the bytes of the case's
+     * files, whose content is personal data where the case's is (docs/personal-data.md).
+     */
+    @Bean
+    @Primary
+    public DataKeyShredder caseShredder(DataKeyTable keys, AttachmentStore files) {
+        return caseId -> {
+            keys.destroyKeyOf(caseId);
+            files.eraseFilesOf(caseId);
+        };
     }
 
     /** Data keys in memory for {@code gongkai.personal-data.key-cache} (default 30 s), erased ones for good. */

@@ -72,12 +72,6 @@ public class CaseHistory {
         if (messages.isEmpty()) {
             return Optional.empty();
         }
-        List<String> holders = holdersOf(messages);
-        // The agency that holds the case now; a case transferred (转办) is in the history of every agency that held it.
-        String agencyId = holders.isEmpty() ? null : holders.get(holders.size() - 1);
-        if (agencyId == null ? !reader.is(Role.ADMIN) : holders.stream().noneMatch(a -> ReadAccess.mayRead(reader, a))) {
-            return Optional.empty();
-        }
         boolean erased = false;
         boolean sealed = false;
         for (DomainEventMessage<?> message : messages) {
@@ -86,7 +80,15 @@ public class CaseHistory {
             sealed = type == PersonalDataSealed.class || (sealed && type != PersonalDataUnsealed.class);
         }
         if (erased) {
-            dataKeys.forget(caseId); // another instance erased it: its key is gone, whatever this one kept in memory
+            // another instance erased it: its key is gone, whatever this one kept in memory. Forgotten before any
+            // payload is read (following the case's transfers reads them), since a payload is decrypted when read.
+            dataKeys.forget(caseId);
+        }
+        List<String> holders = holdersOf(messages);
+        // The agency that holds the case now; a case transferred (转办) is in the history of every agency that held it.
+        String agencyId = holders.isEmpty() ? null : holders.get(holders.size() - 1);
+        if (agencyId == null ? !reader.is(Role.ADMIN) : holders.stream().noneMatch(a -> ReadAccess.mayRead(reader, a))) {
+            return Optional.empty();
         }
         boolean clerkOfAgency = seesPersonalData(reader, agencyId);
         PersonalDataMasking.Visibility visibility = !clerkOfAgency || (sealed && !erased) ? PersonalDataMasking.Visibility.WITHHELD
