@@ -31,7 +31,10 @@ public class V6_4__answers_of_stored_applications extends BaseJavaMigration {
         String after = "";
         while (true) {
             List<Map.Entry<String, Answer>> answers = new ArrayList<>();
-            jdbc.query("select * from application_case where concluded_on is not null and application_id > ? "
+            // The row is read with today's mapping, which also reads the columns added after 6.4 (V19_1): at
+            // this point of the migrations they do not exist yet, and hold nothing for an answer.
+            jdbc.query("select *, null::date as extension_requested_on, null::date as awaiting_sign_in_since"
+                       + " from application_case where concluded_on is not null and application_id > ? "
                        + "order by application_id limit " + PAGE,
                        rs -> {
                            answers.add(Map.entry(rs.getString("application_id"),

@@ -153,7 +153,8 @@ class SeveralInstancesTest {
         File log = new File("target/second-query-side.log");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), QuerySideApplication.class.getName(),
                                   "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + TestDatabase.USER,
-                                  "--server.port=0")
+                                  "--server.port=0",
+                                  "--gongkai.personal-data.master-key=" + RunningCommandSide.MASTER_KEY)
                 .redirectErrorStream(true).redirectOutput(log).start();
     }
 

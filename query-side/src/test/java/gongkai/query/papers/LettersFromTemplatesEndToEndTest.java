@@ -97,7 +97,8 @@ class LettersFromTemplatesEndToEndTest {
                 .contains("补正告知书", "2024年4月3日", "2024年4月18日", "请说明年份", "第三十条");
         assertThat(clerk.post("/api/applications/" + application + "/supplement", "{\"receivedOn\":\"2024-04-08\"}").status())
                 .isEqualTo(200);
-        assertThat(clerk.post("/api/applications/" + application + "/extension",
+        Http head = system.commandSide().supervisorIn("xiaoying", "zhang"); // 第三十三条: the head of the office extends
+        assertThat(head.post("/api/applications/" + application + "/extension",
                               "{\"extendedOn\":\"2024-04-25\",\"workingDays\":15,\"reason\":\"需要调取档案\"}").status())
                 .isEqualTo(200);
         assertThat(letter(clerk, reader, application, "EXTENSION"))
