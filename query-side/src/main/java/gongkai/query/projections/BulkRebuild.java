@@ -131,7 +131,6 @@ public class BulkRebuild {
         }
         EventHandlerInvoker handlers = handlersOf(processor.eventHandlerInvoker());
         underWay.put(group, 0L);
-        long started = System.nanoTime();
         // One connection throughout: the clock lock held on it at session level lets its own chunks take it
         // again (shared) even while a calendar publication waits for it exclusively.
         try (Connection connection = dataSource.getConnection()) {
@@ -140,19 +139,26 @@ public class BulkRebuild {
             StagingTables staging = new StagingTables(jdbc);
             try {
                 jdbc.execute("select pg_advisory_lock_shared(" + ClockLock.KEY + ")");
+                long locked = System.nanoTime();
                 List<String> tables = stage(connection, staging, handlers, searchPath);
+                long staged = System.nanoTime();
                 Folded folded = fold(connection, group, handlers);
                 if (folded.token == null) {
                     throw new IllegalStateException("no event to rebuild from");
                 }
+                long read = System.nanoTime();
                 connection.setAutoCommit(true);
                 jdbc.execute("set search_path to " + searchPath);
                 tables.forEach(staging::makeLogged);
+                long logged = System.nanoTime();
                 swap(connection, group, staging, tables, folded.token);
                 completed.incrementAndGet();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s), tables {}", group, folded.events,
-                         Math.round(seconds), Math.round(folded.events / seconds), tables);
+                long done = System.nanoTime();
+                double seconds = (done - locked) / 1e9;
+                log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms, "
+                         + "logged {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
+                         Math.round(folded.events / seconds), (staged - locked) / 1_000_000, (read - staged) / 1_000_000,
+                         (logged - read) / 1_000_000, (done - logged) / 1_000_000, tables);
                 return true;
             } catch (Exception e) {
                 log.warn("The bulk rebuild of projection {} stopped; it is replayed event by event instead", group, e);

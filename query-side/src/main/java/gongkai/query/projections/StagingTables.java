@@ -119,10 +119,13 @@ final class StagingTables {
                 + "where s.relkind = 'S' and d.deptype = 'a' and n.nspname = ? and t.relname = ?",
                 (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, LIVE, table);
         for (String[] serial : serials) {
+            // Beside its new table (a sequence is owned in its own schema only), so that the move below takes it
+            // back with the table.
             String sequence = LIVE + "." + quoted(serial[0]);
-            jdbc.execute("alter sequence " + sequence + " owned by " + SCHEMA + "." + table + "." + quoted(serial[1]));
-            // beside its new table, so that the move below takes it back with the table
+            jdbc.execute("alter sequence " + sequence + " owned by none");
             jdbc.execute("alter sequence " + sequence + " set schema " + SCHEMA);
+            jdbc.execute("alter sequence " + SCHEMA + "." + quoted(serial[0]) + " owned by " + SCHEMA + "." + table + "."
+                         + quoted(serial[1]));
         }
         jdbc.execute("drop table " + LIVE + "." + table);
         jdbc.execute("alter table " + SCHEMA + "." + table + " set schema " + LIVE);

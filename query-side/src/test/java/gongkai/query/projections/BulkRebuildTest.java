@@ -149,6 +149,7 @@ class BulkRebuildTest {
         database.execute("truncate " + String.join(", ", tables));
 
         querySide = RunningQuerySide.on(commandSide.databaseUrl());
+        events = new StoredEvents(querySide);
         RunningQuerySide.awaitReplayed(admin(), Duration.ofSeconds(120));
         assertThat(bulk().completed()).as("rebuilt in bulk at the start").isEqualTo(1);
         awaitSealed();
