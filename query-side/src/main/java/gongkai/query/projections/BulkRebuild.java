@@ -86,7 +86,7 @@ public class BulkRebuild {
     private final long fromEvents;
     private final int chunk;
     private final Map<String, Long> underWay = new ConcurrentHashMap<>();
-    private final AtomicLong completed = new AtomicLong();
+    private final Map<String, AtomicLong> completed = new ConcurrentHashMap<>();
 
     public BulkRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokenStore,
                        Serializer serializer, DataSource dataSource, JdbcTemplate jdbc, Environment environment,
@@ -114,9 +114,10 @@ public class BulkRebuild {
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
-    /** How many bulk rebuilds this instance has swapped in since it started. */
-    public long completed() {
-        return completed.get();
+    /** How many bulk rebuilds of the group this instance has swapped in since it started. */
+    public long completed(String group) {
+        AtomicLong count = completed.get(group);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -152,7 +153,7 @@ public class BulkRebuild {
                 tables.forEach(staging::makeLogged);
                 long logged = System.nanoTime();
                 swap(connection, group, staging, tables, folded.token);
-                completed.incrementAndGet();
+                completed.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
                 long done = System.nanoTime();
                 double seconds = (done - locked) / 1e9;
                 log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms, "

@@ -67,7 +67,7 @@ public class ProjectionReplays implements SmartLifecycle {
     /** One projection's position now. */
     public record Status(String name, Long position, long head, boolean caughtUp, boolean replaying, boolean running,
                          int segmentsClaimedHere, int segments, Double eventsPerSecond, Long estimatedSecondsLeft,
-                         Replay replay) {
+                         Replay replay, long rebuiltInBulk) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -226,7 +226,7 @@ public class ProjectionReplays implements SmartLifecycle {
         long position = chain.head().globalIndex();
         Double rate = progress.eventsPerSecond(EVENT_CHAIN);
         return new Status(EVENT_CHAIN, position, head, position >= head, false, chain.isRunning(), 1, 1, rate,
-                          ProjectionProgress.secondsLeft(position, head, rate), null);
+                          ProjectionProgress.secondsLeft(position, head, rate), null, 0);
     }
 
     /** The head of the event stream: the highest global index stored. */
@@ -244,7 +244,7 @@ public class ProjectionReplays implements SmartLifecycle {
         Double rate = progress.eventsPerSecond(name);
         return new Status(name, tokens.position(), head, caughtUp, replaying, processor.isRunning(),
                           processor.processingStatus().size(), tokens.segments(), rate,
-                          ProjectionProgress.secondsLeft(tokens.position(), head, rate), replay);
+                          ProjectionProgress.secondsLeft(tokens.position(), head, rate), replay, bulk.completed(name));
     }
 
     /**

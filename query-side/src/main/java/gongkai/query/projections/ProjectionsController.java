@@ -63,6 +63,7 @@ public class ProjectionsController {
         p.put("eventsPerSecond", s.eventsPerSecond());
         p.put("estimatedSecondsLeft", s.estimatedSecondsLeft());
         p.put("replay", s.replay());
+        p.put("rebuiltInBulk", s.rebuiltInBulk());
         p.put("running", s.running());
         p.put("segmentsClaimedHere", s.segmentsClaimedHere());
         p.put("segments", s.segments());

@@ -83,7 +83,7 @@ class BulkRebuildTest {
         Map<String, Object> live = everything();
         assertThat(jdbc().queryForObject("select count(*) from application_cell where valid_to is not null", Long.class))
                 .as("the history holds corrections and answers").isPositive();
-        long before = bulk().completed();
+        long before = bulk().completed(ReadModels.PROCESSING_GROUP);
         JsonNode reportBefore = admin().get("/api/agencies/" + AGENCY + "/reports/2023").json();
 
         // While the clock lock is held exclusively (as a calendar publication holds it), the rebuild waits
@@ -105,7 +105,7 @@ class BulkRebuildTest {
         }
 
         RunningQuerySide.awaitReplayed(admin(), Duration.ofSeconds(120));
-        assertThat(bulk().completed()).as("rebuilt in bulk").isEqualTo(before + 1);
+        assertThat(bulk().completed(ReadModels.PROCESSING_GROUP)).as("rebuilt in bulk").isEqualTo(before + 1);
         assertThat(jdbc().queryForObject("select count(*) from pg_namespace where nspname = 'query_side_rebuild'", Long.class))
                 .as("the staging tables dropped after the swap").isZero();
         assertThat(everything()).isEqualTo(live);
@@ -113,11 +113,11 @@ class BulkRebuildTest {
 
     @Test
     void afterARebuildInBulkTheProcessorGoesOnFromWhereItStoppedApplyingEachEventOnce() {
-        long before = bulk().completed();
+        long before = bulk().completed(ReadModels.PROCESSING_GROUP);
         Http.Response asked = admin().post("/api/admin/projections/read-models/replay", "");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         RunningQuerySide.awaitReplayed(admin(), Duration.ofSeconds(120));
-        assertThat(bulk().completed()).as("rebuilt in bulk").isEqualTo(before + 1);
+        assertThat(bulk().completed(ReadModels.PROCESSING_GROUP)).as("rebuilt in bulk").isEqualTo(before + 1);
 
         events.recordAll(EveryKindOfEvent.applications(random, 50, AGENCY), AGENCY);
         awaitCaughtUp();
@@ -151,7 +151,7 @@ class BulkRebuildTest {
         querySide = RunningQuerySide.on(commandSide.databaseUrl());
         events = new StoredEvents(querySide);
         RunningQuerySide.awaitReplayed(admin(), Duration.ofSeconds(120));
-        assertThat(bulk().completed()).as("rebuilt in bulk at the start").isEqualTo(1);
+        assertThat(bulk().completed(ReadModels.PROCESSING_GROUP)).as("rebuilt in bulk at the start").isEqualTo(1);
         awaitSealed();
         assertThat(everything()).isEqualTo(live);
     }
