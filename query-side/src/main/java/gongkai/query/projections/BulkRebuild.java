@@ -41,7 +41,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -91,7 +95,7 @@ public class BulkRebuild {
     public BulkRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokenStore,
                        Serializer serializer, DataSource dataSource, JdbcTemplate jdbc, Environment environment,
                        @Value("${gongkai.projections.bulk-rebuild.from-events:10000}") long fromEvents,
-                       @Value("${gongkai.projections.bulk-rebuild.chunk:20000}") int chunk) {
+                       @Value("${gongkai.projections.bulk-rebuild.chunk:10000}") int chunk) {
         this.processing = processing;
         this.storage = storage;
         this.tokenStore = tokenStore;
@@ -245,30 +249,76 @@ public class BulkRebuild {
     private record Folded(TrackingToken token, long events) {
     }
 
-    /** Hands the whole stream, chunk after chunk, to the handlers, on the connection set to the staging copies. */
+    /**
+     * Hands the whole stream, chunk after chunk, to the handlers, on the connection set to the staging copies. The
+     * next chunk is read and deserialized meanwhile, in a thread of its own (on a connection of the pool).
+     */
     private Folded fold(Connection connection, String group, EventHandlerInvoker handlers) throws Exception {
         TrackingToken reached = null;
         long events = 0;
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gongkai-bulk-rebuild-read");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> read = stream.iterator();
-            List<TrackedEventMessage<?>> messages = new ArrayList<>(chunk);
-            while (read.hasNext()) {
-                messages.add(read.next());
-                if (messages.size() == chunk || !read.hasNext()) {
-                    apply(connection, handlers, messages);
-                    events += messages.size();
-                    reached = messages.get(messages.size() - 1).trackingToken();
-                    underWay.put(group, reached.position().orElse(0));
-                    messages.clear();
+            ChunkReader chunks = new ChunkReader(stream.iterator(), chunk);
+            Future<List<TrackedEventMessage<?>>> ahead = reader.submit(chunks);
+            while (true) {
+                List<TrackedEventMessage<?>> messages = ahead.get();
+                if (messages.isEmpty()) {
+                    break;
                 }
+                ahead = reader.submit(chunks);
+                apply(connection, handlers, messages);
+                events += messages.size();
+                reached = messages.get(messages.size() - 1).trackingToken();
+                underWay.put(group, reached.position().orElse(0));
             }
+        } finally {
+            reader.shutdownNow();
         }
         return new Folded(reached, events);
+    }
+
+    /** Reads the stream a chunk at a time (one call after the other, in one thread), deserialized. */
+    private static final class ChunkReader implements Callable<List<TrackedEventMessage<?>>> {
+
+        private final Iterator<? extends TrackedEventMessage<?>> read;
+        private final int size;
+        private long last = -1;
+        private boolean stopped;
+
+        ChunkReader(Iterator<? extends TrackedEventMessage<?>> read, int size) {
+            this.read = read;
+            this.size = size;
+        }
+
+        @Override
+        public List<TrackedEventMessage<?>> call() {
+            List<TrackedEventMessage<?>> messages = new ArrayList<>(size);
+            while (!stopped && messages.size() < size && read.hasNext()) {
+                TrackedEventMessage<?> next = read.next();
+                long position = next.trackingToken().position().orElse(0);
+                if (position <= last) {
+                    // An event that fills a gap (committed after events stored later): the bulk path stops before
+                    // it, and the processor takes it from there (BulkRows keys rows by the position read).
+                    stopped = true;
+                    break;
+                }
+                next.getPayload();
+                next.getMetaData();
+                messages.add(next);
+                last = position;
+            }
+            return messages;
+        }
     }
 
     private static void apply(Connection connection, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> messages)
             throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        unitOfWork.resources().put(BulkRows.CHUNK, Boolean.TRUE);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = unitOfWork.getMessage();
             if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
