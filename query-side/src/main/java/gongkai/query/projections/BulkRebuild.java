@@ -154,14 +154,14 @@ public class BulkRebuild {
                 long read = System.nanoTime();
                 connection.setAutoCommit(true);
                 jdbc.execute("set search_path to " + searchPath);
-                tables.forEach(staging::makeLogged);
+                tables.forEach(staging::finish);
                 long logged = System.nanoTime();
                 swap(connection, group, staging, tables, folded.token);
                 completed.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
                 long done = System.nanoTime();
                 double seconds = (done - locked) / 1e9;
                 log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms, "
-                         + "logged {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
+                         + "indexes and WAL {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
                          Math.round(folded.events / seconds), (staged - locked) / 1_000_000, (read - staged) / 1_000_000,
                          (logged - read) / 1_000_000, (done - logged) / 1_000_000, tables);
                 return true;
@@ -238,7 +238,7 @@ public class BulkRebuild {
                 staging.dropTable(candidate);
             }
         }
-        tables.forEach(staging::createIndexes);
+        tables.forEach(table -> staging.createIndexes(table, true));
         connection.commit();
         if (tables.isEmpty()) {
             throw new IllegalStateException("the group's reset empties no table");

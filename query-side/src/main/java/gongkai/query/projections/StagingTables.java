@@ -69,16 +69,30 @@ final class StagingTables {
     }
 
     /**
-     * The live table's other indexes, built on the staging copy under their live names. Built before the rows
-     * come in, since the projections look rows up by them (an application's open cells, a source's
-     * contributions): a lookup by a missing index would read the whole table once per event.
+     * The secondary indexes the projections look rows up by while following events (a case's open cells, a
+     * source's open contributions, a case's agency in the audit trail, a year's current text, an agency's
+     * documents and changes, a case's due dates): built on the staging copies before the rows come in. Every
+     * other secondary index is built once the rows are in, far cheaper than kept up row by row. An index
+     * missing here costs a rebuild its speed (a lookup would read the whole staging table), never a row.
      */
-    void createIndexes(String table) {
+    static final Set<String> LOOKED_UP_WHILE_FOLLOWING = Set.of(
+            "application_cell_of_case", "report_contribution_of_source", "audit_event_case", "report_narrative_of_year",
+            "document_case_agency", "agency_change_of_agency", "application_due_history_of_case");
+
+    /**
+     * The live table's secondary indexes that {@code whileFollowing} says (those the projections look rows up by,
+     * or the others), built on the staging copy under their live names.
+     */
+    void createIndexes(String table, boolean whileFollowing) {
         for (String definition : jdbc.queryForList(
                 "select pg_get_indexdef(i.indexrelid) from pg_index i join pg_class t on t.oid = i.indrelid "
                 + "join pg_namespace n on n.oid = t.relnamespace where n.nspname = ? and t.relname = ? "
                 + "and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) order by 1",
                 String.class, LIVE, table)) {
+            String name = definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2");
+            if (LOOKED_UP_WHILE_FOLLOWING.contains(name) != whileFollowing) {
+                continue;
+            }
             String on = " ON " + LIVE + "." + table + " ";
             int at = definition.indexOf(on);
             if (at < 0) {
@@ -100,9 +114,13 @@ final class StagingTables {
         jdbc.execute("drop table " + SCHEMA + "." + table);
     }
 
-    /** Writes the staging copy to the WAL (it survives a crash from now on) and gathers its statistics. */
-    void makeLogged(String table) {
+    /**
+     * Writes the staging copy to the WAL (it survives a crash from now on), builds the indexes left for after the
+     * load, and gathers its statistics.
+     */
+    void finish(String table) {
         jdbc.execute("alter table " + SCHEMA + "." + table + " set logged");
+        createIndexes(table, false);
         jdbc.execute("analyze " + SCHEMA + "." + table);
     }
 
