@@ -79,6 +79,8 @@ import java.util.stream.Stream;
 public class BulkRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(BulkRebuild.class);
+    /** The advisory lock a bulk rebuild holds throughout ("rebuild" in ASCII). */
+    private static final long ONE_AT_A_TIME = 0x72656275696c64L;
 
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
@@ -142,7 +144,14 @@ public class BulkRebuild {
             String searchPath = show(connection, "search_path");
             TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
             StagingTables staging = new StagingTables(jdbc);
+            boolean alone = false;
             try {
+                // One bulk rebuild at a time, whichever instance runs it: they share the staging schema.
+                alone = Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_lock(" + ONE_AT_A_TIME + ")",
+                                                                Boolean.class));
+                if (!alone) {
+                    throw new IllegalStateException("another instance is rebuilding in bulk");
+                }
                 jdbc.execute("select pg_advisory_lock_shared(" + ClockLock.KEY + ")");
                 long locked = System.nanoTime();
                 List<String> tables = stage(connection, staging, handlers, searchPath);
@@ -172,9 +181,12 @@ public class BulkRebuild {
             } finally {
                 try {
                     connection.setAutoCommit(true);
-                    staging.drop();
+                    if (alone) {
+                        staging.drop();
+                    }
                     jdbc.execute("set search_path to " + searchPath);
-                    jdbc.execute("select pg_advisory_unlock_shared(" + ClockLock.KEY + ")");
+                    // Both session locks (the clock's, and the one of a rebuild at a time), whichever were taken.
+                    jdbc.execute("select pg_advisory_unlock_all()");
                 } catch (RuntimeException | SQLException e) {
                     log.warn("Cleaning up after the bulk rebuild of {} failed", group, e);
                 } finally {

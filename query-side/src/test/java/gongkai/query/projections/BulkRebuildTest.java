@@ -7,7 +7,6 @@ import gongkai.events.application.ApplicationReceived;
 import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
 import gongkai.query.calendar.ClockLock;
-import gongkai.query.report.AnnualReport;
 import gongkai.query.report.AnnualReports;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
@@ -172,14 +171,7 @@ class BulkRebuildTest {
         Map<String, Object> all = new LinkedHashMap<>(ReadModelTables.of(jdbc));
         all.put("applied_event", jdbc.queryForList("select processing_group, aggregate_id, last_sequence from applied_event "
                                                    + "order by processing_group, aggregate_id"));
-        AnnualReports reports = querySide.context().getBean(AnnualReports.class);
-        for (int year = 2022; year <= 2025; year++) {
-            AnnualReport report = reports.report(AGENCY, year, null);
-            all.put("proactive " + year, report.proactive());
-            all.put("applications " + year, report.applications());
-            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
-            all.put("timeliness " + year, report.timeliness());
-        }
+        all.putAll(ReadModelTables.reports(querySide.context().getBean(AnnualReports.class), AGENCY));
         return all;
     }
 

@@ -6,8 +6,6 @@ import gongkai.events.CaseEvent;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
-import gongkai.query.report.AnnualReport;
-import gongkai.query.report.AnnualReports;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.RunningSystem;
@@ -168,14 +166,7 @@ class EachEventAppliedOnceTest {
 
     private static Map<String, Object> everything() {
         Map<String, Object> all = new LinkedHashMap<>(ReadModelTables.of(jdbc));
-        AnnualReports reports = system.reports();
-        for (int year = 2022; year <= 2025; year++) {
-            AnnualReport report = reports.report(AGENCY, year, null);
-            all.put("proactive " + year, report.proactive());
-            all.put("applications " + year, report.applications());
-            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
-            all.put("timeliness " + year, report.timeliness());
-        }
+        all.putAll(ReadModelTables.reports(system.reports(), AGENCY));
         return all;
     }
 

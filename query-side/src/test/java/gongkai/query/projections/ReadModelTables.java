@@ -57,6 +57,19 @@ public final class ReadModelTables {
     private ReadModelTables() {
     }
 
+    /** The agency's reports of 2022 to 2025 as the system knows them now: tables 二, 三 and 四 and the timeliness figures. */
+    public static Map<String, Object> reports(gongkai.query.report.AnnualReports reports, String agency) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (int year = 2022; year <= 2025; year++) {
+            gongkai.query.report.AnnualReport report = reports.report(agency, year, null);
+            all.put("proactive " + year, report.proactive());
+            all.put("applications " + year, report.applications());
+            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
+            all.put("timeliness " + year, report.timeliness());
+        }
+        return all;
+    }
+
     /** Every table, its rows as column → value. */
     public static Map<String, List<Map<String, Object>>> of(JdbcTemplate jdbc) {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
