@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The summaries the report of now reads (the timeliness tally per agency and year, table 三's tally) equal, row
  * for row, what they summarise (the applications' stored parts, the open cells) after a random mix of
- * receipts, answers, withdrawals, corrections of dates and transfers, and again after every read model is
- * rebuilt by a replay. The seed is printed; {@code -Dseed=} repeats a run.
+ * receipts, answers, withdrawals, transfers and corrections of the answers' dates made once the answers were
+ * stored, and again after every read model is rebuilt by a replay. The seed is printed; {@code -Dseed=} repeats a run.
  */
 class TimelinessTallyTest {
 
@@ -62,8 +63,20 @@ class TimelinessTallyTest {
         long seed = Long.getLong("seed", System.nanoTime());
         System.out.println("TimelinessTallyTest seed: " + seed + " (-Dseed=" + seed + " repeats this run)");
         Random random = new Random(seed);
+        List<Answered> answered = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            randomLife(random);
+            randomLife(random, answered);
+        }
+        events.awaitProjections();
+        // Later, once those answers are stored: some of their dates corrected, sometimes into another year.
+        for (Answered a : answered) {
+            if (random.nextInt(3) == 0) {
+                LocalDate corrected = random.nextBoolean() ? a.concludedOn().minusDays(1 + random.nextInt(3))
+                                                           : a.concludedOn().plusDays(100 + random.nextInt(200));
+                events.record(a.applicationId(), new ApplicationCorrected(a.applicationId(), latest(a.concludedOn(), corrected),
+                                                                          CorrectedField.concludedOn, a.concludedOn().toString(),
+                                                                          corrected.toString(), List.of(), "录入错误"), "li");
+            }
         }
         events.awaitProjections();
         assertThat(jdbc.queryForObject("select count(*) from timeliness_tally where answers <> 0", Long.class))
@@ -119,8 +132,15 @@ class TimelinessTallyTest {
         return TimelinessFigures.of(agencyId, year, answers);
     }
 
+    private record Answered(String applicationId, LocalDate concludedOn) {
+    }
+
+    private static LocalDate latest(LocalDate one, LocalDate other) {
+        return one.isAfter(other) ? one : other;
+    }
+
     /** One application's life, drawn at random: most are answered, some late, extended, withdrawn, corrected, moved. */
-    private static void randomLife(Random random) {
+    private static void randomLife(Random random, List<Answered> answered) {
         String agency = AGENCIES.get(random.nextInt(AGENCIES.size()));
         LocalDate received = LocalDate.of(2023, 1, 3).plusDays(random.nextInt(700));
         ApplicantType type = ApplicantType.values()[random.nextInt(ApplicantType.values().length)];
@@ -153,12 +173,13 @@ class TimelinessTallyTest {
             return;
         }
         events.record(id, new ApplicationConcluded(id, day, Outcome.DISCLOSED, List.of(), null), "li");
-        if (random.nextInt(4) == 0) {
-            // the date of the answer corrected, sometimes into the next year
-            LocalDate corrected = day.plusDays(random.nextInt(2) == 0 ? -1 : 200);
-            events.record(id, new ApplicationCorrected(id, day.plusDays(1).isAfter(corrected) ? day : corrected,
-                                                       CorrectedField.concludedOn, day.toString(), corrected.toString(),
-                                                       List.of(), "录入错误"), "li");
+        if (random.nextInt(6) == 0) {
+            // corrected at once, in the same batch of events or the next
+            LocalDate corrected = day.minusDays(1);
+            events.record(id, new ApplicationCorrected(id, day, CorrectedField.concludedOn, day.toString(),
+                                                       corrected.toString(), List.of(), "录入错误"), "li");
+            day = corrected;
         }
+        answered.add(new Answered(id, day));
     }
 }
