@@ -168,6 +168,13 @@ public class Sides {
                     .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
     }
 
+    /** A change of the query side's own settings (PUT with a JSON body, e.g. a notice template), for the signed-in user. */
+    public JsonNode putToQuery(Object body, String path, Object... uriVariables) {
+        return query.put().uri(path, uriVariables).headers(this::onBehalf)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
     /**
      * A command to the command side (POST with a JSON body), for the signed-in user. Once it is recorded,
      * the query side is given time to follow it ({@link #awaitReads}), so that the page shown next shows it.
@@ -244,6 +251,26 @@ public class Sides {
         return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                     .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A file for the public page from the query side (the applicant's answer letter), with the pages' own account. */
+    public ResponseEntity<byte[]> postPublicToQueryForFile(Object body, String path) {
+        return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                    .contentType(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> {
+                        byte[] answer = response.getBody().readAllBytes();
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw refused(response.getStatusCode(), answer);
+                        }
+                        HttpHeaders kept = new HttpHeaders();
+                        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
+                            String value = response.getHeaders().getFirst(name);
+                            if (value != null) {
+                                kept.set(name, value);
+                            }
+                        }
+                        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(answer);
+                    });
     }
 
     /** An answer that is a list, as maps, for the templates. */
