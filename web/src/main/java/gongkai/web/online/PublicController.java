@@ -112,9 +112,7 @@ public class PublicController {
     public ModelAndView track(@RequestParam(defaultValue = "") String queryCode,
                               @RequestParam(defaultValue = "") String phoneLast4, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("public/track");
-        if (!limit.allow("track", request.getRemoteAddr())) {
-            page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-            page.addObject("problem", "查询过于频繁，请一分钟后再试。");
+        if (tooOften(request, page)) {
             return page;
         }
         try {
@@ -139,9 +137,7 @@ public class PublicController {
     public Object letter(@RequestParam(defaultValue = "") String queryCode,
                          @RequestParam(defaultValue = "") String phoneLast4, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("public/track");
-        if (!limit.allow("track", request.getRemoteAddr())) {
-            page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-            page.addObject("problem", "查询过于频繁，请一分钟后再试。");
+        if (tooOften(request, page)) {
             return page;
         }
         try {
@@ -151,6 +147,16 @@ public class PublicController {
             page.addObject("problem", "暂无可下载的答复书，请核对查询码和手机号后四位。");
             return page;
         }
+    }
+
+    /** Whether the address has looked up too often this minute (the look-ups and the letters count together). */
+    private boolean tooOften(HttpServletRequest request, ModelAndView page) {
+        if (limit.allow("track", request.getRemoteAddr())) {
+            return false;
+        }
+        page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+        page.addObject("problem", "查询过于频繁，请一分钟后再试。");
+        return true;
     }
 
     private ModelAndView form(HttpSession session, Map<String, String> posted, String problem,

@@ -132,20 +132,23 @@ public class Sides {
     /** A file or page from the query side as it is (the report rendered), for the signed-in user. */
     public ResponseEntity<byte[]> fetch(String path, Object... uriVariables) {
         return query.get().uri(path, uriVariables).headers(this::onBehalf)
-                    .exchange((request, response) -> {
-                        byte[] body = response.getBody().readAllBytes();
-                        if (!response.getStatusCode().is2xxSuccessful()) {
-                            throw refused(response.getStatusCode(), body);
-                        }
-                        HttpHeaders kept = new HttpHeaders();
-                        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
-                            String value = response.getHeaders().getFirst(name);
-                            if (value != null) {
-                                kept.set(name, value);
-                            }
-                        }
-                        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
-                    });
+                    .exchange((request, response) -> file(response));
+    }
+
+    /** A file answered by a side: its bytes with its type and disposition, or the side's refusal. */
+    private ResponseEntity<byte[]> file(org.springframework.http.client.ClientHttpResponse response) throws java.io.IOException {
+        byte[] body = response.getBody().readAllBytes();
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw refused(response.getStatusCode(), body);
+        }
+        HttpHeaders kept = new HttpHeaders();
+        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
+            String value = response.getHeaders().getFirst(name);
+            if (value != null) {
+                kept.set(name, value);
+            }
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
     }
 
     /** A file from the query side with query parameters (null values left out), each encoded whole. */
@@ -257,20 +260,7 @@ public class Sides {
     public ResponseEntity<byte[]> postPublicToQueryForFile(Object body, String path) {
         return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
                     .contentType(MediaType.APPLICATION_JSON).body(body)
-                    .exchange((request, response) -> {
-                        byte[] answer = response.getBody().readAllBytes();
-                        if (!response.getStatusCode().is2xxSuccessful()) {
-                            throw refused(response.getStatusCode(), answer);
-                        }
-                        HttpHeaders kept = new HttpHeaders();
-                        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
-                            String value = response.getHeaders().getFirst(name);
-                            if (value != null) {
-                                kept.set(name, value);
-                            }
-                        }
-                        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(answer);
-                    });
+                    .exchange((request, response) -> file(response));
     }
 
     /** An answer that is a list, as maps, for the templates. */
