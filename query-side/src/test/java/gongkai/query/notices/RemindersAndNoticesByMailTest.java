@@ -210,6 +210,13 @@ class RemindersAndNoticesByMailTest {
         assertThat(admin.put("/api/admin/users/nobody/contact", "{\"email\":\"a@b.cn\"}").status()).isEqualTo(404);
 
         assertThat(querySide.as("sun", "sun-password").get("/api/notices/messages").status()).isEqualTo(403);
+
+        // the notices are no projection to rebuild: a message owed once is never owed again
+        Http.Response replay = adminReading.post("/api/admin/projections/notices/replay", "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(409);
+        assertThat(StreamSupport.stream(adminReading.get("/api/projections").json().get("projections").spliterator(), false)
+                                .filter(p -> p.get("name").asText().equals("notices"))
+                                .map(p -> p.get("replayable").asBoolean())).containsExactly(false);
         assertThat(clerk.get("/api/admin/users").status()).isEqualTo(403);
     }
 
