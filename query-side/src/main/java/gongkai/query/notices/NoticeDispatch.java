@@ -105,11 +105,13 @@ public class NoticeDispatch {
         if (settings.quiet().holds(now)) {
             return 0;
         }
+        // a digest lists the cases of its day: read once per day and run, not once per message
+        Map<LocalDate, List<UrgentCase>> urgentByDay = new HashMap<>(Map.of(today, urgent));
         int settled = 0;
         for (List<OutgoingMessages.Claimed> batch = messages.claim(BATCH, now); !batch.isEmpty();
              batch = messages.claim(BATCH, now)) {
             for (OutgoingMessages.Claimed m : batch) {
-                send(m, now);
+                send(m, now, urgentByDay);
                 settled++;
             }
         }
@@ -175,10 +177,10 @@ public class NoticeDispatch {
         }
     }
 
-    private void send(OutgoingMessages.Claimed m, Instant now) {
+    private void send(OutgoingMessages.Claimed m, Instant now, Map<LocalDate, List<UrgentCase>> urgentByDay) {
         Addressed addressed;
         try {
-            addressed = m.kind().audience() == NoticeKind.Audience.APPLICANT ? toApplicant(m) : toClerk(m, now);
+            addressed = m.kind().audience() == NoticeKind.Audience.APPLICANT ? toApplicant(m) : toClerk(m, urgentByDay);
         } catch (RuntimeException e) {
             log.warn("message {} ({} by {}) could not be prepared: {}", m.id(), m.kind(), m.channel(),
                      e.getClass().getSimpleName());
@@ -219,7 +221,7 @@ public class NoticeDispatch {
         messages.settle(m.id(), OutgoingMessages.Status.SENT, masked, addressed.template(), null, now);
     }
 
-    private Addressed toClerk(OutgoingMessages.Claimed m, Instant now) {
+    private Addressed toClerk(OutgoingMessages.Claimed m, Map<LocalDate, List<UrgentCase>> urgentByDay) {
         List<Clerk> found = jdbc.query("select username, agency_id, email, phone from command_side.user_account "
                                        + "where username = ? and enabled", (rs, i) -> new Clerk(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), m.recipientUsername());
@@ -233,8 +235,8 @@ public class NoticeDispatch {
         Map<String, String> values = new HashMap<>();
         values.put("agencyName", agencyName(m.agencyId()));
         if (m.kind() == NoticeKind.DIGEST) {
-            List<UrgentCase> cases = urgentCases(m.referenceDate()).stream()
-                                                                   .filter(c -> c.agencyId().equals(m.agencyId())).toList();
+            List<UrgentCase> cases = urgentByDay.computeIfAbsent(m.referenceDate(), this::urgentCases).stream()
+                                                .filter(c -> c.agencyId().equals(m.agencyId())).toList();
             if (cases.isEmpty()) {
                 return Addressed.skipped("已无逾期或即将到期的案件 (nothing due any more)");
             }
@@ -244,17 +246,17 @@ public class NoticeDispatch {
             values.put("dueSoonCount", Long.toString(cases.stream().filter(c -> c.urgency() == DueWindow.Urgency.DUE_SOON).count()));
             values.put("cases", cases.stream().map(NoticeDispatch::line).collect(Collectors.joining("\n")));
         } else {
-            Optional<UrgentCase> still = urgentCases(LocalDate.ofInstant(now, settings.zone())).stream()
-                                                            .filter(c -> c.applicationId().equals(m.caseId())).findFirst();
-            List<LocalDate> received = jdbc.queryForList("select received_on from application_case where application_id = ? "
-                                                         + "and concluded_on is null and state not in ('CONCLUDED', 'WITHDRAWN')",
-                                                         LocalDate.class, m.caseId());
-            if (received.isEmpty()) {
+            List<LocalDate[]> open = jdbc.query("select received_on, due_on from application_case where application_id = ? "
+                                                + "and concluded_on is null and state not in ('CONCLUDED', 'WITHDRAWN')",
+                                                (rs, i) -> new LocalDate[]{rs.getDate(1).toLocalDate(),
+                                                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()},
+                                                m.caseId());
+            if (open.isEmpty()) {
                 return Addressed.skipped("案件已办结 (the case is closed)");
             }
             values.put("applicationId", m.caseId());
-            values.put("receivedOn", words(received.get(0)));
-            values.put("dueOn", words(still.map(UrgentCase::dueOn).orElse(m.referenceDate())));
+            values.put("receivedOn", words(open.get(0)[0]));
+            values.put("dueOn", words(open.get(0)[1] == null ? m.referenceDate() : open.get(0)[1]));
         }
         return addressed(m, address, values);
     }
