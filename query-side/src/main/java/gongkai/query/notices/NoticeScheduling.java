@@ -1,5 +1,7 @@
 package gongkai.query.notices;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,8 @@ public class NoticeScheduling {
     @ConditionalOnProperty(name = "gongkai.notices.scheduled", havingValue = "true", matchIfMissing = true)
     static class Runs {
 
+        private static final Logger log = LoggerFactory.getLogger(Runs.class);
+
         private final NoticeDispatch dispatch;
 
         Runs(NoticeDispatch dispatch) {
@@ -38,7 +42,12 @@ public class NoticeScheduling {
 
         @Scheduled(fixedDelayString = "${gongkai.notices.every:PT30S}", initialDelayString = "${gongkai.notices.every:PT30S}")
         void run() {
-            dispatch.runAt(Instant.now());
+            try {
+                dispatch.runAt(Instant.now());
+            } catch (RuntimeException e) {
+                // e.g. PostgreSQL away: the next run tries again; only the type, as a message might quote a value
+                log.warn("The notices' run failed ({}); trying again in the next run", e.getClass().getSimpleName());
+            }
         }
     }
 }
