@@ -4,8 +4,6 @@ import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,9 +12,11 @@ import java.util.function.Supplier;
 public class Timeliness {
 
     private final JdbcTemplate jdbc;
+    private final TimelinessTally tally;
 
-    public Timeliness(JdbcTemplate jdbc) {
+    public Timeliness(JdbcTemplate jdbc, TimelinessTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     public TimelinessFigures of(String agencyId, int year) {
@@ -24,20 +24,11 @@ public class Timeliness {
     }
 
     /**
-     * {@link #of(String, int)} read in a batch of other reads: the applications concluded in the year,
-     * counted together where their stored parts ({@link TimelinessFigures.Answer}) are alike, so that the
-     * read is a few rows whatever the agency's size.
+     * {@link #of(String, int)} read in a batch of other reads: the year's tally of the applications' stored parts
+     * ({@link TimelinessFigures.Answer}, {@link TimelinessTally}), a few rows whatever the agency's size.
      */
     public Supplier<TimelinessFigures> of(ReadBatch batch, String agencyId, int year) {
-        Supplier<List<TimelinessFigures.Answers>> answers = batch.list(
-                "select answer_kind, answer_extended, answer_working_days, count(*), coalesce(sum(paused_working_days), 0) "
-                + "from application_case where agency_id = ? and concluded_on between ? and ? and answer_kind is not null "
-                + "group by answer_kind, answer_extended, answer_working_days",
-                (rs, i) -> new TimelinessFigures.Answers(
-                        new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(1)), rs.getBoolean(2),
-                                                     (Integer) rs.getObject(3)),
-                        rs.getInt(4), rs.getInt(5)),
-                agencyId, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        Supplier<List<TimelinessFigures.Answers>> answers = tally.answers(batch, agencyId, year);
         return () -> TimelinessFigures.of(agencyId, year, answers.get());
     }
 }
