@@ -4,6 +4,7 @@ import gongkai.events.access.Actor;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.http.Problems;
 import gongkai.query.chain.EventChain;
+import gongkai.query.notices.NoticeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -126,12 +127,24 @@ public class ProjectionReplays implements SmartLifecycle {
             }
             throw Problems.Refused.notFound("没有这个投影 (no projection " + name + ")");
         }
+        if (!replayable(name)) {
+            throw new Problems.Refused(HttpStatus.CONFLICT, null, "消息通知从不重放：已发出的消息不会再发 "
+                                       + "(the notices are never replayed: a message owed once is never owed again)");
+        }
         return replay(List.of(name), admin).get(0);
     }
 
-    /** Replays every projection at once. */
+    /** Replays every projection at once (not the notices: see {@link #replayable}). */
     public List<Replay> replayAll(Actor admin) {
-        return replay(names(), admin);
+        return replay(names().stream().filter(ProjectionReplays::replayable).toList(), admin);
+    }
+
+    /**
+     * Whether a processor may be replayed: every projection of read models, not the notices, which build nothing
+     * to rebuild and whose messages, once owed, are never owed again (docs/notices.md).
+     */
+    public static boolean replayable(String name) {
+        return !NoticeProjection.PROCESSING_GROUP.equals(name);
     }
 
     private synchronized List<Replay> replay(List<String> names, Actor admin) {

@@ -31,7 +31,7 @@ public class ProjectionsController {
     @GetMapping("/api/projections")
     public Map<String, Object> projections() {
         List<Map<String, Object>> list = new ArrayList<>();
-        replays.statuses().forEach(status -> list.add(view(status, true)));
+        replays.statuses().forEach(status -> list.add(view(status, ProjectionReplays.replayable(status.name()))));
         list.add(view(replays.chainStatus(), false));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("head", replays.head());
