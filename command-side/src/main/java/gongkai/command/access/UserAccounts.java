@@ -2,10 +2,13 @@ package gongkai.command.access;
 
 import gongkai.events.access.Role;
 import gongkai.http.access.Accounts;
+import gongkai.http.access.SignInChanges;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +34,30 @@ public class UserAccounts {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final SignInChanges changes;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, SignInChanges changes) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.changes = changes;
+    }
+
+    /**
+     * An admin's change holds on this instance from the moment it commits (the admin's next request may come
+     * here at once); other instances drop what they keep when PostgreSQL's notification reaches them.
+     */
+    private boolean changedHere(int rows) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    changes.forgetAll();
+                }
+            });
+        } else {
+            changes.forgetAll();
+        }
+        return rows == 1;
     }
 
     /** An account as an administrator sees it: never its password hash. */
@@ -69,14 +92,14 @@ public class UserAccounts {
 
     /** Gives a user these roles and this agency (null for none); false when there is no such user. */
     public boolean changeRoles(String username, Set<Role> roles, String agencyId) {
-        return jdbc.update("update user_account set roles = ?, agency_id = ? where username = ?",
-                           Accounts.formatRoles(roles), agencyId, username) == 1;
+        return changedHere(jdbc.update("update user_account set roles = ?, agency_id = ? where username = ?",
+                           Accounts.formatRoles(roles), agencyId, username));
     }
 
     /** Sets a new password (hashed); false when there is no such user. */
     public boolean resetPassword(String username, String password) {
-        return jdbc.update("update user_account set password_hash = ? where username = ?",
-                           passwordEncoder.encode(password), username) == 1;
+        return changedHere(jdbc.update("update user_account set password_hash = ? where username = ?",
+                           passwordEncoder.encode(password), username));
     }
 
     /**
@@ -89,7 +112,7 @@ public class UserAccounts {
 
     /** Disables a user (they sign in nowhere, and the pages cannot call on their behalf) or enables them again. */
     public boolean setDisabled(String username, boolean disabled) {
-        return jdbc.update("update user_account set enabled = ? where username = ?", !disabled, username) == 1;
+        return changedHere(jdbc.update("update user_account set enabled = ? where username = ?", !disabled, username));
     }
 
     private static Listed listed(ResultSet rs) throws SQLException {
@@ -123,7 +146,7 @@ public class UserAccounts {
      */
     public void keepPagesAccount(String username, String password) {
         if (password == null) {
-            jdbc.update("update user_account set enabled = false where username = ?", username);
+            changedHere(jdbc.update("update user_account set enabled = false where username = ?", username));
             return;
         }
         String hash = jdbc.query("select password_hash from user_account where username = ?",
@@ -139,7 +162,7 @@ public class UserAccounts {
         if (!passwordEncoder.matches(password, hash)) {
             hash = passwordEncoder.encode(password);
         }
-        jdbc.update("update user_account set password_hash = ?, roles = ?, agency_id = null, enabled = true where username = ?",
-                    hash, Role.PAGES.name(), username);
+        changedHere(jdbc.update("update user_account set password_hash = ?, roles = ?, agency_id = null, enabled = true where username = ?",
+                                hash, Role.PAGES.name(), username));
     }
 }
