@@ -364,18 +364,14 @@ public final class GoingLiveWorkbook {
         }
 
         private String required(Row r, int column, int max) {
-            String text = text(r, column);
-            if (text == null) {
-                problem(column, "必填");
-            } else if (text.length() > max) {
-                problem(column, "过长，最多 " + max + " 个字符");
-                return null;
-            }
-            return text;
+            return atMost(column, max, filled(r, column, true));
         }
 
         private String optional(Row r, int column, int max) {
-            String text = text(r, column);
+            return atMost(column, max, text(r, column));
+        }
+
+        private String atMost(int column, int max, String text) {
             if (text != null && text.length() > max) {
                 problem(column, "过长，最多 " + max + " 个字符");
                 return null;
@@ -388,11 +384,8 @@ public final class GoingLiveWorkbook {
             if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
                 return inPast(column, cell.getLocalDateTimeCellValue().toLocalDate());
             }
-            String text = text(r, column);
+            String text = filled(r, column, required);
             if (text == null) {
-                if (required) {
-                    problem(column, "必填");
-                }
                 return null;
             }
             try {
@@ -401,6 +394,15 @@ public final class GoingLiveWorkbook {
                 problem(column, "“" + text + "”不是有效日期，请填 YYYY-MM-DD");
                 return null;
             }
+        }
+
+        /** The cell's text, or null after saying 必填 when a required cell is empty. */
+        private String filled(Row r, int column, boolean required) {
+            String text = text(r, column);
+            if (text == null && required) {
+                problem(column, "必填");
+            }
+            return text;
         }
 
         private LocalDate inPast(int column, LocalDate date) {
@@ -412,11 +414,8 @@ public final class GoingLiveWorkbook {
         }
 
         private Integer integer(Row r, int column, boolean required) {
-            String text = text(r, column);
+            String text = filled(r, column, required);
             if (text == null) {
-                if (required) {
-                    problem(column, "必填");
-                }
                 return null;
             }
             try {
@@ -428,11 +427,8 @@ public final class GoingLiveWorkbook {
         }
 
         private ApplicantType applicantType(Row r, int column, boolean required) {
-            String text = text(r, column);
+            String text = filled(r, column, required);
             if (text == null) {
-                if (required) {
-                    problem(column, "必填");
-                }
                 return null;
             }
             for (ApplicantType type : ApplicantType.values()) {
@@ -446,9 +442,8 @@ public final class GoingLiveWorkbook {
         }
 
         private <E extends Enum<E>> E choice(Row r, int column, Map<String, E> labels, Class<E> type) {
-            String text = text(r, column);
+            String text = filled(r, column, true);
             if (text == null) {
-                problem(column, "必填");
                 return null;
             }
             if (labels.containsKey(text)) {

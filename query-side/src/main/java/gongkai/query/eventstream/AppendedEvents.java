@@ -1,14 +1,9 @@
 package gongkai.query.eventstream;
 
 import gongkai.events.store.StoredEventFormat;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import gongkai.http.PostgresNotifications;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -21,17 +16,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * processor's coordinator, when its stream cannot signal new events, looks again only every 500 ms,
  * whatever its fetch delay.
  */
-public class AppendedEvents implements SmartLifecycle {
+public class AppendedEvents extends PostgresNotifications {
 
-    private static final Logger log = LoggerFactory.getLogger(AppendedEvents.class);
-
-    private final DataSource dataSource;
     private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-    private volatile boolean running;
-    private Thread thread;
 
     public AppendedEvents(DataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource, StoredEventFormat.APPENDED_CHANNEL, "appended events");
     }
 
     public void subscribe(Runnable listener) {
@@ -43,56 +33,21 @@ public class AppendedEvents implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::listen, "gongkai-appended-events");
-        thread.setDaemon(true);
-        thread.start();
+    protected void listening() {
+        wake(); // anything appended while we were not listening
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    protected void waited(boolean anything) {
+        wake();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + StoredEventFormat.APPENDED_CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                wake(); // anything appended while we were not listening
-                while (running) {
-                    pg.getNotifications(1000);
-                    wake();
-                }
-            } catch (Exception e) {
-                if (running) {
-                    log.warn("Listening for appended events failed ({}); retrying in 1 s", e.toString());
-                    sleepQuietly();
-                }
-            }
-        }
+    protected void deaf() {
+        // the streams look again on their own, every 500 ms
     }
 
     private void wake() {
         listeners.forEach(Runnable::run);
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -7,7 +7,6 @@ import gongkai.events.store.StoredEventFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
@@ -43,12 +42,12 @@ public class PersonalDataKeys {
                 return loaded;
             }
         };
-        List<byte[]> check;
-        try {
-            check = jdbc.queryForList("select check_value from " + CHECK + " where id = 1", byte[].class);
-        } catch (DataAccessException notMigratedYet) {
-            check = List.of();
-        }
+        // Asked first whether the table exists (the command side may not have migrated yet), so that
+        // PostgreSQL does not log a failed statement at every first start.
+        Boolean migrated = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, CHECK);
+        List<byte[]> check = Boolean.TRUE.equals(migrated)
+                ? jdbc.queryForList("select check_value from " + CHECK + " where id = 1", byte[].class)
+                : List.of();
         if (!check.isEmpty() && !master.get().opens(check.get(0))) {
             throw new IllegalStateException("the " + master.get() + " does not open the data keys stored in " + KEYS
                                             + ": start the query side with the master key the command side uses");

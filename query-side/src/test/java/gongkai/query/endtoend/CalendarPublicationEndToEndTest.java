@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.application;
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.ok;
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.receive;
+import static gongkai.query.endtoend.BothSidesOnWednesday6March2024.application;
+import static gongkai.query.endtoend.BothSidesOnWednesday6March2024.ok;
+import static gongkai.query.endtoend.BothSidesOnWednesday6March2024.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,19 +2,13 @@ package gongkai.query.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
-import gongkai.command.testing.RunningCommandSide;
 import gongkai.query.testing.RunningQuerySide;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.application;
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.ok;
-import static gongkai.query.endtoend.ReplyClockEndToEndTest.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,23 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approval of the head of the disclosure office (第三十三条), and an application passed to the competent agency
  * (转办) is signed for there, answered there and counted there only (docs/lifecycle.md, "Sign-in and transfer").
  */
-class OfficeWorkflowEndToEndTest {
-
-    private static RunningCommandSide commandSide;
-    private static RunningQuerySide querySide;
-    private static final PersonCounting person = PersonCounting.official2024();
-
-    @BeforeAll
-    static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
-        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
-    }
-
-    @AfterAll
-    static void stop() {
-        querySide.close();
-        commandSide.close();
-    }
+class OfficeWorkflowEndToEndTest extends BothSidesOnWednesday6March2024 {
 
     @Test
     void onlyAnExtensionTheHeadOfTheOfficeApprovesMovesTheDueDateAndTheHistoryNamesBoth() {

@@ -2,10 +2,7 @@ package gongkai.query.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
-import gongkai.command.testing.RunningCommandSide;
 import gongkai.query.testing.RunningQuerySide;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,23 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are read on the query side, whose "today" is fixed at Wed 6 March 2024. Expected dates are counted
  * by {@link PersonCounting}, a person with docs/lifecycle.md's table of calendars (2024).
  */
-class ReplyClockEndToEndTest {
-
-    private static RunningCommandSide commandSide;
-    private static RunningQuerySide querySide;
-    private static final PersonCounting person = PersonCounting.official2024();
-
-    @BeforeAll
-    static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
-        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
-    }
-
-    @AfterAll
-    static void stop() {
-        querySide.close();
-        commandSide.close();
-    }
+class ReplyClockEndToEndTest extends BothSidesOnWednesday6March2024 {
 
     @Test
     void receivedOn5February2024ItIsDueWhenAPersonCountsAndMovesAfterASupplementAConsultationAndAnExtension() {
@@ -180,28 +160,6 @@ class ReplyClockEndToEndTest {
     }
 
     // ---- test support ------------------------------------------------------------------------
-
-    static String receive(Http clerk, String agencyId, String receivedOn) {
-        String id = UUID.randomUUID().toString();
-        Http.Response created = clerk.post("/api/applications", """
-                {"applicationId":"%s","agencyId":"%s","receivedOn":"%s","channel":"MAIL",
-                 "applicantType":"NATURAL_PERSON","applicant":{"name":"申请人"},"request":"信息"}"""
-                .formatted(id, agencyId, receivedOn));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return id;
-    }
-
-    static void ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-    }
-
-    /** The application once the query side has read every event appended so far. */
-    static JsonNode application(Http reader, String id) {
-        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
-        Http.Response one = reader.get("/api/applications/" + id);
-        assertThat(one.status()).as(one.body()).isEqualTo(200);
-        return one.json();
-    }
 
     private static JsonNode list(Http reader, String query) {
         Http.Response page = reader.get("/api/applications?" + query);

@@ -1,13 +1,8 @@
 package gongkai.http.access;
 
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import gongkai.http.PostgresNotifications;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,24 +22,39 @@ import java.util.function.Supplier;
  * every request reads as before. A value read while a change was announced is not kept (a generation
  * counter, checked again after the value is stored), so a read that raced a change never outlives it.
  */
-public class SignInChanges implements SmartLifecycle {
+public class SignInChanges extends PostgresNotifications {
 
     public static final String CHANNEL = "gongkai_sign_in_changed";
-    private static final Logger log = LoggerFactory.getLogger(SignInChanges.class);
     /** Users kept at most: more distinct names than an office has staff are not kept (a guessing loop's). */
     private static final int MAX_KEPT = 10_000;
 
-    private final DataSource dataSource;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean heard;
-    private volatile boolean running;
-    private Thread thread;
 
     private final Map<String, Optional<Accounts.Account>> accounts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> throttleClear = new ConcurrentHashMap<>();
 
     public SignInChanges(DataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource, CHANNEL, "changes of users and failed sign-ins (read on every request meanwhile)");
+    }
+
+    @Override
+    protected void listening() {
+        forgetAll(); // whatever changed while nobody listened
+        heard = true;
+    }
+
+    @Override
+    protected void waited(boolean anything) {
+        if (anything) {
+            forgetAll();
+        }
+    }
+
+    @Override
+    protected void deaf() {
+        heard = false;
+        forgetAll();
     }
 
     /** A change that PostgreSQL does not announce (none in production: tests that disable the trigger); also this instance's own failed sign-ins. */
@@ -94,67 +104,6 @@ public class SignInChanges implements SmartLifecycle {
         kept.put(key, value);
         if (!heard || generation.get() != generationBeforeRead) {
             kept.remove(key); // a change was announced (or hearing stopped) while it was stored
-        }
-    }
-
-    private void stopHearing() {
-        heard = false;
-        forgetAll();
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::listen, "gongkai-sign-in-changes");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        stopHearing();
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                forgetAll(); // whatever changed while nobody listened
-                heard = true;
-                while (running) {
-                    if (pg.getNotifications(1000).length > 0) {
-                        forgetAll();
-                    } else if (!connection.isValid(2)) { // a connection that died silently hears nothing
-                        throw new java.sql.SQLException("the listening connection is no longer valid");
-                    }
-                }
-            } catch (Exception e) {
-                stopHearing();
-                if (running) {
-                    log.warn("Listening for changes of users and failed sign-ins failed ({}); reading them on every request until it listens again",
-                             e.toString());
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            } finally {
-                stopHearing();
-            }
         }
     }
 }
