@@ -94,11 +94,13 @@ public class OversightBoard {
                     return byAgency;
                 }, Date.valueOf(today), InList.array(agencies));
         batch.run(jdbc);
+        Map<String, ReportFigures.Checked> checkedByAgency = checked.get();
+        Map<String, TimelinessFigures> timelyByAgency = timely.get();
 
         List<Line> lines = new ArrayList<>(agencies.size());
         for (String agency : agencies) {
             AgencyTree.Node node = atEnd.node(agency).orElseThrow();
-            ReportFigures.Checked report = checked.get().get(agency);
+            ReportFigures.Checked report = checkedByAgency.get(agency);
             Publications publications = published.get().get(agency);
             Cases open = cases.get().getOrDefault(agency, new Cases(0, 0));
             LocalDate first = publications == null ? null : publications.first();
@@ -111,7 +113,7 @@ public class OversightBoard {
                                publications == null ? 0 : publications.count(), standing, ReportDeadline.late(standing),
                                (int) report.checks().stream().filter(c -> !c.passed()).count(), changed,
                                report.figures().applications().get("NEW", "TOTAL"), open.open(), open.overdue(),
-                               onTimeRate(timely.get().get(agency))));
+                               onTimeRate(timelyByAgency.get(agency))));
         }
         return lines;
     }

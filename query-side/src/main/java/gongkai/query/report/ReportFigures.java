@@ -88,7 +88,8 @@ public class ReportFigures {
 
     /**
      * {@link #checked} of each of the agencies apart, now, in five reads whatever their number (the oversight board
-     * of a province: thousands of agencies, each with its own checks).
+     * of a province: thousands of agencies, each with its own checks). Every agency's checks are worked out at each
+     * {@code get()}: ask once.
      */
     public Supplier<Map<String, Checked>> checkedByAgency(ReadBatch batch, List<String> agencies, int year) {
         Supplier<Map<String, Map<Table, List<List<CellSum>>>>> sums = contributions.sumsWithYearBeforeByAgency(

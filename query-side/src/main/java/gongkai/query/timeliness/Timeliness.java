@@ -45,7 +45,7 @@ public class Timeliness {
         return () -> TimelinessFigures.of(agencyId, year, answers.get());
     }
 
-    /** {@link #of(ReadBatch, String, int)} of each of the agencies apart, in one read (the oversight board). */
+    /** {@link #of(ReadBatch, String, int)} of each of the agencies apart, in one read (the oversight board); ask once. */
     public Supplier<Map<String, TimelinessFigures>> byAgency(ReadBatch batch, List<String> agencies, int year) {
         Supplier<Map<String, List<TimelinessFigures.Answers>>> answers = batch.query(
                 "select agency_id, answer_kind, answer_extended, answer_working_days, count(*), "
