@@ -67,10 +67,10 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                                  org.axonframework.config.Configuration configuration,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return StoredEventFormat.storageEngine(new UnitOfWorkAwareConnectionProviderWrapper(
+        return new WithoutSnapshots(StoredEventFormat.storageEngine(new UnitOfWorkAwareConnectionProviderWrapper(
                                                        new SpringDataSourceConnectionProvider(dataSource)), transactionManager,
                                                configuration.upcasterChain(), eventSerializer)
-                                .build();
+                                .build());
     }
 
     /**

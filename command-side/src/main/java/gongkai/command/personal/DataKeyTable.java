@@ -42,9 +42,10 @@ public class DataKeyTable implements DataKeyRing.Store, DataKeyShredder {
     @Override
     public DataKeyRing.Wrapped create(String caseId, byte[] wrapped, Consumer<DataKeyRing.Wrapped> remember) {
         // A second writer of the same new case waits here for the first one's transaction, then finds its key.
-        jdbc.update("insert into data_key (case_id, wrapped_key) values (?, ?) on conflict (case_id) do nothing",
-                    caseId, wrapped);
-        DataKeyRing.Wrapped stored = find(caseId);
+        int inserted = jdbc.update("insert into data_key (case_id, wrapped_key) values (?, ?) on conflict (case_id) do nothing",
+                                   caseId, wrapped);
+        // Inserted: the key stored is the one given, no need to read it back.
+        DataKeyRing.Wrapped stored = inserted == 1 ? new DataKeyRing.Wrapped(wrapped) : find(caseId);
         afterCommit(() -> remember.accept(stored));
         return stored;
     }

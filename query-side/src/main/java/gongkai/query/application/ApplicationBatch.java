@@ -7,6 +7,7 @@ import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.cells.ApplicationCells;
+import gongkai.query.timeliness.TimelinessTally;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.ApplicationCounting;
 import gongkai.query.counting.ApplicationFacts;
@@ -63,13 +64,16 @@ final class ApplicationBatch {
     private final ApplicationCells cells;
     private final ApplicationClocks clocks;
     private final WorkingDayCalendar calendar;
+    private final TimelinessTally timeliness;
     private final Map<String, Working> working = new LinkedHashMap<>();
     private final List<ApplicationCells.NewCell> newCells = new ArrayList<>();
     private final List<ApplicationCells.Closing> closings = new ArrayList<>();
     private final List<ApplicationClocks.HistoryRow> history = new ArrayList<>();
 
-    ApplicationBatch(ApplicationCases cases, ApplicationCells cells, ApplicationClocks clocks, WorkingDayCalendar calendar) {
+    ApplicationBatch(ApplicationCases cases, ApplicationCells cells, ApplicationClocks clocks, WorkingDayCalendar calendar,
+                     TimelinessTally timeliness) {
         this.cases = cases;
+        this.timeliness = timeliness;
         this.cells = cells;
         this.clocks = clocks;
         this.calendar = calendar;
@@ -154,13 +158,16 @@ final class ApplicationBatch {
 
     /**
      * Writes what the batch did: the applications, the moves of due dates, the cells opened and closed.
-     * The cells last: their tally rows are shared with other segments' batches, and are then held only
-     * until the commit that follows.
+     * The tallies last (table 三's with the cells, then the timeliness figures' by what the applications'
+     * rows now say): their rows are shared with other segments' batches, and are then held only until the
+     * commit that follows, always taken in the same order.
      */
     void flush() {
         Collection<Working> all = working.values();
+        TimelinessTally.Before parts = timeliness.before(working.keySet());
         cases.saveAll(all, calendar);
         clocks.writeHistory(history);
         cells.write(newCells, closings);
+        parts.after();
     }
 }

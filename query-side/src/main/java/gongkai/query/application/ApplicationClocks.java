@@ -15,6 +15,7 @@ import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.counting.ApplicationFacts;
 import gongkai.query.timeliness.TimelinessFigures.Answer;
 import gongkai.query.timeliness.TimelinessFigures;
+import gongkai.query.timeliness.TimelinessTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,9 +75,11 @@ public class ApplicationClocks implements DueDatesOnCalendar {
     private final JdbcTemplate jdbc;
     private final KnownCalendar calendar;
     private final ClockLock lock;
+    private final TimelinessTally timeliness;
 
-    public ApplicationClocks(JdbcTemplate jdbc, KnownCalendar calendar, ClockLock lock) {
+    public ApplicationClocks(JdbcTemplate jdbc, KnownCalendar calendar, ClockLock lock, TimelinessTally timeliness) {
         this.jdbc = jdbc;
+        this.timeliness = timeliness;
         this.calendar = calendar;
         this.lock = lock;
     }
@@ -136,7 +139,8 @@ public class ApplicationClocks implements DueDatesOnCalendar {
             Answer answer = answer(s.facts(), now, calendar);
             if (!now.equals(s.deadline()) || !Objects.equals(answer, s.answer())
                 || !sameProvisional(provisional, s.provisional())) {
-                save(s.applicationId(), s.entries(), now, answer, provisional);
+                timeliness.around(List.of(s.applicationId()),
+                                  () -> save(s.applicationId(), s.entries(), now, answer, provisional));
             }
             if (moved(s.deadline(), s.provisional(), now, provisional)) {
                 history(s.applicationId(), now, provisional, recordedAt, eventId, cause);

@@ -6,6 +6,7 @@ import gongkai.query.calendar.KnownCalendar;
 import gongkai.query.cells.ApplicationCells;
 import gongkai.query.projections.BatchWrites;
 import gongkai.query.projections.ReadModels;
+import gongkai.query.timeliness.TimelinessTally;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,9 +29,11 @@ public class ApplicationProjection {
     private final ApplicationClocks clocks;
     private final ClockLock clockLock;
     private final KnownCalendar calendar;
+    private final TimelinessTally timeliness;
 
     public ApplicationProjection(ApplicationCases cases, ApplicationCells cells, ApplicationClocks clocks,
-                                 ClockLock clockLock, KnownCalendar calendar) {
+                                 ClockLock clockLock, KnownCalendar calendar, TimelinessTally timeliness) {
+        this.timeliness = timeliness;
         this.cases = cases;
         this.cells = cells;
         this.clocks = clocks;
@@ -48,7 +51,7 @@ public class ApplicationProjection {
     /** The batch of the current unit of work (a processor's batch of events), written when it commits. */
     private ApplicationBatch batch() {
         return BatchWrites.current(ApplicationBatch.class.getName(),
-                                   () -> new ApplicationBatch(cases, cells, clocks, calendar.current()), ApplicationBatch::flush)
+                                   () -> new ApplicationBatch(cases, cells, clocks, calendar.current(), timeliness), ApplicationBatch::flush)
                           .orElseThrow(() -> new IllegalStateException(
                                   "application events are handled in a processor's unit of work"));
     }
@@ -57,6 +60,7 @@ public class ApplicationProjection {
     void reset() {
         clocks.deleteHistory();
         cells.deleteAll();
+        timeliness.deleteAll();
         cases.deleteAll();
     }
 }

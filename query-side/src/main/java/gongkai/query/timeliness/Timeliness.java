@@ -1,13 +1,9 @@
 package gongkai.query.timeliness;
 
-import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.sql.Date;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +14,11 @@ import java.util.function.Supplier;
 public class Timeliness {
 
     private final JdbcTemplate jdbc;
+    private final TimelinessTally tally;
 
-    public Timeliness(JdbcTemplate jdbc) {
+    public Timeliness(JdbcTemplate jdbc, TimelinessTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     public TimelinessFigures of(String agencyId, int year) {
@@ -28,41 +26,17 @@ public class Timeliness {
     }
 
     /**
-     * {@link #of(String, int)} read in a batch of other reads: the applications concluded in the year,
-     * counted together where their stored parts ({@link TimelinessFigures.Answer}) are alike, so that the
-     * read is a few rows whatever the agency's size.
+     * {@link #of(String, int)} read in a batch of other reads: the year's tally of the applications' stored parts
+     * ({@link TimelinessFigures.Answer}, {@link TimelinessTally}), a few rows whatever the agency's size.
      */
     public Supplier<TimelinessFigures> of(ReadBatch batch, String agencyId, int year) {
-        Supplier<List<TimelinessFigures.Answers>> answers = batch.list(
-                "select answer_kind, answer_extended, answer_working_days, count(*), coalesce(sum(paused_working_days), 0) "
-                + "from application_case where agency_id = ? and concluded_on between ? and ? and answer_kind is not null "
-                + "group by answer_kind, answer_extended, answer_working_days",
-                (rs, i) -> new TimelinessFigures.Answers(
-                        new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(1)), rs.getBoolean(2),
-                                                     (Integer) rs.getObject(3)),
-                        rs.getInt(4), rs.getInt(5)),
-                agencyId, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        Supplier<List<TimelinessFigures.Answers>> answers = tally.answers(batch, agencyId, year);
         return () -> TimelinessFigures.of(agencyId, year, answers.get());
     }
 
     /** {@link #of(ReadBatch, String, int)} of each of the agencies apart, in one read (the oversight board); ask once. */
     public Supplier<Map<String, TimelinessFigures>> byAgency(ReadBatch batch, List<String> agencies, int year) {
-        Supplier<Map<String, List<TimelinessFigures.Answers>>> answers = batch.query(
-                "select agency_id, answer_kind, answer_extended, answer_working_days, count(*), "
-                + "coalesce(sum(paused_working_days), 0) from application_case where " + InList.any("agency_id")
-                + " and concluded_on between ? and ? and answer_kind is not null "
-                + "group by agency_id, answer_kind, answer_extended, answer_working_days",
-                rs -> {
-                    Map<String, List<TimelinessFigures.Answers>> byAgency = new HashMap<>();
-                    while (rs.next()) {
-                        byAgency.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(new TimelinessFigures.Answers(
-                                new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(2)),
-                                                             rs.getBoolean(3), (Integer) rs.getObject(4)),
-                                rs.getInt(5), rs.getInt(6)));
-                    }
-                    return byAgency;
-                },
-                InList.array(agencies), Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        Supplier<Map<String, List<TimelinessFigures.Answers>>> answers = tally.answersByAgency(batch, agencies, year);
         return () -> {
             Map<String, TimelinessFigures> byAgency = new HashMap<>();
             for (String agency : agencies) {

@@ -22,6 +22,8 @@ public final class ReadModelTables {
                                        + "order by application_id, valid_from, row_key, column_key, first_year, opened_by");
         TABLES.put("application_tally", "select * from application_tally where applications <> 0 "
                                         + "order by agency_id, first_year, last_year, row_key, column_key");
+        TABLES.put("timeliness_tally", "select * from timeliness_tally where answers <> 0 or paused_working_days <> 0 "
+                                       + "order by agency_id, year, answer_kind, answer_extended, answer_working_days");
         TABLES.put("application_due_history", "select application_id, due_on, clock_state, supplement_request_deadline, "
                                               + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause "
                                               + "from application_due_history order by application_id, id");

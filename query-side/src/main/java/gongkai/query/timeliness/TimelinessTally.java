@@ -1,0 +1,164 @@
+package gongkai.query.timeliness;
+
+import gongkai.query.reads.InList;
+import gongkai.query.reads.ReadBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The table {@code timeliness_tally} (V21_20): per agency and year of the answer, how many applications
+ * share each part in the {@link TimelinessFigures} ({@link TimelinessFigures.Answer}) and their paused
+ * working days. The report of now reads these few rows instead of every application answered in the year.
+ *
+ * <p>Every write of the applications' parts goes through {@link #around}: the parts of the applications
+ * written are read before and after the write, and the tally moved by the difference, in the write's own
+ * transaction. The tally therefore equals the parts grouped whatever the write changed (the answer, its
+ * date, the agency after a transfer, the working days after a calendar publication), and a batch delivered
+ * again, which writes the same rows again, moves it by nothing.
+ */
+@Repository
+public class TimelinessTally {
+
+    /** One tally row's key. */
+    private record Key(String agencyId, int year, String kind, Boolean extended, Integer workingDays) {
+    }
+
+    /** A count of applications and their paused working days. */
+    private record Part(long answers, long paused) {
+        Part plus(Part other) {
+            return new Part(answers + other.answers, paused + other.paused);
+        }
+
+        Part negated() {
+            return new Part(-answers, -paused);
+        }
+    }
+
+    /**
+     * Batches of different segments may move the same rows: each moves them in this one order, so that one
+     * waits for the other's commit and none deadlocks.
+     */
+    private static final Comparator<Key> LOCK_ORDER = Comparator.comparing(Key::agencyId)
+            .thenComparingInt(Key::year)
+            .thenComparing(Key::kind)
+            .thenComparing(Key::extended, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Key::workingDays, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final JdbcTemplate jdbc;
+
+    public TimelinessTally(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The applications' parts as stored now; {@link Before#after} moves the tally by what changed since. */
+    public final class Before {
+        private final List<String> applicationIds;
+        private final Map<Key, Part> parts;
+
+        private Before(List<String> applicationIds) {
+            this.applicationIds = applicationIds;
+            this.parts = parts(applicationIds);
+        }
+
+        /** After the applications were written: moves the tally by the difference, in lock order. */
+        public void after() {
+            Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
+            parts(applicationIds).forEach((key, part) -> moves.merge(key, part, Part::plus));
+            parts.forEach((key, part) -> moves.merge(key, part.negated(), Part::plus));
+            moves.values().removeIf(p -> p.answers == 0 && p.paused == 0);
+            move(moves);
+        }
+    }
+
+    /** Reads the parts of the applications about to be written; call {@link Before#after} once written. */
+    public Before before(Collection<String> applicationIds) {
+        return new Before(List.copyOf(applicationIds));
+    }
+
+    /** Runs {@code write} (which writes the applications' rows) and moves the tally by what it changed. */
+    public void around(Collection<String> applicationIds, Runnable write) {
+        Before before = before(applicationIds);
+        write.run();
+        before.after();
+    }
+
+    /** The tally of an agency's year, in a batch of other reads. */
+    Supplier<List<TimelinessFigures.Answers>> answers(ReadBatch batch, String agencyId, int year) {
+        return batch.list("select answer_kind, answer_extended, answer_working_days, answers, paused_working_days "
+                          + "from timeliness_tally where agency_id = ? and year = ? and answers <> 0",
+                          (rs, i) -> new TimelinessFigures.Answers(
+                                  new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(1)),
+                                                               rs.getBoolean(2), (Integer) rs.getObject(3)),
+                                  rs.getInt(4), Math.toIntExact(rs.getLong(5))),
+                          agencyId, year);
+    }
+
+    /** The tallies of the agencies' year, each agency's apart, in one read (the oversight board of a subtree). */
+    Supplier<Map<String, List<TimelinessFigures.Answers>>> answersByAgency(ReadBatch batch, List<String> agencies, int year) {
+        return batch.query("select agency_id, answer_kind, answer_extended, answer_working_days, answers, paused_working_days "
+                           + "from timeliness_tally where " + InList.any("agency_id") + " and year = ? and answers <> 0",
+                           rs -> {
+                               Map<String, List<TimelinessFigures.Answers>> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   byAgency.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(
+                                           new TimelinessFigures.Answers(
+                                                   new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(2)),
+                                                                                rs.getBoolean(3), (Integer) rs.getObject(4)),
+                                                   rs.getInt(5), Math.toIntExact(rs.getLong(6))));
+                               }
+                               return byAgency;
+                           }, InList.array(agencies), year);
+    }
+
+    /** For a projection's reset, with the applications' rows. */
+    public void deleteAll() {
+        jdbc.update("delete from timeliness_tally");
+    }
+
+    private Map<Key, Part> parts(List<String> applicationIds) {
+        Map<Key, Part> parts = new HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return parts;
+        }
+        jdbc.query("select agency_id, extract(year from concluded_on)::integer, answer_kind, answer_extended, "
+                   + "answer_working_days, count(*), coalesce(sum(paused_working_days), 0) from application_case where "
+                   + InList.of("application_id", applicationIds) + " and answer_kind is not null and concluded_on is not null "
+                   + "group by 1, 2, 3, 4, 5",
+                   rs -> {
+                       parts.put(new Key(rs.getString(1), rs.getInt(2), rs.getString(3), (Boolean) rs.getObject(4),
+                                         (Integer) rs.getObject(5)), new Part(rs.getLong(6), rs.getLong(7)));
+                   }, applicationIds.toArray());
+        return parts;
+    }
+
+    private void move(Map<Key, Part> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Key, Part>> rows = new ArrayList<>(moves.entrySet());
+        jdbc.batchUpdate("insert into timeliness_tally (agency_id, year, answer_kind, answer_extended, answer_working_days, "
+                         + "answers, paused_working_days) values (?, ?, ?, ?, ?, ?, ?) "
+                         + "on conflict (agency_id, year, answer_kind, answer_extended, answer_working_days) do update set "
+                         + "answers = timeliness_tally.answers + excluded.answers, "
+                         + "paused_working_days = timeliness_tally.paused_working_days + excluded.paused_working_days",
+                         rows, rows.size(), (ps, row) -> {
+                             Key key = row.getKey();
+                             ps.setString(1, key.agencyId());
+                             ps.setInt(2, key.year());
+                             ps.setString(3, key.kind());
+                             ps.setObject(4, key.extended(), java.sql.Types.BOOLEAN);
+                             ps.setObject(5, key.workingDays(), java.sql.Types.INTEGER);
+                             ps.setLong(6, row.getValue().answers());
+                             ps.setLong(7, row.getValue().paused());
+                         });
+    }
+}
