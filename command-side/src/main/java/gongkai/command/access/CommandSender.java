@@ -36,20 +36,6 @@ public class CommandSender {
         this.agencies = agencies;
     }
 
-    /**
-     * The users of a closed agency record nothing more: its open cases are its successor's to handle, by the
-     * successor's clerks (docs/agencies.md, "Closing"). One read of the agency's row, before anything is loaded.
-     */
-    private void requireOpenAgency(Actor actor) {
-        if (actor.agencyId() == null) {
-            return;
-        }
-        agencies.find(actor.agencyId()).filter(agency -> !agency.open()).ifPresent(closed -> {
-            throw Refusal.conflict("本机关已于 " + closed.closedOn() + " 撤销，不能再登记；未办结的案件由承继机关办理"
-                                   + " (your agency was closed on " + closed.closedOn() + ": its successor records from then)");
-        });
-    }
-
     public <R> R send(Object command, Actor actor) {
         return send(command, actor, Map.of());
     }
@@ -64,7 +50,6 @@ public class CommandSender {
         Timer.Sample started = Timer.start(meters);
         String outcome = "error";
         try {
-            requireOpenAgency(actor);
             R result;
             try {
                 result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
