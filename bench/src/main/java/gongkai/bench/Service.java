@@ -40,7 +40,9 @@ final class Service implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions.split(" ")));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                               "--spring.datasource.username=postgres", "--logging.level.root=WARN"));
+                               "--spring.datasource.username=postgres", "--logging.level.root=WARN",
+                               // the read models' rebuild in bulk logs its phases' times (query side)
+                               "--logging.level.gongkai.query.projections.BulkRebuild=INFO"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("bench-results/" + name + ".log"));

@@ -2,6 +2,7 @@ package gongkai.command.access;
 
 import gongkai.events.access.Actor;
 import gongkai.events.access.Role;
+import gongkai.events.application.ContactFormats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -51,6 +52,10 @@ public class AdminController {
     }
 
     public record Disabled(@NotNull Boolean disabled) {
+    }
+
+    /** Where a clerk receives reminders: a work e-mail address and a mobile number (for SMS), either or both. */
+    public record Contact(@Size(max = 254) String email, @Size(max = 32) String phone) {
     }
 
     private final UserAccounts accounts;
@@ -110,6 +115,28 @@ public class AdminController {
             throw notFound("用户不存在 (no user " + username + ")");
         }
         return accounts.user(username).orElseThrow();
+    }
+
+    /** Where the user receives the reminders of their agency's cases (docs/notices.md); empty or null for none. */
+    @PutMapping("/users/{username}/contact")
+    public UserAccounts.Listed setContact(@PathVariable String username, @Valid @RequestBody Contact contact) {
+        requireNotBuiltIn(username);
+        String email = blankToNull(contact.email());
+        String phone = blankToNull(contact.phone());
+        if (email != null && !ContactFormats.isEmail(email)) {
+            throw Refusal.invalid("email", "电子邮箱格式不正确 (not an e-mail address)");
+        }
+        if (phone != null && !ContactFormats.isMobile(phone)) {
+            throw Refusal.invalid("phone", "须为 11 位手机号码，用于接收短信 (a mainland mobile number, for SMS)");
+        }
+        if (!accounts.setContact(username, email, phone == null ? null : phone.replace(" ", ""))) {
+            throw notFound("用户不存在 (no user " + username + ")");
+        }
+        return accounts.user(username).orElseThrow();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static ResponseStatusException notFound(String message) {

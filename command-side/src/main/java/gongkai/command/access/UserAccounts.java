@@ -38,7 +38,8 @@ public class UserAccounts {
     }
 
     /** An account as an administrator sees it: never its password hash. */
-    public record Listed(String username, Set<Role> roles, String agencyId, boolean disabled, Instant createdAt) {
+    public record Listed(String username, Set<Role> roles, String agencyId, boolean disabled, Instant createdAt,
+                         String email, String phone) {
     }
 
     /** An agency as an administrator sees it. */
@@ -48,13 +49,13 @@ public class UserAccounts {
 
     /** Every user, disabled ones too, by name. */
     public List<Listed> users() {
-        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account order by username",
+        return jdbc.query("select username, roles, agency_id, enabled, created_at, email, phone from user_account order by username",
                           (rs, i) -> listed(rs));
     }
 
     /** One user, disabled or not. */
     public Optional<Listed> user(String username) {
-        return jdbc.query("select username, roles, agency_id, enabled, created_at from user_account where username = ?",
+        return jdbc.query("select username, roles, agency_id, enabled, created_at, email, phone from user_account where username = ?",
                           (rs, i) -> listed(rs), username).stream().findFirst();
     }
 
@@ -78,6 +79,14 @@ public class UserAccounts {
                            passwordEncoder.encode(password), username) == 1;
     }
 
+    /**
+     * Where the user receives the reminders of their agency's cases (docs/notices.md); null for none. False when
+     * there is no such user.
+     */
+    public boolean setContact(String username, String email, String phone) {
+        return jdbc.update("update user_account set email = ?, phone = ? where username = ?", email, phone, username) == 1;
+    }
+
     /** Disables a user (they sign in nowhere, and the pages cannot call on their behalf) or enables them again. */
     public boolean setDisabled(String username, boolean disabled) {
         return jdbc.update("update user_account set enabled = ? where username = ?", !disabled, username) == 1;
@@ -85,7 +94,8 @@ public class UserAccounts {
 
     private static Listed listed(ResultSet rs) throws SQLException {
         return new Listed(rs.getString("username"), Accounts.parseRoles(rs.getString("roles")), rs.getString("agency_id"),
-                          !rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                          !rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                          rs.getString("email"), rs.getString("phone"));
     }
 
     public boolean anyUser() {

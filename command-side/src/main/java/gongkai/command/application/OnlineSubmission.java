@@ -9,6 +9,7 @@ import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationSubmitted;
 import gongkai.events.application.Channel;
+import gongkai.events.application.ContactFormats;
 import gongkai.events.application.SubmissionReturned;
 
 import java.time.Instant;
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
 final class OnlineSubmission {
 
     /** Mainland mobile numbers (11 digits from 13 to 19) or a landline with its area code. */
-    private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE = ContactFormats.PHONE;
+    private static final Pattern EMAIL = ContactFormats.EMAIL;
 
     private final ApplicationSubmitted submitted;
     private SubmissionReturned returned;

@@ -18,6 +18,7 @@ import gongkai.query.timeliness.TimelinessFigures;
 import gongkai.query.timeliness.TimelinessTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import gongkai.query.projections.BulkRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -95,6 +96,19 @@ public class ApplicationClocks implements DueDatesOnCalendar {
     /** Writes the moves of due dates a batch of application events made. */
     void writeHistory(List<HistoryRow> rows) {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (BulkRows.underWay()) {
+            BulkRows.copy(jdbc, "application_due_history", "application_id, due_on, clock_state, supplement_request_deadline, "
+                                                           + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause, "
+                                                           + "provisional_due_on, provisional_explanation", rows, r -> {
+                ReplyDeadline d = r.deadline();
+                return new Object[]{r.applicationId(), d.dueOn(), d.state(), d.supplementRequestDeadline(),
+                                    clip(d.unknownReason(), MAX_REASON), clip(d.explanation(), MAX_EXPLANATION), r.recordedAt(),
+                                    r.eventId(), clip(r.cause(), MAX_REASON),
+                                    r.provisional() == null ? null : r.provisional().dueOn(),
+                                    r.provisional() == null ? null : clip(r.provisional().explanation(), MAX_EXPLANATION)};
+            });
             return;
         }
         jdbc.batchUpdate("insert into application_due_history (application_id, due_on, clock_state, supplement_request_deadline, "

@@ -1,6 +1,7 @@
 package gongkai.query.audit;
 
 import gongkai.events.store.StoredEventFormat;
+import gongkai.query.projections.BulkRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -56,6 +57,15 @@ public class AuditTrail {
      */
     public void recordAll(List<Entry> entries) {
         if (entries.isEmpty()) {
+            return;
+        }
+        if (BulkRows.underWay()) {
+            // A bulk rebuild reads the stream in order and stops before an event that fills a gap: each entry's
+            // position is its event's own global index there.
+            BulkRows.copy(jdbc, "audit_event", "global_index, event_identifier, case_type, case_id, event_type, agency_id, "
+                                               + "actor, business_date, recorded_at, summary", entries,
+                          e -> new Object[]{e.globalIndex(), e.eventId(), e.caseType(), e.caseId(), e.type(), e.agencyId(),
+                                            e.actor(), e.businessDate(), e.recordedAt(), e.summary()});
             return;
         }
         jdbc.batchUpdate("insert into audit_event (global_index, event_identifier, case_type, case_id, event_type, agency_id, "

@@ -5,6 +5,7 @@ import gongkai.query.reads.InList;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.CellCount;
 import gongkai.query.reads.ReadBatch;
+import gongkai.query.projections.BulkRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -93,7 +94,12 @@ public class ApplicationCells {
                                  ps.setLong(3, c.rowId());
                              });
         }
-        if (!opened.isEmpty()) {
+        if (BulkRows.underWay()) {
+            BulkRows.copy(jdbc, "application_cell", "application_id, agency_id, row_key, column_key, first_year, last_year, "
+                                                    + "valid_from, opened_by, valid_to, closed_by", opened,
+                          n -> new Object[]{n.applicationId, n.agencyId, n.cell.rowKey(), n.cell.column(), n.cell.firstYear(),
+                                            n.cell.lastYear(), n.validFrom, n.openedBy, n.validTo, n.closedBy});
+        } else if (!opened.isEmpty()) {
             jdbc.batchUpdate("insert into application_cell (application_id, agency_id, row_key, column_key, first_year, "
                              + "last_year, valid_from, opened_by, valid_to, closed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              opened, opened.size(), (ps, n) -> {

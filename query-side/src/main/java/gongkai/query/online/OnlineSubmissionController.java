@@ -5,6 +5,11 @@ import gongkai.events.application.QueryCodes;
 import gongkai.events.application.SubmissionReturned;
 import gongkai.http.Problems;
 import gongkai.query.access.ReadAccess;
+import gongkai.query.papers.CaseFiles;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import jakarta.validation.Valid;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,10 +23,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applications submitted online: the clerks' list of those awaiting confirmation, and what the applicant may see of
@@ -35,10 +42,12 @@ public class OnlineSubmissionController {
     }
 
     private final JdbcTemplate jdbc;
+    private final CaseFiles files;
     private final EventStore eventStore;
 
-    public OnlineSubmissionController(JdbcTemplate jdbc, EventStore eventStore) {
+    public OnlineSubmissionController(JdbcTemplate jdbc, CaseFiles files, EventStore eventStore) {
         this.jdbc = jdbc;
+        this.files = files;
         this.eventStore = eventStore;
     }
 
@@ -98,6 +107,25 @@ public class OnlineSubmissionController {
                          .filter(SubmissionReturned.class::isInstance)
                          .map(e -> ((SubmissionReturned) e).reason())
                          .reduce((first, last) -> last).orElse(null);
+    }
+
+    /**
+     * The answer letter (答复书) of the applicant's own application, once answered: the same "not found" for a wrong
+     * code or wrong digits as for an application that has no letter yet (docs/notices.md, "The letter on /track").
+     */
+    @PostMapping("/api/public/letter")
+    public ResponseEntity<byte[]> letter(@Valid @RequestBody StatusBody body) {
+        String digest = QueryCodes.digest(body.queryCode(), body.phoneLast4().strip());
+        List<String> found = jdbc.queryForList("select application_id from online_submission where access_digest = ?",
+                                               String.class, digest);
+        CaseFiles.Content letter = (found.size() == 1 ? files.answerLetter(found.get(0)) : Optional.<CaseFiles.Content>empty())
+                .orElseThrow(() -> Problems.Refused.notFound("没有可下载的答复书 (no answer letter for this code and phone)"));
+        return ResponseEntity.ok()
+                             .contentType(MediaType.parseMediaType(letter.entry().contentType()))
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("答复书-" + letter.entry().addedOn() + ".docx", StandardCharsets.UTF_8)
+                                     .build().toString())
+                             .body(letter.bytes());
     }
 
     private static Object local(Date date) {

@@ -17,6 +17,10 @@ import org.springframework.stereotype.Service;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import gongkai.events.application.ApplicationConcluded;
+import gongkai.events.application.PersonalDataSealed;
+import gongkai.events.application.PersonalDataUnsealed;
+
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,6 +70,41 @@ public class CaseFiles {
         DomainEventMessage<?> message = events.messages.stream()
                 .filter(m -> m.getPayload() instanceof AttachmentAdded a && a.attachmentId().equals(attachmentId))
                 .findFirst().orElseThrow(() -> Problems.Refused.notFound("该案件没有此附件 (no attachment " + attachmentId + " on this case)"));
+        return checked(applicationId, message);
+    }
+
+    /**
+     * The latest answer letter (答复书, a letter of kind {@code ANSWER}) of an answered application, for the applicant
+     * who proved who they are with the query code and their phone's digits; empty when the application has none yet,
+     * or its personal data is sealed (个人信息保护法第四十七条第二款: kept, no longer processed).
+     */
+    public Optional<Content> answerLetter(String applicationId) {
+        List<? extends DomainEventMessage<?>> messages = eventStore.readEvents(applicationId, 0).asStream().toList();
+        boolean answered = false;
+        boolean sealed = false;
+        DomainEventMessage<?> letter = null;
+        for (DomainEventMessage<?> m : messages) {
+            Object payload = m.getPayload();
+            answered |= payload instanceof ApplicationConcluded;
+            if (payload instanceof PersonalDataSealed) {
+                sealed = true;
+            } else if (payload instanceof PersonalDataUnsealed) {
+                sealed = false;
+            } else if (payload instanceof AttachmentAdded a && ANSWER_LETTER.equals(a.letter())) {
+                letter = m;
+            }
+        }
+        if (!answered || sealed || letter == null) {
+            return Optional.empty();
+        }
+        return Optional.of(checked(applicationId, letter));
+    }
+
+    /** The kind of letter that is the answer (the command side's {@code LetterKind.ANSWER}). */
+    static final String ANSWER_LETTER = "ANSWER";
+
+    private Content checked(String applicationId, DomainEventMessage<?> message) {
+        String attachmentId = ((AttachmentAdded) message.getPayload()).attachmentId();
         AttachmentAdded added = (AttachmentAdded) message.getPayload();
         List<byte[]> rows = jdbc.query("select content from " + AttachedFiles.TABLE + " where attachment_id = ? and application_id = ?",
                                        (rs, n) -> rs.getBytes(1), attachmentId, applicationId);

@@ -1,6 +1,7 @@
 package gongkai.query.projections;
 
 import gongkai.query.calendar.CalendarProjection;
+import gongkai.query.notices.NoticeProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,7 +25,8 @@ public class ExactlyOnce {
 
     /** Every processing group of the query side; the start fails if a processor is missing here. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReadModels.PROCESSING_GROUP,
-                                                                 CalendarProjection.PROCESSING_GROUP);
+                                                                 CalendarProjection.PROCESSING_GROUP,
+                                                                 NoticeProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule appliedEventsOfEveryGroup(AppliedEvents applied) {

@@ -4,6 +4,7 @@ import gongkai.events.access.Actor;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.http.Problems;
 import gongkai.query.chain.EventChain;
+import gongkai.query.notices.NoticeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -13,7 +14,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,9 +38,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds projections from the first event while the query side keeps answering: each streaming
- * processor is shut down, its tokens reset to the tail (its {@code @ResetHandler} empties its
- * tables in the same transaction, and its dead letters are dropped: the replay meets those events
- * again), and started again. Until it has passed the head it had when the replay was asked for,
+ * processor is shut down, its dead letters dropped (the replay meets those events again), its tables
+ * rebuilt in bulk and its tokens set where the rebuild stopped ({@link BulkRebuild}, over a large enough
+ * stream) or else its tokens reset to the tail (its {@code @ResetHandler} empties its tables in the same
+ * transaction), and started again. Until it has passed the head it had when the replay was asked for,
  * the projection is reported as replaying: in {@code GET /api/projections} with its progress, and
  * on every answer built from partial figures ({@link ReplayNotice}). Also samples every
  * projection's position once a second for its rate and time left.
@@ -63,7 +68,7 @@ public class ProjectionReplays implements SmartLifecycle {
     /** One projection's position now. */
     public record Status(String name, Long position, long head, boolean caughtUp, boolean replaying, boolean running,
                          int segmentsClaimedHere, int segments, Double eventsPerSecond, Long estimatedSecondsLeft,
-                         Replay replay) {
+                         Replay replay, long rebuiltInBulk) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -71,6 +76,9 @@ public class ProjectionReplays implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final EventChain chain;
     private final Serializer serializer;
+    private final BulkRebuild bulk;
+    /** The projections that had no token when the query side started: their first run rebuilds them whole. */
+    private final List<String> fresh;
     private final ProjectionProgress progress = new ProjectionProgress();
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService executor;
@@ -78,12 +86,30 @@ public class ProjectionReplays implements SmartLifecycle {
     private volatile List<String> partial = List.of();
 
     public ProjectionReplays(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                             TransactionTemplate transactions, EventChain chain, Serializer serializer) {
+                             TransactionTemplate transactions, EventChain chain, Serializer serializer, BulkRebuild bulk) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.chain = chain;
         this.serializer = serializer;
+        this.bulk = bulk;
+        // Read before the processors start, which store their first tokens.
+        this.fresh = jdbc.queryForList("select count(*) from token_entry where processor_name = ?", Long.class,
+                                       ReadModels.PROCESSING_GROUP).get(0) == 0 ? List.of(ReadModels.PROCESSING_GROUP) : List.of();
+    }
+
+    /**
+     * A query side started without the read models' tokens (a new database, a restore of the event store
+     * alone, a schema emptied) rebuilds them from the first event: in bulk when the stream is large enough
+     * ({@link BulkRebuild}), instead of letting the processor follow the whole stream event by event.
+     */
+    @EventListener
+    public void rebuildWhatStartsFresh(ApplicationReadyEvent ready) {
+        List<String> rebuilt = fresh.stream().filter(name -> processors().containsKey(name) && bulk.suits(name, head())).toList();
+        if (!rebuilt.isEmpty()) {
+            log.info("Projections {} start without tokens over {} events: rebuilt from the first event", rebuilt, head());
+            replay(rebuilt, new Actor("gongkai", Set.of(), null));
+        }
     }
 
     /** The projections' names: every streaming processor, sorted. */
@@ -101,12 +127,24 @@ public class ProjectionReplays implements SmartLifecycle {
             }
             throw Problems.Refused.notFound("没有这个投影 (no projection " + name + ")");
         }
+        if (!replayable(name)) {
+            throw new Problems.Refused(HttpStatus.CONFLICT, null, "消息通知从不重放：已发出的消息不会再发 "
+                                       + "(the notices are never replayed: a message owed once is never owed again)");
+        }
         return replay(List.of(name), admin).get(0);
     }
 
-    /** Replays every projection at once. */
+    /** Replays every projection at once (not the notices: see {@link #replayable}). */
     public List<Replay> replayAll(Actor admin) {
-        return replay(names(), admin);
+        return replay(names().stream().filter(ProjectionReplays::replayable).toList(), admin);
+    }
+
+    /**
+     * Whether a processor may be replayed: every projection of read models, not the notices, which build nothing
+     * to rebuild and whose messages, once owed, are never owed again (docs/notices.md).
+     */
+    public static boolean replayable(String name) {
+        return !NoticeProjection.PROCESSING_GROUP.equals(name);
     }
 
     private synchronized List<Replay> replay(List<String> names, Actor admin) {
@@ -138,11 +176,13 @@ public class ProjectionReplays implements SmartLifecycle {
                 log.info("Replaying projection {} from the first event", name);
                 processor.shutDown();
                 transactions.executeWithoutResult(status -> processing.deadLetterQueue(name).ifPresent(queue -> queue.clear()));
-                // From the tail, explicitly: the processors' default initial token is itself a replay
-                // token, and a replay token made of it never moves.
-                processor.resetTokens(source -> source.createTailToken());
                 replays.computeIfPresent(name, (n, r) -> new Replay(n, r.requestedAt(), r.requestedBy(), r.headAtRequest(),
                                                                     Instant.now(), null, null));
+                if (!(bulk.suits(name, head()) && bulk.rebuild(name))) {
+                    // From the tail, explicitly: the processors' default initial token is itself a replay
+                    // token, and a replay token made of it never moves.
+                    processor.resetTokens(source -> source.createTailToken());
+                }
             } catch (RuntimeException e) {
                 log.error("Replaying projection {} failed", name, e);
                 replays.computeIfPresent(name, (n, r) -> new Replay(n, r.requestedAt(), r.requestedBy(), r.headAtRequest(),
@@ -199,7 +239,7 @@ public class ProjectionReplays implements SmartLifecycle {
         long position = chain.head().globalIndex();
         Double rate = progress.eventsPerSecond(EVENT_CHAIN);
         return new Status(EVENT_CHAIN, position, head, position >= head, false, chain.isRunning(), 1, 1, rate,
-                          ProjectionProgress.secondsLeft(position, head, rate), null);
+                          ProjectionProgress.secondsLeft(position, head, rate), null, 0);
     }
 
     /** The head of the event stream: the highest global index stored. */
@@ -217,7 +257,7 @@ public class ProjectionReplays implements SmartLifecycle {
         Double rate = progress.eventsPerSecond(name);
         return new Status(name, tokens.position(), head, caughtUp, replaying, processor.isRunning(),
                           processor.processingStatus().size(), tokens.segments(), rate,
-                          ProjectionProgress.secondsLeft(tokens.position(), head, rate), replay);
+                          ProjectionProgress.secondsLeft(tokens.position(), head, rate), replay, bulk.completed(name));
     }
 
     /**
@@ -227,8 +267,10 @@ public class ProjectionReplays implements SmartLifecycle {
      */
     private Replay refreshed(String name) {
         Replay replay = replays.get(name);
-        if (replay == null || !replay.underWay() || replay.startedAt() == null) {
-            return replay;
+        StreamingEventProcessor processor = processors().get(name);
+        if (replay == null || !replay.underWay() || replay.startedAt() == null || processor == null
+            || !processor.isRunning()) {
+            return replay; // not finished while its processor is stopped: its tokens are not yet reset
         }
         Tokens tokens = tokens(name);
         if (tokens.segments() == 0 || tokens.position() == null || tokens.position() < replay.headAtRequest()) {
@@ -254,6 +296,7 @@ public class ProjectionReplays implements SmartLifecycle {
 
     private Tokens tokens(String name) {
         StreamingEventProcessor processor = processors().get(name);
+        OptionalLong inBulk = bulk.position(name);
         Map<Integer, EventTrackerStatus> live = processor == null ? Map.of() : processor.processingStatus();
         List<Object[]> stored = jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
                                            (rs, i) -> new Object[]{rs.getInt(1), token(rs.getBytes(2), rs.getString(3))},
@@ -270,6 +313,9 @@ public class ProjectionReplays implements SmartLifecycle {
             lowest = lowest == null ? position : Math.min(lowest, position);
             OptionalLong reset = ReplayToken.getTokenAtReset(token);
             replaying |= reset.isPresent() && position < reset.getAsLong();
+        }
+        if (inBulk.isPresent()) {
+            return new Tokens(stored.size(), inBulk.getAsLong(), true);
         }
         return new Tokens(stored.size(), lowest, replaying);
     }
@@ -322,7 +368,8 @@ public class ProjectionReplays implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // Two threads: the sampling goes on while a replay is run (a bulk rebuild runs in the replay's thread).
+        ScheduledExecutorService started = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "gongkai-projections");
             thread.setDaemon(true);
             return thread;

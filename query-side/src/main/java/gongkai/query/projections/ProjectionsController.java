@@ -31,7 +31,7 @@ public class ProjectionsController {
     @GetMapping("/api/projections")
     public Map<String, Object> projections() {
         List<Map<String, Object>> list = new ArrayList<>();
-        replays.statuses().forEach(status -> list.add(view(status, true)));
+        replays.statuses().forEach(status -> list.add(view(status, ProjectionReplays.replayable(status.name()))));
         list.add(view(replays.chainStatus(), false));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("head", replays.head());
@@ -63,6 +63,7 @@ public class ProjectionsController {
         p.put("eventsPerSecond", s.eventsPerSecond());
         p.put("estimatedSecondsLeft", s.estimatedSecondsLeft());
         p.put("replay", s.replay());
+        p.put("rebuiltInBulk", s.rebuiltInBulk());
         p.put("running", s.running());
         p.put("segmentsClaimedHere", s.segmentsClaimedHere());
         p.put("segments", s.segments());

@@ -46,7 +46,13 @@ class ArchitectureTest {
             "gongkai.query.report.publication.ReportDigest",
             "gongkai.query.chain.ChainHashing",
             "gongkai.query.agency.AgencyTree",
-            "gongkai.query.oversight.ReportDeadline");
+            "gongkai.query.oversight.ReportDeadline",
+            "gongkai.query.notices.QuietPeriod",
+            "gongkai.query.notices.DueWindow",
+            "gongkai.query.notices.NoticeKind",
+            "gongkai.query.notices.MessageTemplate",
+            "gongkai.query.notices.ContactMasks",
+            "gongkai.query.notices.ApplicantNotices");
 
     static JavaClasses classes;
 

@@ -3,36 +3,9 @@ package gongkai.query.projections;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.CaseEvent;
-import gongkai.events.CaseResult;
-import gongkai.events.application.Applicant;
-import gongkai.events.application.ApplicantType;
-import gongkai.events.application.ApplicationConcluded;
-import gongkai.events.application.ApplicationCorrected;
 import gongkai.events.application.ApplicationReceived;
-import gongkai.events.application.ApplicationWithdrawn;
-import gongkai.events.application.Channel;
-import gongkai.events.application.ConsultationEnded;
-import gongkai.events.application.ConsultationStarted;
-import gongkai.events.application.CorrectedField;
-import gongkai.events.application.Outcome;
-import gongkai.events.calendar.WorkingDayCalendarPublished;
-import gongkai.events.lawsuit.LawsuitFiled;
-import gongkai.events.lawsuit.LawsuitJudged;
-import gongkai.events.lawsuit.Route;
-import gongkai.events.proactive.DecisionCategory;
-import gongkai.events.proactive.DecisionsTallied;
-import gongkai.events.proactive.DocumentIssued;
-import gongkai.events.proactive.DocumentKind;
-import gongkai.events.proactive.DocumentRepealed;
-import gongkai.events.proactive.FeesCollected;
-import gongkai.events.proactive.InformationPublished;
-import gongkai.events.proactive.OpeningBalanceRecorded;
 import gongkai.events.report.NarrativeWritten;
 import gongkai.events.report.ReportPublished;
-import gongkai.events.review.ReviewDecided;
-import gongkai.events.review.ReviewFiled;
-import gongkai.query.report.AnnualReport;
-import gongkai.query.report.AnnualReports;
 import gongkai.query.testing.RecordedEvents;
 import gongkai.query.testing.RunningQuerySide;
 import gongkai.query.testing.RunningSystem;
@@ -47,19 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,14 +53,14 @@ class EachEventAppliedOnceTest {
         admin = system.querySide().as("admin", RunningCommandSide.ADMIN_PASSWORD);
         System.out.println("EachEventAppliedOnceTest seed " + SEED);
         Random random = new Random(SEED);
-        recordApplications(random, 80);
-        recordTablesTwoAndFour(random);
+        EveryKindOfEvent.applications(random, 80, AGENCY).forEach(EachEventAppliedOnceTest::record);
+        EveryKindOfEvent.tablesTwoAndFour(random, AGENCY).forEach(EachEventAppliedOnceTest::record);
         record(new NarrativeWritten(AGENCY, 2023, "概述一", "问题", "其他", LocalDate.of(2024, 1, 10)));
         record(new NarrativeWritten(AGENCY, 2023, "概述二", "问题", "其他", LocalDate.of(2024, 1, 12)));
         record(new ReportPublished(AGENCY, 2023, LocalDate.of(2024, 1, 15)));
         system.events().awaitProjections();
-        record(new WorkingDayCalendarPublished(2024, "调整", calendar2024WithOneMoreDayOff(), LocalDate.of(2024, 1, 2)));
-        recordApplications(random, 20);
+        record(EveryKindOfEvent.calendar2024WithOneMoreDayOff());
+        EveryKindOfEvent.applications(random, 20, AGENCY).forEach(EachEventAppliedOnceTest::record);
         system.events().awaitProjections();
         awaitSealed();
     }
@@ -132,7 +98,7 @@ class EachEventAppliedOnceTest {
         jdbc.execute("create trigger crash_once after insert or update on application_tally "
                      + "for each row execute function crash_once()");
         try {
-            recordApplications(new Random(SEED + 1), 30);
+            EveryKindOfEvent.applications(new Random(SEED + 1), 30, AGENCY).forEach(EachEventAppliedOnceTest::record);
             awaitCaughtUp();
             assertThat(jdbc.queryForObject("select last_value from crash_countdown", Long.class))
                     .as("the batch was cut off, and tried again").isGreaterThan(1);
@@ -200,14 +166,7 @@ class EachEventAppliedOnceTest {
 
     private static Map<String, Object> everything() {
         Map<String, Object> all = new LinkedHashMap<>(ReadModelTables.of(jdbc));
-        AnnualReports reports = system.reports();
-        for (int year = 2022; year <= 2025; year++) {
-            AnnualReport report = reports.report(AGENCY, year, null);
-            all.put("proactive " + year, report.proactive());
-            all.put("applications " + year, report.applications());
-            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
-            all.put("timeliness " + year, report.timeliness());
-        }
+        all.putAll(ReadModelTables.reports(system.reports(), AGENCY));
         return all;
     }
 
@@ -239,81 +198,4 @@ class EachEventAppliedOnceTest {
         system.events().record(event, AGENCY);
     }
 
-    private static void recordApplications(Random random, int count) {
-        for (int i = 0; i < count; i++) {
-            String id = UUID.randomUUID().toString();
-            LocalDate received = LocalDate.of(2022, 11, 1).plusDays(random.nextInt(700));
-            ApplicantType type = ApplicantType.values()[random.nextInt(ApplicantType.values().length)];
-            record(new ApplicationReceived(id, AGENCY, received, Channel.ONLINE, type,
-                                           new Applicant("申请人" + i, null, null, null, null), "信息"));
-            LocalDate day = received;
-            if (random.nextInt(4) == 0) {
-                day = day.plusDays(2);
-                record(new ConsultationStarted(id, day, "第三方"));
-                day = day.plusDays(10);
-                record(new ConsultationEnded(id, day));
-            }
-            if (random.nextInt(6) == 0) {
-                ApplicantType corrected = ApplicantType.values()[(type.ordinal() + 1) % ApplicantType.values().length];
-                record(new ApplicationCorrected(id, day, CorrectedField.applicantType, type.name(), corrected.name(),
-                                                List.of(), "录入错误"));
-            }
-            int fate = random.nextInt(10);
-            LocalDate answered = day.plusDays(3 + random.nextInt(40));
-            if (fate == 0) {
-                record(new ApplicationWithdrawn(id, answered));
-            } else if (fate > 2) {
-                Outcome outcome = Outcome.values()[random.nextInt(Outcome.values().length)];
-                List<Outcome> reasons = outcome == Outcome.PARTIALLY_DISCLOSED
-                                        ? List.of(Outcome.WITHHELD_PROCESS_INFORMATION) : List.of();
-                record(new ApplicationConcluded(id, answered, outcome, reasons, null));
-                if (random.nextInt(5) == 0) {
-                    record(new ApplicationCorrected(id, answered.plusDays(5), CorrectedField.outcome, outcome.name(),
-                                                    Outcome.NOT_PROCESSED_DUPLICATE.name(), List.of(), "实为重复申请"));
-                }
-            }
-        }
-    }
-
-    private static void recordTablesTwoAndFour(Random random) {
-        for (int i = 0; i < 6; i++) {
-            String document = UUID.randomUUID().toString();
-            record(new DocumentIssued(document, AGENCY, DocumentKind.values()[i % 2], "文件" + i,
-                                      LocalDate.of(2022, 3, 1).plusDays(random.nextInt(600))));
-            if (i % 3 == 0) {
-                record(new DocumentRepealed(document, LocalDate.of(2024, 6, 1)));
-            }
-        }
-        record(new OpeningBalanceRecorded(AGENCY, LocalDate.of(2022, 12, 31), 4, 9));
-        for (int i = 0; i < 4; i++) {
-            record(new DecisionsTallied(AGENCY, UUID.randomUUID().toString(), DecisionCategory.values()[i % 2],
-                                        LocalDate.of(2023, 1 + i, 1), LocalDate.of(2023, 1 + i, 28), 10 + random.nextInt(90)));
-            record(new FeesCollected(AGENCY, UUID.randomUUID().toString(), LocalDate.of(2023, 2 + i, 3),
-                                     new BigDecimal(100 + random.nextInt(900))));
-            record(new InformationPublished(AGENCY, UUID.randomUUID().toString(), i % 2 == 0 ? "政策" : "通知", "条目" + i,
-                                            LocalDate.of(2023, 3 + i, 5)));
-        }
-        for (int i = 0; i < 5; i++) {
-            String review = UUID.randomUUID().toString();
-            record(new ReviewFiled(review, AGENCY, LocalDate.of(2023, 2 + i, 10), null, "复议机关"));
-            if (i % 2 == 0) {
-                record(new ReviewDecided(review, LocalDate.of(2023, 6 + i, 1), CaseResult.values()[i % 3], null));
-            }
-            if (i < 3) {
-                String lawsuit = UUID.randomUUID().toString();
-                record(new LawsuitFiled(lawsuit, AGENCY, LocalDate.of(2023, 3 + i, 1),
-                                        i == 0 ? Route.DIRECT : Route.AFTER_REVIEW, i == 0 ? null : review, null, "法院"));
-                record(new LawsuitJudged(lawsuit, LocalDate.of(2023, 9, 1), CaseResult.UPHELD, false));
-                record(new LawsuitJudged(lawsuit, LocalDate.of(2024, 2, 1), CaseResult.CORRECTED, true));
-            }
-        }
-    }
-
-    private static String calendar2024WithOneMoreDayOff() {
-        try (InputStream in = WorkingDayCalendarPublished.class.getResourceAsStream("/gongkai/calendar/2024.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\noff: 2024-03-15\noff: 2024-07-10\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

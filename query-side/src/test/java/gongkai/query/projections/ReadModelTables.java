@@ -42,11 +42,34 @@ public final class ReadModelTables {
         TABLES.put("working_day_calendar", "select year, notice, text, event_id, published_on, published_at, published_by "
                                            + "from working_day_calendar order by year");
         TABLES.put("audit_event", "select * from audit_event order by global_index");
+        TABLES.put("online_submission", "select * from online_submission order by application_id");
         TABLES.put("agency_change", "select event_id, agency_id, sequence_number, change, effective_on, recorded_at, actor, "
                                     + "name, parent_id, kind, successor_id from agency_change order by event_id");
     }
 
+    /**
+     * The tables of {@code query_side} that are no read model rebuilt from the stream: the processors' own (tokens,
+     * claims, dead letters, marks), Flyway's, the hash chain (never rebuilt), verification jobs and the log of
+     * reads of personal data (records of what people did, not of events). Every other table is in {@link #TABLES}.
+     */
+    static final java.util.Set<String> NOT_REBUILT = java.util.Set.of(
+            "token_entry", "processor_instance", "dead_letter_entry", "applied_event", "flyway_schema_history",
+            "event_chain", "verification_job", "personal_data_access");
+
     private ReadModelTables() {
+    }
+
+    /** The agency's reports of 2022 to 2025 as the system knows them now: tables 二, 三 and 四 and the timeliness figures. */
+    public static Map<String, Object> reports(gongkai.query.report.AnnualReports reports, String agency) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (int year = 2022; year <= 2025; year++) {
+            gongkai.query.report.AnnualReport report = reports.report(agency, year, null);
+            all.put("proactive " + year, report.proactive());
+            all.put("applications " + year, report.applications());
+            all.put("reviewsAndLawsuits " + year, report.reviewsAndLawsuits());
+            all.put("timeliness " + year, report.timeliness());
+        }
+        return all;
     }
 
     /** Every table, its rows as column → value. */

@@ -9,7 +9,9 @@ import org.axonframework.messaging.MetaData;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,13 +32,30 @@ public final class StoredEvents {
 
     /** Stores the event in its case's stream; returns the event's id. */
     public synchronized String record(CaseEvent event, String agencyId) {
-        long sequence = sequences.merge(event.caseId(), 1L, Long::sum) - 1;
-        GenericDomainEventMessage<CaseEvent> message = new GenericDomainEventMessage<>(
-                aggregateType(event), event.caseId(), sequence, event,
-                MetaData.with(MetaDataKeys.ACTOR, "li").and(MetaDataKeys.AGENCY, agencyId)
-                        .and(MetaDataKeys.BUSINESS_DATE, event.businessDate().toString()));
+        GenericDomainEventMessage<CaseEvent> message = message(event, agencyId);
         store.publish(message);
         return message.getIdentifier();
+    }
+
+    /** Stores the events in their cases' streams, in that order, a few hundred to a transaction. */
+    public synchronized void recordAll(List<? extends CaseEvent> events, String agencyId) {
+        List<GenericDomainEventMessage<CaseEvent>> batch = new ArrayList<>();
+        for (CaseEvent event : events) {
+            batch.add(message(event, agencyId));
+            if (batch.size() == 500) {
+                store.publish(batch);
+                batch.clear();
+            }
+        }
+        store.publish(batch);
+    }
+
+    /** The event as the next of its case's stream, with the command side's metadata. */
+    private GenericDomainEventMessage<CaseEvent> message(CaseEvent event, String agencyId) {
+        long sequence = sequences.merge(event.caseId(), 1L, Long::sum) - 1;
+        return new GenericDomainEventMessage<>(aggregateType(event), event.caseId(), sequence, event,
+                                               MetaData.with(MetaDataKeys.ACTOR, "li").and(MetaDataKeys.AGENCY, agencyId)
+                                                       .and(MetaDataKeys.BUSINESS_DATE, event.businessDate().toString()));
     }
 
     private static String aggregateType(CaseEvent event) {

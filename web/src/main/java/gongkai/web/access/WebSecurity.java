@@ -21,7 +21,7 @@ public class WebSecurity {
                 .requestCache(cache -> cache.requestCache(requestedPage))
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/apply", "/apply/captcha.png", "/track", "/css/public.css").permitAll()
+                        .requestMatchers("/apply", "/apply/captcha.png", "/track", "/track/letter", "/css/public.css").permitAll()
                         .requestMatchers("/signin", "/forbidden", "/css/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -108,6 +108,43 @@ public class AdminPagesController {
                        (disabled ? "已停用 " : "已启用 ") + username, "/admin/users", redirect);
     }
 
+    /** Where a clerk receives reminders (docs/notices.md): a work e-mail address and a mobile number. */
+    @PostMapping("/admin/users/{username}/contact")
+    public String setContact(@PathVariable String username, @RequestParam(required = false) String email,
+                             @RequestParam(required = false) String phone, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email == null || email.isBlank() ? null : email.strip());
+        body.put("phone", phone == null || phone.isBlank() ? null : phone.strip());
+        return attempt(() -> sides.put(body, "/api/admin/users/{u}/contact", username), "已修改 " + username + " 的联系方式",
+                       "/admin/users", redirect);
+    }
+
+    /** The templates of an agency's messages (docs/notices.md), each kind with the one in use, editable. */
+    @GetMapping("/admin/notice-templates")
+    public String noticeTemplates(@RequestParam(required = false) String agencyId, Model model) {
+        model.addAttribute("agencies", sides.plain(sides.readCommand("/api/admin/agencies")));
+        if (agencyId != null && !agencyId.isBlank()) {
+            try {
+                model.addAttribute("templates", sides.plain(sides.read("/api/admin/notice-templates/{a}", agencyId.strip())));
+            } catch (Refused refused) {
+                if (refused.status() >= 500) {
+                    throw refused;
+                }
+                model.addAttribute("formError", Zh.chinese(refused.detail()));
+            }
+        }
+        model.addAttribute("agencyId", agencyId);
+        return "admin/notice-templates";
+    }
+
+    @PostMapping("/admin/notice-templates/{agencyId}/{kind}")
+    public String putNoticeTemplate(@PathVariable String agencyId, @PathVariable String kind, @RequestParam String subject,
+                                    @RequestParam String body, RedirectAttributes redirect) {
+        return attempt(() -> sides.putToQuery(Map.of("subject", subject, "body", body), "/api/admin/notice-templates/{a}/{k}",
+                                              agencyId, kind),
+                       "已保存 " + kind + " 的模板", "/admin/notice-templates?agencyId=" + agencyId, redirect);
+    }
+
     @GetMapping("/admin/calendars")
     public String calendars(Model model) {
         model.addAttribute("years", sides.plain(sides.read("/api/calendars")));

@@ -112,20 +112,51 @@ public class PublicController {
     public ModelAndView track(@RequestParam(defaultValue = "") String queryCode,
                               @RequestParam(defaultValue = "") String phoneLast4, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("public/track");
-        if (!limit.allow("track", request.getRemoteAddr())) {
-            page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-            page.addObject("problem", "查询过于频繁，请一分钟后再试。");
+        if (tooOften(request, page)) {
             return page;
         }
         try {
             JsonNode status = sides.postPublicToQuery(Map.of("queryCode", queryCode, "phoneLast4", phoneLast4),
                                                       "/api/public/status");
             page.addObject("status", sides.plain(status));
+            // for the answer letter's download, posted again like the look-up (never in an address)
+            page.addObject("queryCode", queryCode);
+            page.addObject("phoneLast4", phoneLast4);
         } catch (Refused refused) {
             page.setStatus(refused.status() == 400 || refused.status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE);
             page.addObject("problem", "未找到与查询码和手机号后四位相符的申请，请核对后再试。");
         }
         return page;
+    }
+
+    /**
+     * The answer letter (答复书) of one's own answered application, with the same query code and phone digits as the
+     * look-up (posted, never in an address) and under the same limit per address.
+     */
+    @PostMapping("/track/letter")
+    public Object letter(@RequestParam(defaultValue = "") String queryCode,
+                         @RequestParam(defaultValue = "") String phoneLast4, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("public/track");
+        if (tooOften(request, page)) {
+            return page;
+        }
+        try {
+            return sides.postPublicToQueryForFile(Map.of("queryCode", queryCode, "phoneLast4", phoneLast4), "/api/public/letter");
+        } catch (Refused refused) {
+            page.setStatus(refused.status() == 400 || refused.status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE);
+            page.addObject("problem", "暂无可下载的答复书，请核对查询码和手机号后四位。");
+            return page;
+        }
+    }
+
+    /** Whether the address has looked up too often this minute (the look-ups and the letters count together). */
+    private boolean tooOften(HttpServletRequest request, ModelAndView page) {
+        if (limit.allow("track", request.getRemoteAddr())) {
+            return false;
+        }
+        page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+        page.addObject("problem", "查询过于频繁，请一分钟后再试。");
+        return true;
     }
 
     private ModelAndView form(HttpSession session, Map<String, String> posted, String problem,

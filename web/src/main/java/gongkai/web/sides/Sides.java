@@ -132,20 +132,23 @@ public class Sides {
     /** A file or page from the query side as it is (the report rendered), for the signed-in user. */
     public ResponseEntity<byte[]> fetch(String path, Object... uriVariables) {
         return query.get().uri(path, uriVariables).headers(this::onBehalf)
-                    .exchange((request, response) -> {
-                        byte[] body = response.getBody().readAllBytes();
-                        if (!response.getStatusCode().is2xxSuccessful()) {
-                            throw refused(response.getStatusCode(), body);
-                        }
-                        HttpHeaders kept = new HttpHeaders();
-                        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
-                            String value = response.getHeaders().getFirst(name);
-                            if (value != null) {
-                                kept.set(name, value);
-                            }
-                        }
-                        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
-                    });
+                    .exchange((request, response) -> file(response));
+    }
+
+    /** A file answered by a side: its bytes with its type and disposition, or the side's refusal. */
+    private ResponseEntity<byte[]> file(org.springframework.http.client.ClientHttpResponse response) throws java.io.IOException {
+        byte[] body = response.getBody().readAllBytes();
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw refused(response.getStatusCode(), body);
+        }
+        HttpHeaders kept = new HttpHeaders();
+        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION}) {
+            String value = response.getHeaders().getFirst(name);
+            if (value != null) {
+                kept.set(name, value);
+            }
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(kept).body(body);
     }
 
     /** A file from the query side with query parameters (null values left out), each encoded whole. */
@@ -164,6 +167,13 @@ public class Sides {
     /** A request that starts work on the query side (POST with a JSON body, e.g. a verification), for the signed-in user. */
     public JsonNode postToQuery(Object body, String path, Object... uriVariables) {
         return query.post().uri(path, uriVariables).headers(this::onBehalf)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A change of the query side's own settings (PUT with a JSON body, e.g. a notice template), for the signed-in user. */
+    public JsonNode putToQuery(Object body, String path, Object... uriVariables) {
+        return query.put().uri(path, uriVariables).headers(this::onBehalf)
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                     .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
     }
@@ -244,6 +254,13 @@ public class Sides {
         return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                     .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /** A file for the public page from the query side (the applicant's answer letter), with the pages' own account. */
+    public ResponseEntity<byte[]> postPublicToQueryForFile(Object body, String path) {
+        return query.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                    .contentType(MediaType.APPLICATION_JSON).body(body)
+                    .exchange((request, response) -> file(response));
     }
 
     /** An answer that is a list, as maps, for the templates. */

@@ -107,6 +107,40 @@ class AdminPagesInBrowserTest {
         browser.screenshot("admin-projections");
     }
 
+    @Test
+    @Order(4)
+    void anAdminGivesAClerkAnAddressForRemindersAndTheAgencyItsOwnAnsweredNotice() {
+        browser.go("/admin/users");
+        browser.find(By.cssSelector("tr[data-user=li] form.contact input[name=email]")).sendKeys("li@xiaoying.gov.cn");
+        browser.find(By.cssSelector("tr[data-user=li] form.contact input[name=phone]")).sendKeys("13800000001");
+        browser.press("#contact-li", "保存联系方式");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已修改 li 的联系方式");
+        assertThat(browser.find(By.cssSelector("tr[data-user=li] form.contact input[name=email]")).getAttribute("value"))
+                .isEqualTo("li@xiaoying.gov.cn");
+        browser.find(By.cssSelector("tr[data-user=li] form.contact input[name=phone]")).clear();
+        browser.find(By.cssSelector("tr[data-user=li] form.contact input[name=phone]")).sendKeys("010-12345678");
+        browser.press("#contact-li", "保存联系方式");
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("手机号码");
+
+        browser.go("/admin");
+        browser.find(By.linkText("提醒与通知模板")).click();
+        browser.await(driver -> browser.path().equals("/admin/notice-templates"));
+        browser.fill("#choose-agency", "机关", "xiaoying").press("#choose-agency", "查看模板");
+        String answered = "#template-ANSWERED";
+        assertThat(browser.text(By.cssSelector(answered + " h2"))).contains("内置模板").contains("发给申请人");
+        browser.find(By.id("subject-ANSWERED")).clear();
+        browser.find(By.id("subject-ANSWERED")).sendKeys("{{agencyName}}答复通知");
+        browser.press(answered, "保存");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).contains("已保存 ANSWERED 的模板");
+        assertThat(browser.text(By.cssSelector(answered + " h2"))).contains("本机关模板").contains("admin");
+        assertThat(browser.find(By.id("subject-ANSWERED")).getAttribute("value")).isEqualTo("{{agencyName}}答复通知");
+        browser.screenshot("admin-notice-templates");
+
+        browser.find(By.id("body-ANSWERED")).sendKeys("{{idNumber}}");
+        browser.press(answered, "保存");
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("idNumber");
+    }
+
     private static void signIn(String username, String password) {
         browser.go("/signin").fill("", "用户名", username).fill("", "密码", password).press("", "登录");
         browser.await(driver -> !browser.path().startsWith("/signin"));

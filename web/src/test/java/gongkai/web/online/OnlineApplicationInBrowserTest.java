@@ -91,7 +91,18 @@ class OnlineApplicationInBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         assertThat(track(queryCode, "5678")).isEqualTo("已答复");
         assertThat(browser.text(By.id("status-outcome"))).contains("予以公开");
+        assertThat(downloadLetter()).as("no letter written yet").startsWith("404 ");
+
+        // Once the answering agency has written its answer letter (答复书), the applicant downloads it from /track.
+        Http.Response written = second.post("/api/applications/" + id + "/letters", "{\"kind\":\"ANSWER\"}");
+        assertThat(written.status()).as(written.body()).isEqualTo(201);
+        system.awaitProjections();
+        assertThat(track(queryCode, "5678")).isEqualTo("已答复");
+        assertThat(downloadLetter()).isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document PK");
         browser.screenshot("online-answered-phone");
+        track(queryCode, "5678");
+        browser.script("document.querySelector('#letter input[name=phoneLast4]').value = '1234';");
+        assertThat(downloadLetter()).as("wrong digits download nothing").startsWith("404 ");
 
         int year = LocalDate.parse(today).getYear();
         assertThat(newApplications(system.querySide().as("wu", "wu-password"), "zhujianju", year)).isEqualTo(1);
@@ -116,6 +127,20 @@ class OnlineApplicationInBrowserTest {
             return null;
         }
         return browser.text(By.id("status-state"));
+    }
+
+    /**
+     * Presses 下载答复书 as the browser would send it (the form's fields, its CSRF token and the session cookie) and
+     * gives the answer's status, type and first two bytes (a DOCX is a ZIP: "PK").
+     */
+    private static String downloadLetter() {
+        return (String) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/track/letter', {method: 'POST', body: new URLSearchParams(new FormData(document.getElementById('letter')))})
+                  .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + (r.headers.get('content-type') || '').split(';')[0]
+                        + ' ' + String.fromCharCode(...new Uint8Array(b).slice(0, 2)))))
+                  .catch(e => done('failed ' + e));
+                """);
     }
 
     private static void signIn(String clerk) {
