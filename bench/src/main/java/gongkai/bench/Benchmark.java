@@ -24,10 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * command-to-query lag, replay of every projection over a large history, report queries at that
  * size, each service's peak memory), prints one table and writes it as JSON.
  *
- * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200|province] [--only raw,commands,lag,replay,queries] [--personal-data encrypted|plain]</pre>
+ * <pre>java -jar bench/target/bench-*-exec.jar [--events 1000000] [--seconds 15] [--warmup 15] [--hold 0] [--agencies 200|province] [--only raw,commands,lag,replay,queries,tree] [--personal-data encrypted|plain]</pre>
  * ({@code --hold S} keeps everything running S seconds at the end, to look at the database and services;
  * {@code --only} runs some parts, e.g. {@code --only replay,queries} to work on those: the large history is
- * loaded whenever replay or queries run).
+ * loaded whenever replay, queries or tree run; {@code tree} times only the agency tree's three targets, with
+ * {@code --agencies province}).
  *
  * <p>PostgreSQL runs with {@code fsync=on} and {@code synchronous_commit=on} (the embedded binaries turn
  * both off by default), as gongkai's own embedded database does: every figure is for durable commits,
@@ -78,7 +79,10 @@ public final class Benchmark {
             if (only.contains("commands") || only.contains("lag")) {
                 liveLoad(results, only, jdbcUrl, dataDirectory, jvm, warmup, seconds, raw1, raw16);
             }
-            if (!only.contains("replay") && !only.contains("queries")) {
+            boolean queries = only.contains("queries");
+            // "tree": the agency tree's three targets only (roll-ups of the root and a county, the root's board)
+            boolean tree = queries || only.contains("tree");
+            if (!only.contains("replay") && !queries && !tree) {
                 finish(results, events, seconds, warmup);
                 return;
             }
@@ -142,7 +146,7 @@ public final class Benchmark {
                 results.add("replay time with the hash chain (incl. query-side start)", replaySeconds, "s");
                 results.add("replay rate with the hash chain", loaded.events() / replaySeconds, "events/s");
 
-                if (only.contains("queries")) {
+                if (queries || tree) {
                     System.out.printf("%n[6/6] Queries at %d events%n", loaded.events());
                     // A replay rewrites every read model; PostgreSQL's autovacuum then goes over those tables.
                     // The queries are timed as a reader meets them on an ordinary day, once it is done.
@@ -156,16 +160,18 @@ public final class Benchmark {
                     Stats floor = timed(admin, querySide.port, "/api/audit/chain/head", 1000);
                     results.add("one-row read p50 (the HTTP floor)", floor.percentileMillis(50), "ms");
                     results.add("one-row read p99 (the HTTP floor)", floor.percentileMillis(99), "ms");
-                    Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 1000);
-                    results.add("report query p50", report.percentileMillis(50), "ms");
-                    results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
-                    Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 300);
-                    results.add("as-of report p50", asOf.percentileMillis(50), "ms");
-                    results.target("as-of report p99", asOf.percentileMillis(99), "ms", "<= 1000 ms", asOf.percentileMillis(99) <= 1000);
-                    Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
-                    results.add("case list p50", list.percentileMillis(50), "ms");
-                    results.add("case list p99", list.percentileMillis(99), "ms");
-                    if (province) {
+                    if (queries) {
+                        Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 1000);
+                        results.add("report query p50", report.percentileMillis(50), "ms");
+                        results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
+                        Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 300);
+                        results.add("as-of report p50", asOf.percentileMillis(50), "ms");
+                        results.target("as-of report p99", asOf.percentileMillis(99), "ms", "<= 1000 ms", asOf.percentileMillis(99) <= 1000);
+                        Stats list = timed(admin, querySide.port, "/api/applications?agencyId=" + agency + "&page=3&size=50", 1000);
+                        results.add("case list p50", list.percentileMillis(50), "ms");
+                        results.add("case list p99", list.percentileMillis(99), "ms");
+                    }
+                    if (province && tree) {
                         // issue 18's targets: roll-ups of the root and of a county, the root's oversight board
                         Stats root = timed(admin, querySide.port, "/api/agencies/agency-0/reports/" + year + "?scope=subtree", 50, 200);
                         results.add("province roll-up (root, " + BulkLoad.provinceSize() + " agencies) p50",
@@ -182,8 +188,10 @@ public final class Benchmark {
                         results.target("oversight board (root) p99", board.percentileMillis(99), "ms", "<= 200 ms",
                                        board.percentileMillis(99) <= 200);
                     }
-                    timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year, loaded.midway());
-                    timeVerification(results, admin, querySide.port, db, readRate);
+                    if (queries) {
+                        timePages(results, commandSide, querySide, jdbcUrl, jvm, agency, year, loaded.midway());
+                        timeVerification(results, admin, querySide.port, db, readRate);
+                    }
                     int hold = Integer.parseInt(options.getOrDefault("hold", "0"));
                     if (hold > 0) {
                         System.out.printf("holding for %d s: database %s, command side :%d, query side :%d%n", hold, jdbcUrl,
@@ -196,7 +204,9 @@ public final class Benchmark {
                 results.target("command side peak RSS", commandRss, "MiB", "< 512 MiB", commandRss < 512);
                 results.target("query side peak RSS (replay + queries)", queryRss, "MiB", "< 512 MiB", queryRss < 512);
             }
-            peerReplay(results, jdbcUrl, jvm, loaded.events(), replayRate, readRate);
+            if (only.contains("replay") || queries) {
+                peerReplay(results, jdbcUrl, jvm, loaded.events(), replayRate, readRate);
+            }
         }
         finish(results, events, seconds, warmup);
     }

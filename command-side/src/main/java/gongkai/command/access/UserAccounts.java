@@ -125,6 +125,12 @@ public class UserAccounts {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from user_account where roles <> 'PAGES')", Boolean.class));
     }
 
+    /** An agency that exists and is not closed (docs/agencies.md, "Closing"): the public form offers only these. */
+    public boolean agencyOpen(String agencyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from agency where agency_id = ? and closed_on is null)", Boolean.class, agencyId));
+    }
+
     public boolean agencyExists(String agencyId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from agency where agency_id = ?)", Boolean.class, agencyId));

@@ -50,17 +50,18 @@ public class PublicApplicationController {
         this.accounts = accounts;
     }
 
-    /** The agencies an applicant can choose from. */
+    /** The agencies an applicant can choose from: those not closed. */
     @GetMapping("/agencies")
     public List<Map<String, String>> agencies() {
-        return accounts.agencies().stream().map(a -> Map.of("agencyId", a.agencyId(), "name", a.name())).toList();
+        return accounts.agencies().stream().filter(a -> a.closedOn() == null)
+                       .map(a -> Map.of("agencyId", a.agencyId(), "name", a.name())).toList();
     }
 
     /** Records the submission; answers its id and the applicant's query code (shown once, stored only as a digest). */
     @PostMapping("/applications")
     public ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmissionBody body) {
-        if (!accounts.agencyExists(body.agencyId())) {
-            throw Refusal.invalid("agencyId", "请选择受理机关 (no such agency)");
+        if (!accounts.agencyOpen(body.agencyId())) {
+            throw Refusal.invalid("agencyId", "请选择受理机关 (no such agency, or closed)");
         }
         String id = UUID.randomUUID().toString();
         String code = QueryCodes.newCode(random);

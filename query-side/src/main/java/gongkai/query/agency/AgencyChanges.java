@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The table {@code agency_change} (V18_1) and the tree it makes ({@link AgencyTree}). Every read of a scope
@@ -97,8 +98,24 @@ public class AgencyChanges {
      * a year not over yet, as known at {@code asOf}.
      */
     public AgencyTree atEndOf(int year, Instant asOf) {
-        return tree(endOf(year), asOf);
+        if (asOf != null) {
+            return tree(endOf(year), asOf);
+        }
+        // as known now: built once per year-end and change, like today's (a province's roll-ups and boards ask often)
+        List<Change> changes = all();
+        LocalDate day = endOf(year);
+        Today kept = yearEnds.get(day);
+        if (kept == null || kept.changes() != changes) {
+            if (yearEnds.size() > 64) {
+                yearEnds.clear();
+            }
+            kept = new Today(changes, day, AgencyTree.on(day, null, changes));
+            yearEnds.put(day, kept);
+        }
+        return kept.tree();
     }
+
+    private final Map<LocalDate, Today> yearEnds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The last day of the year, or today while the year is not over. */
     public LocalDate endOf(int year) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -177,12 +178,12 @@ public class ApplicationCells {
         // Now: the tally's rows summed; as of an instant: the cells valid then, counted.
         String counted = asOf == null ? "sum(applications)" : "count(*)";
         List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
-        args.addAll(agencies);
+        args.add(InList.array(agencies));
         args.addAll(List.of(year, year - 1));
         return batch.query("select row_key, column_key, "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies) + " and first_year <= ? and "
+                           + "from " + countedTable(asOf) + " where " + InList.any("agency_id") + " and first_year <= ? and "
                            + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
                                List<CellCount> current = new ArrayList<>();
@@ -197,6 +198,40 @@ public class ApplicationCells {
                            }, validArgs(asOf, args.toArray()));
     }
 
+    /** {@link #countsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board). */
+    public Supplier<Map<String, TwoYears>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
+        return batch.query("select agency_id, row_key, column_key, "
+                           + "sum(applications) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                           + "sum(applications) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                           + "from " + countedTable(null) + " where " + InList.any("agency_id") + " and first_year <= ? and "
+                           + "(last_year is null or last_year >= ?) and " + counting(null)
+                           + " group by agency_id, row_key, column_key",
+                           rs -> {
+                               Map<String, TwoYears> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   TwoYears both = byAgency.computeIfAbsent(rs.getString(1),
+                                                                            a -> new TwoYears(new ArrayList<>(), new ArrayList<>()));
+                                   ApplicantType column = ApplicantType.valueOf(rs.getString(3));
+                                   both.year().add(new CellCount(rs.getString(2), column, rs.getInt(4)));
+                                   both.yearBefore().add(new CellCount(rs.getString(2), column, rs.getInt(5)));
+                               }
+                               return byAgency;
+                           }, year, year, year - 1, year - 1, InList.array(agencies), year, year - 1);
+    }
+
+    /** The agencies among these with any application counted in {@code year} or before it, now, in one read. */
+    public Supplier<Set<String>> withDataUpTo(ReadBatch batch, Collection<String> agencies, int year) {
+        return batch.query("select distinct agency_id from " + countedTable(null) + " where " + InList.any("agency_id")
+                           + " and first_year <= ? and " + counting(null),
+                           rs -> {
+                               Set<String> with = new java.util.HashSet<>();
+                               while (rs.next()) {
+                                   with.add(rs.getString(1));
+                               }
+                               return with;
+                           }, InList.array(agencies), year);
+    }
+
     /** Whether the agency has any application counted in {@code year} or before it. */
     public Supplier<Boolean> hasDataUpTo(ReadBatch batch, String agencyId, int year, Instant asOf) {
         return hasDataUpTo(batch, List.of(agencyId), year, asOf);
@@ -204,9 +239,10 @@ public class ApplicationCells {
 
     /** Whether any of the agencies has an application counted in {@code year} or before it. */
     public Supplier<Boolean> hasDataUpTo(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
-        List<Object> args = new ArrayList<>(agencies);
+        List<Object> args = new ArrayList<>();
+        args.add(InList.array(agencies));
         args.add(year);
-        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where " + InList.of("agency_id", agencies)
+        return batch.query("select exists (select 1 from " + countedTable(asOf) + " where " + InList.any("agency_id")
                            + " and first_year <= ? and " + counting(asOf) + ")", rs -> rs.next() && rs.getBoolean(1),
                            validArgs(asOf, args.toArray()));
     }

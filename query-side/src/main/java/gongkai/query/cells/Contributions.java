@@ -128,14 +128,14 @@ public class Contributions {
         List<String> agencyList = List.copyOf(agencies);
         String in = String.join(", ", tables.stream().map(t -> "?").toList());
         List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
-        args.addAll(agencyList);
+        args.add(InList.array(agencyList));
         tables.forEach(t -> args.add(t.key()));
         args.addAll(List.of(year, year - 1));
         Object[] all = RecordedInstants.args(asOf, args.toArray());
         return batch.query("select table_key, row_key, column_key, "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from report_contribution where " + InList.of("agency_id", agencyList)
+                           + "from report_contribution where " + InList.any("agency_id")
                            + " and table_key in (" + in + ") "
                            + "and first_year <= ? and (last_year is null or last_year >= ?) and "
                            + RecordedInstants.validAt(asOf) + " group by table_key, row_key, column_key",
@@ -160,6 +160,60 @@ public class Contributions {
     }
 
     /**
+     * {@link #sumsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board's checks of a
+     * province's thousands of agencies): agency → table → [the year's sums, the year before's].
+     */
+    public Supplier<Map<String, Map<Table, List<List<CellSum>>>>> sumsWithYearBeforeByAgency(
+            ReadBatch batch, Collection<String> agencies, List<Table> tables, int year) {
+        String in = String.join(", ", tables.stream().map(t -> "?").toList());
+        List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
+        args.add(InList.array(agencies));
+        tables.forEach(t -> args.add(t.key()));
+        args.addAll(List.of(year, year - 1));
+        return batch.query("select agency_id, table_key, row_key, column_key, "
+                           + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
+                           + "sum(value) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
+                           + "from report_contribution where " + InList.any("agency_id")
+                           + " and table_key in (" + in + ") "
+                           + "and first_year <= ? and (last_year is null or last_year >= ?) and "
+                           + RecordedInstants.validAt(null) + " group by agency_id, table_key, row_key, column_key",
+                           rs -> {
+                               Map<String, Map<Table, List<List<CellSum>>>> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   Map<Table, List<List<CellSum>>> sums = byAgency.computeIfAbsent(rs.getString(1), a -> {
+                                       Map<Table, List<List<CellSum>>> empty = new LinkedHashMap<>();
+                                       tables.forEach(t -> empty.put(t, List.of(new ArrayList<>(), new ArrayList<>())));
+                                       return empty;
+                                   });
+                                   String key = rs.getString(2);
+                                   Table table = tables.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
+                                   List<List<CellSum>> both = sums.get(table);
+                                   if (rs.getBigDecimal(5) != null) {
+                                       both.get(0).add(new CellSum(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)));
+                                   }
+                                   if (rs.getBigDecimal(6) != null) {
+                                       both.get(1).add(new CellSum(rs.getString(3), rs.getString(4), rs.getBigDecimal(6)));
+                                   }
+                               }
+                               return byAgency;
+                           }, args.toArray());
+    }
+
+    /** {@link #openingBalanceDate} of each of the agencies that has one, now, in one read. */
+    public Supplier<Map<String, LocalDate>> openingBalanceDateByAgency(ReadBatch batch, Collection<String> agencies) {
+        return batch.query("select agency_id, max(dated_on) from report_contribution where " + InList.any("agency_id")
+                           + " and table_key = ? and source_kind = ? and " + RecordedInstants.validAt(null)
+                           + " group by agency_id",
+                           rs -> {
+                               Map<String, LocalDate> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   byAgency.put(rs.getString(1), localDate(rs, 2));
+                               }
+                               return byAgency;
+                           }, InList.array(agencies), Table.PROACTIVE.key(), OPENING_BALANCE);
+    }
+
+    /**
      * Section 一's counts: items published in the year by category, most first (ties in the order
      * their categories were first recorded).
      */
@@ -169,10 +223,11 @@ public class Contributions {
 
     /** The same, summed over several agencies (a roll-up). */
     public Supplier<Map<String, Integer>> publishedByCategory(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
-        List<Object> args = new ArrayList<>(agencies);
+        List<Object> args = new ArrayList<>();
+        args.add(InList.array(agencies));
         args.addAll(List.of(Table.PUBLISHED_ITEMS.key(), year, year));
         return batch.query("select column_key, sum(value) from report_contribution "
-                           + "where " + InList.of("agency_id", agencies)
+                           + "where " + InList.any("agency_id")
                            + " and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) "
                            + "and " + RecordedInstants.validAt(asOf) + " group by column_key order by sum(value) desc, min(id)",
                            rs -> {
@@ -235,9 +290,10 @@ public class Contributions {
      * which one of them counted its opening balance).
      */
     public Supplier<LocalDate> openingBalanceDate(ReadBatch batch, List<String> agencies, Instant asOf) {
-        List<Object> args = new ArrayList<>(agencies);
+        List<Object> args = new ArrayList<>();
+        args.add(InList.array(agencies));
         args.addAll(List.of(Table.PROACTIVE.key(), OPENING_BALANCE));
-        return batch.query("select max(dated_on) from report_contribution where " + InList.of("agency_id", agencies)
+        return batch.query("select max(dated_on) from report_contribution where " + InList.any("agency_id")
                            + " and table_key = ? and source_kind = ? and " + RecordedInstants.validAt(asOf),
                            rs -> rs.next() ? localDate(rs, 1) : null, RecordedInstants.args(asOf, args.toArray()));
     }

@@ -2,6 +2,7 @@ package gongkai.query.online;
 
 import gongkai.events.access.Actor;
 import gongkai.events.application.QueryCodes;
+import gongkai.events.application.SubmissionReturned;
 import gongkai.http.Problems;
 import gongkai.query.access.ReadAccess;
 import gongkai.query.papers.CaseFiles;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import jakarta.validation.Valid;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,10 +43,12 @@ public class OnlineSubmissionController {
 
     private final JdbcTemplate jdbc;
     private final CaseFiles files;
+    private final EventStore eventStore;
 
-    public OnlineSubmissionController(JdbcTemplate jdbc, CaseFiles files) {
+    public OnlineSubmissionController(JdbcTemplate jdbc, CaseFiles files, EventStore eventStore) {
         this.jdbc = jdbc;
         this.files = files;
+        this.eventStore = eventStore;
     }
 
     /** The agency's submissions awaiting confirmation (or return), oldest first. */
@@ -69,7 +74,7 @@ public class OnlineSubmissionController {
     public Map<String, Object> status(@Valid @RequestBody StatusBody body) {
         String digest = QueryCodes.digest(body.queryCode(), body.phoneLast4().strip());
         List<Map<String, Object>> found = jdbc.query(
-                "select s.application_id, s.agency_id, s.submitted_at, s.confirmed, s.returned_on, s.return_reason, "
+                "select s.application_id, s.agency_id, s.submitted_at, s.confirmed, s.returned_on, "
                 + "c.agency_id as holder, c.state, c.received_on, c.due_on, c.concluded_on, c.outcome "
                 + "from online_submission s left join application_case c on c.application_id = s.application_id "
                 + "where s.access_digest = ?",
@@ -82,7 +87,7 @@ public class OnlineSubmissionController {
                                    : rs.getString("state") != null ? rs.getString("state") : "SUBMITTED";
                     view.put("state", state);
                     view.put("returnedOn", local(rs.getDate("returned_on")));
-                    view.put("returnReason", rs.getString("return_reason"));
+                    view.put("returnReason", rs.getDate("returned_on") != null ? returnReason(rs.getString("application_id")) : null);
                     view.put("receivedOn", local(rs.getDate("received_on")));
                     view.put("dueOn", local(rs.getDate("due_on")));
                     view.put("concludedOn", local(rs.getDate("concluded_on")));
@@ -93,6 +98,15 @@ public class OnlineSubmissionController {
             throw Problems.Refused.notFound("未找到与查询码和手机号后四位相符的申请 (nothing matches)");
         }
         return found.get(0);
+    }
+
+    /** The reason a submission was returned, from its event (personal data, kept in no read model; 已删除 once erased). */
+    private String returnReason(String applicationId) {
+        return eventStore.readEvents(applicationId, 0).asStream()
+                         .map(DomainEventMessage::getPayload)
+                         .filter(SubmissionReturned.class::isInstance)
+                         .map(e -> ((SubmissionReturned) e).reason())
+                         .reduce((first, last) -> last).orElse(null);
     }
 
     /**

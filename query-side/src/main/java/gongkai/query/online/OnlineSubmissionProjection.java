@@ -43,8 +43,10 @@ public class OnlineSubmissionProjection {
 
     @EventHandler
     void on(SubmissionReturned e) {
-        jdbc.update("update online_submission set returned_on = ?, return_reason = ? where application_id = ?",
-                    Date.valueOf(e.returnedOn()), e.reason(), e.applicationId());
+        // the reason is personal data (free text that may name people): no read model keeps it; the applicant's
+        // status reads it from the event, decrypted (docs/personal-data.md)
+        jdbc.update("update online_submission set returned_on = ? where application_id = ?",
+                    Date.valueOf(e.returnedOn()), e.applicationId());
     }
 
     @ResetHandler

@@ -4,7 +4,9 @@ import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** An agency's {@link TimelinessFigures} of a year, from the applications' stored parts in them. */
@@ -30,5 +32,17 @@ public class Timeliness {
     public Supplier<TimelinessFigures> of(ReadBatch batch, String agencyId, int year) {
         Supplier<List<TimelinessFigures.Answers>> answers = tally.answers(batch, agencyId, year);
         return () -> TimelinessFigures.of(agencyId, year, answers.get());
+    }
+
+    /** {@link #of(ReadBatch, String, int)} of each of the agencies apart, in one read (the oversight board); ask once. */
+    public Supplier<Map<String, TimelinessFigures>> byAgency(ReadBatch batch, List<String> agencies, int year) {
+        Supplier<Map<String, List<TimelinessFigures.Answers>>> answers = tally.answersByAgency(batch, agencies, year);
+        return () -> {
+            Map<String, TimelinessFigures> byAgency = new HashMap<>();
+            for (String agency : agencies) {
+                byAgency.put(agency, TimelinessFigures.of(agency, year, answers.get().getOrDefault(agency, List.of())));
+            }
+            return byAgency;
+        };
     }
 }

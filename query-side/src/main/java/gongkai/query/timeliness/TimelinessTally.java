@@ -102,6 +102,23 @@ public class TimelinessTally {
                           agencyId, year);
     }
 
+    /** The tallies of the agencies' year, each agency's apart, in one read (the oversight board of a subtree). */
+    Supplier<Map<String, List<TimelinessFigures.Answers>>> answersByAgency(ReadBatch batch, List<String> agencies, int year) {
+        return batch.query("select agency_id, answer_kind, answer_extended, answer_working_days, answers, paused_working_days "
+                           + "from timeliness_tally where " + InList.any("agency_id") + " and year = ? and answers <> 0",
+                           rs -> {
+                               Map<String, List<TimelinessFigures.Answers>> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   byAgency.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(
+                                           new TimelinessFigures.Answers(
+                                                   new TimelinessFigures.Answer(TimelinessFigures.AnswerKind.valueOf(rs.getString(2)),
+                                                                                rs.getBoolean(3), (Integer) rs.getObject(4)),
+                                                   rs.getInt(5), Math.toIntExact(rs.getLong(6))));
+                               }
+                               return byAgency;
+                           }, InList.array(agencies), year);
+    }
+
     /** For a projection's reset, with the applications' rows. */
     public void deleteAll() {
         jdbc.update("delete from timeliness_tally");

@@ -236,6 +236,27 @@ class AgencyTreeEndToEndTest {
         assertThat(county.get("/api/agencies/" + COUNTY + "/oversight/2024?sort=colour").status()).isEqualTo(400);
     }
 
+    @Test
+    void eachLineOfTheBoardHasTheApplicationsAndFailedChecksOfThatAgencysOwnReport() {
+        for (int year = 2023; year <= 2024; year++) {
+            JsonNode board = ok(queryAdmin.get("/api/agencies/" + COUNTY + "/oversight/" + year));
+            assertThat(board.get("agencies")).hasSizeGreaterThanOrEqualTo(FIVE.size());
+            for (JsonNode line : board.get("agencies")) {
+                String agency = line.get("agencyId").asText();
+                JsonNode own = ok(queryAdmin.get("/api/agencies/" + agency + "/reports/" + year));
+                int failed = 0;
+                for (JsonNode check : own.get("checks")) {
+                    failed += check.get("passed").asBoolean() ? 0 : 1;
+                }
+                assertThat(line.get("failedChecks").asInt()).as(agency + " " + year).isEqualTo(failed);
+                assertThat(line.get("applications").asInt()).as(agency + " " + year)
+                        .isEqualTo(own.at("/applications/NEW/TOTAL").asInt());
+            }
+            assertThat(board.findValues("applications").stream().mapToInt(JsonNode::asInt).sum())
+                    .as("the five agencies' two applications each").isGreaterThanOrEqualTo(10);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     interface FigureVisitor {

@@ -51,7 +51,14 @@ class PersonalDataEndToEndTest {
     private static final String REQUEST = "哨兵申请内容：某村征地补偿款发放名单";
     private static final String NOTE = "哨兵补正说明";
     private static final String PARTY = "哨兵第三方公司";
-    private static final List<String> SENTINELS = List.of(NAME, ID_NUMBER, PHONE, EMAIL, REQUEST, NOTE, PARTY);
+    // the free-text reasons a clerk, the head of the office or a return gives may name people too
+    private static final String EXTENSION_REASON = "哨兵延期理由：需向王哨兵核实";
+    private static final String REFUSAL_REASON = "哨兵不同意理由：李哨兵已答复";
+    private static final String TRANSFER_REASON = "哨兵转办理由：赵哨兵的补偿款由财政局发放";
+    private static final String RETURN_REASON = "哨兵退回理由：孙哨兵的身份证明无法辨认";
+    private static final List<String> SENTINELS = List.of(NAME, ID_NUMBER, PHONE, EMAIL, REQUEST, NOTE, PARTY,
+                                                          EXTENSION_REASON, REFUSAL_REASON, TRANSFER_REASON, RETURN_REASON);
+    private static final String PAGES_PASSWORD = "pages-secret-1";
 
     private static final ConcurrentLinkedQueue<String> LOG = new ConcurrentLinkedQueue<>();
     private static final AppenderBase<ILoggingEvent> CAPTURE = new AppenderBase<>() {
@@ -74,10 +81,12 @@ class PersonalDataEndToEndTest {
     private static JdbcTemplate jdbc;
     private static String erasedId;
     private static String keptId;
+    private static String transferredId;
+    private static String returnedQueryCode;
 
     @BeforeAll
     static void start() {
-        commandSide = RunningCommandSide.onNewDatabase();
+        commandSide = RunningCommandSide.onNewDatabase("--gongkai.pages.password=" + PAGES_PASSWORD);
         querySide = RunningQuerySide.on(commandSide.databaseUrl());
         // After both started: starting Spring Boot configures logging afresh, dropping appenders added before.
         CAPTURE.start();
@@ -103,7 +112,28 @@ class PersonalDataEndToEndTest {
                          + "[\"WITHHELD_THIRD_PARTY_RIGHTS\"],\"note\":\"答复" + NAME + "\"}"));
         keptId = receive("2024-02-05");
         ok(commands.post("/api/applications/" + keptId + "/conclusion", "{\"concludedOn\":\"2024-02-20\",\"outcome\":\"DISCLOSED\"}"));
-        new RecordedEvents(querySide).awaitProjections();
+        // A third, of another applicant: an extension asked for and refused, then a transfer, each with its reason.
+        commandSide.agencyWithClerk("xiaoying", "sun");
+        commandSide.supervisorIn("luanping", "zhang");
+        transferredId = UUID.randomUUID().toString();
+        ok(commands.post("/api/applications", """
+                {"applicationId":"%s","agencyId":"luanping","receivedOn":"2024-03-04","channel":"MAIL",
+                 "applicantType":"NATURAL_PERSON","applicant":{"name":"另一申请人"},"request":"信息"}""".formatted(transferredId)));
+        ok(commands.post("/api/applications/" + transferredId + "/extension-request",
+                         "{\"requestedOn\":\"2024-03-20\",\"workingDays\":10,\"reason\":\"" + EXTENSION_REASON + "\"}"));
+        ok(commandSide.as("zhang", "zhang-password").post("/api/applications/" + transferredId + "/extension-request/refusal",
+                         "{\"refusedOn\":\"2024-03-21\",\"reason\":\"" + REFUSAL_REASON + "\"}"));
+        ok(commands.post("/api/applications/" + transferredId + "/transfer",
+                         "{\"toAgencyId\":\"xiaoying\",\"transferredOn\":\"2024-03-22\",\"reason\":\"" + TRANSFER_REASON + "\"}"));
+        // And a submission made online, returned to its applicant with the reason they read by their query code.
+        JsonNode submitted = ok(commandSide.as("pages", PAGES_PASSWORD).post("/api/public/applications", """
+                {"agencyId":"luanping","applicantType":"NATURAL_PERSON","applicant":{"name":"网上申请人","idNumber":"11010519491231002X","phone":"13700001111"},
+                 "request":"信息"}"""));
+        returnedQueryCode = submitted.get("queryCode").asText();
+        ok(commands.post("/api/applications/" + submitted.get("applicationId").asText() + "/return",
+                         "{\"returnedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                         + "\",\"reason\":\"" + RETURN_REASON + "\"}"));
+        RunningQuerySide.awaitProjections(admin); // (a submission returned never becomes a case: the cases' counts would not reach the store's)
     }
 
     private static String receive(String on) {
@@ -164,6 +194,19 @@ class PersonalDataEndToEndTest {
             assertThat(auditors.toString()).doesNotContain(sentinel);
             assertThat(trail).doesNotContain(sentinel);
         }
+        String transferred = ok(querySide.as("sun", "sun-password").get("/api/applications/" + transferredId + "/history")).toString();
+        assertThat(transferred).as("the clerks of the case's agency read the reasons")
+                               .contains(EXTENSION_REASON).contains(REFUSAL_REASON).contains(TRANSFER_REASON);
+        String adminsOfTransferred = ok(admin.get("/api/applications/" + transferredId + "/history")).toString()
+                                     + ok(admin.get("/api/audit/events?caseId=" + transferredId));
+        assertThat(adminsOfTransferred).contains("ExtensionRefused");
+        for (String reason : List.of(EXTENSION_REASON, REFUSAL_REASON, TRANSFER_REASON)) {
+            assertThat(adminsOfTransferred).as("an admin is not shown " + reason).doesNotContain(reason);
+        }
+        JsonNode status = ok(querySide.as("pages", PAGES_PASSWORD).post("/api/public/status",
+                "{\"queryCode\":\"" + returnedQueryCode + "\",\"phoneLast4\":\"1111\"}"));
+        assertThat(status.get("state").asText()).isEqualTo("RETURNED");
+        assertThat(status.get("returnReason").asText()).as("the applicant reads why").isEqualTo(RETURN_REASON);
         assertThat(clerk.get("/api/applications?q=哨兵甲乙").json().get("total").asInt()).as("the search finds both").isEqualTo(2);
         assertThat(auditor.get("/api/applications?q=哨兵甲乙").status()).as("a search over names is the clerks'").isEqualTo(403);
     }
@@ -207,7 +250,7 @@ class PersonalDataEndToEndTest {
                 .as("erased once").isEqualTo(409);
         assertThat(commands.post("/api/applications/" + erasedId + "/personal-data/erasure", "{\"basis\":\"WHIM\"}").status())
                 .isEqualTo(400);
-        new RecordedEvents(querySide).awaitProjections();
+        RunningQuerySide.awaitProjections(admin);
 
         JsonNode history = ok(clerk.get("/api/applications/" + erasedId + "/history"));
         assertThat(history.get("personalData").asText()).isEqualTo("erased");

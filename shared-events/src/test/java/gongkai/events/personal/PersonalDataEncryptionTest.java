@@ -4,7 +4,11 @@ import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.Channel;
+import gongkai.events.application.ApplicationTransferred;
+import gongkai.events.application.ExtensionRefused;
+import gongkai.events.application.ExtensionRequested;
 import gongkai.events.application.FeePaid;
+import gongkai.events.application.SubmissionReturned;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -68,6 +73,26 @@ class PersonalDataEncryptionTest {
         assertThat(text).doesNotContain(SENTINEL_NAME).doesNotContain(SENTINEL_ID).doesNotContain(SENTINEL_REQUEST)
                         .doesNotContain("13800007777").contains("\"receivedOn\":\"2024-01-05\"").contains("pd1:");
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
+    }
+
+    @Test
+    void theFreeTextReasonsOfATransferAnExtensionAndAReturnAreStoredEncryptedAndAReasonStoredInClearStillReads() {
+        String reason = "哨兵理由：申请人王七七的亲属";
+        LocalDate day = LocalDate.of(2024, 3, 5);
+        List<Object> events = List.of(new ApplicationTransferred("case-1", "luanping", "xiaoying", day, reason),
+                                      new ExtensionRequested("case-1", day, 10, reason),
+                                      new ExtensionRefused("case-1", day, reason),
+                                      new SubmissionReturned("case-1", day, reason));
+        for (Object event : events) {
+            SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+            assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).as(event.getClass().getSimpleName())
+                    .doesNotContain("王七七").contains("pd1:");
+            assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
+
+            SerializedObject<byte[]> inClear = StoredEventFormat.serializer().serialize(event, byte[].class);
+            assertThat((Object) serializer.deserialize(new SimpleSerializedObject<>(inClear.getData(), byte[].class, inClear.getType())))
+                    .as("stored in clear at revision 1").isEqualTo(event);
+        }
     }
 
     @Test

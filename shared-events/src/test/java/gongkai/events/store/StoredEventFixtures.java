@@ -106,16 +106,23 @@ final class StoredEventFixtures {
         expect("ConsultationEnded/rev-1", new ConsultationEnded(APPLICATION, day("2024-03-19")));
         expect("ReplyPeriodExtended/rev-1", new ReplyPeriodExtended(APPLICATION, day("2024-03-25"), 20, "需要调取档案"));
         expect("ExtensionRequested/rev-1", new ExtensionRequested(APPLICATION, day("2024-03-20"), 15, "需要调取档案"));
+        // Revision 2 of the four below: the reason became personal (encrypted by the serializer above this form); the
+        // form is unchanged, so a reason stored in clear at revision 1 reads as it was.
+        expect("ExtensionRequested/rev-2", new ExtensionRequested(APPLICATION, day("2024-09-20"), 10, "需向第三方李某核实"));
         expect("ExtensionApproved/rev-1", new ExtensionApproved(APPLICATION, day("2024-03-21"), 15, "同意"));
         expect("ExtensionRefused/rev-1", new ExtensionRefused(APPLICATION, day("2024-03-21"), "理由不充分"));
+        expect("ExtensionRefused/rev-2", new ExtensionRefused(APPLICATION, day("2024-09-21"), "李某的意见已在期限内收到"));
         expect("ApplicationTransferred/rev-1", new ApplicationTransferred(APPLICATION, AGENCY, "luanping", day("2024-03-05"),
                                                                           "该信息由县住建局制作"));
+        expect("ApplicationTransferred/rev-2", new ApplicationTransferred(APPLICATION, AGENCY, "luanping", day("2024-09-05"),
+                                                                          "申请人王某所问的补偿款由县财政局发放"));
         expect("ApplicationSignedFor/rev-1", new ApplicationSignedFor(APPLICATION, "luanping", day("2024-03-06")));
         expect("ApplicationSubmitted/rev-1", new ApplicationSubmitted(
                 APPLICATION, AGENCY, java.time.Instant.parse("2024-03-03T14:05:00Z"), ApplicantType.NATURAL_PERSON,
                 new Applicant("张三", "11010519491231002X", "13800000000", "zhangsan@example.cn", null), "2023年道路维修预算",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
         expect("SubmissionReturned/rev-1", new SubmissionReturned(APPLICATION, day("2024-03-04"), "申请内容不属于政府信息"));
+        expect("SubmissionReturned/rev-2", new SubmissionReturned(APPLICATION, day("2024-09-04"), "申请人张某的身份证明无法辨认"));
         expect("FeeNoticeIssued/rev-1", new FeeNoticeIssued(APPLICATION, day("2024-03-26"), new BigDecimal("100.50"),
                                                             day("2024-04-25")));
         expect("FeePaid/rev-1", new FeePaid(APPLICATION, day("2024-04-01")));

@@ -7,6 +7,7 @@ import gongkai.web.forms.Action;
 import gongkai.web.forms.FailureModel;
 import gongkai.web.forms.Forms;
 import gongkai.web.forms.Submission;
+import gongkai.web.sides.Refused;
 import gongkai.web.sides.Sides;
 import gongkai.web.text.Zh;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -109,8 +111,42 @@ public class CaseController {
         return page(id, new Submission.Failure(failure.form(), failure.refusal(), errors, failure.values(), failure.status()));
     }
 
+    /**
+     * "Show in full": the ID number and phone are masked until a clerk of the case's agency asks, saying why;
+     * the query side records the showing in the access log an auditor lists (个人信息保护法第五十一条,
+     * docs/personal-data.md) and answers the history unmasked, which this page shows once (a reload masks again).
+     * With htmx only the applicant's block is swapped; without, the whole page comes back.
+     */
+    @PostMapping("/applications/{id}/personal-data")
+    public ModelAndView showInFull(@PathVariable String id, @RequestParam(required = false) String reason,
+                                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        JsonNode full;
+        try {
+            full = sides.postToQuery(Map.of("reason", reason == null ? "" : reason),
+                                     "/api/applications/{id}/personal-data/disclosure", id);
+        } catch (Refused refused) {
+            if (refused.notFound()) {
+                throw refused;
+            }
+            ModelAndView page = page(id, null, null);
+            String message = refused.fieldErrors().getOrDefault("reason", refused.detail());
+            page.addObject("disclosureError", Zh.chinese(message));
+            // htmx swaps only a 2xx answer: the refusal is shown in the swapped block instead
+            page.setStatus(htmx != null ? HttpStatus.OK : HttpStatus.valueOf(refused.status()));
+            return page;
+        }
+        ModelAndView page = page(id, null, full);
+        page.addObject("shownInFull", true);
+        return page;
+    }
+
     private ModelAndView page(String id, Submission.Failure failure) {
-        var historyCall = sides.beside(() -> sides.read("/api/applications/{id}/history", id));
+        return page(id, failure, null);
+    }
+
+    /** The case page; {@code disclosed} the history as shown in full, or null to read it (masked). */
+    private ModelAndView page(String id, Submission.Failure failure, JsonNode disclosed) {
+        var historyCall = sides.beside(() -> disclosed != null ? disclosed : sides.read("/api/applications/{id}/history", id));
         var dueHistoryCall = sides.beside(() -> sides.read("/api/applications/{id}/due-history", id));
         var filesCall = sides.beside(() -> sides.read("/api/applications/{id}/attachments", id));
         JsonNode application = sides.read("/api/applications/{id}", id);
@@ -133,6 +169,8 @@ public class CaseController {
         // withheld (a sealed case, docs/personal-data.md) the applicant is a text, not the applicant's fields
         page.addObject("applicant", applicant(receipt(history)));
         page.addObject("personalData", history.path("personalData").asText());
+        // the one who may ask to see the ID number and phone in full: a clerk of the case's agency (the query side decides)
+        page.addObject("mayShowInFull", SignedIn.current().is("CLERK") && "shown".equals(history.path("personalData").asText()));
         page.addObject("caughtUp", application.path("eventCount").asInt() >= events);
         List<Action> actions = new ArrayList<>();
         if (SignedIn.current().is("SUPERVISOR")) {

@@ -104,6 +104,14 @@ public class OfficialTables {
         String base = UriComponentsBuilder.fromPath("/audit/reports/{a}/{y}/cells/").buildAndExpand(agencyId, year)
                                           .encode().toUriString();
         String query = asOf == null ? "" : "?asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8);
+        return linked(report, base, query);
+    }
+
+    /**
+     * The three tables filled with a report's figures, each figure linked to {@code base + row + "/" + column + query}
+     * ({@code base} encoded, ending with a slash; {@code query} empty or starting with {@code ?}).
+     */
+    public List<Table> linked(JsonNode report, String base, String query) {
         List<Table> tables = new ArrayList<>();
         for (JsonNode table : form().get("tables")) {
             String key = table.get("key").asText();
