@@ -36,6 +36,17 @@ public class CommandSender {
         this.agencies = agencies;
     }
 
+    /**
+     * The users of a closed agency record nothing more: its open cases are its successor's to handle, by the
+     * successor's clerks (docs/agencies.md, "Closing"). The closing comes with the signed-in account: no read.
+     */
+    private static void requireOpenAgency(Actor actor) {
+        if (actor.agencyClosedOn() != null) {
+            throw Refusal.conflict("本机关已于 " + actor.agencyClosedOn() + " 撤销，不能再登记；未办结的案件由承继机关办理"
+                                   + " (your agency was closed on " + actor.agencyClosedOn() + ": its successor records from then)");
+        }
+    }
+
     public <R> R send(Object command, Actor actor) {
         return send(command, actor, Map.of());
     }
@@ -50,6 +61,7 @@ public class CommandSender {
         Timer.Sample started = Timer.start(meters);
         String outcome = "error";
         try {
+            requireOpenAgency(actor);
             R result;
             try {
                 result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)

@@ -12,8 +12,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A closed agency (docs/agencies.md, "Closing"): its open cases are its successor's, whose clerks record on them;
- * the public form no longer offers it nor accepts a submission to it.
+ * A closed agency records nothing more (docs/agencies.md, "Closing"): its clerks' commands are refused with a
+ * problem and write no event, whatever they touch; its open cases are its successor's, whose clerks record on
+ * them; the public form no longer offers it nor accepts a submission to it.
  */
 class ClosedAgencyHttpTest {
 
@@ -38,11 +39,38 @@ class ClosedAgencyHttpTest {
         Http.Response closed = admin.post("/api/admin/agencies/liangjianfang/closure",
                                           "{\"successorId\":\"bakeshiying\"}");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        closingHeard();
+    }
+
+    /**
+     * The clerk was signed in (and kept in memory) before the closing, which reaches the kept account when
+     * PostgreSQL delivers its notification: awaited with a command on no case, 404 while the agency is open.
+     */
+    private static void closingHeard() {
+        String noCase = "/api/applications/" + UUID.randomUUID() + "/conclusion";
+        String body = "{\"concludedOn\":\"" + TODAY + "\",\"outcome\":\"DISCLOSED\"}";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (closedClerk.post(noCase, body).status() != 409 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     @AfterAll
     static void stop() {
         commandSide.close();
+    }
+
+    @Test
+    void aClerkOfAClosedAgencyRecordsNothingNewNorOnTheCasesItHadAndNoEventIsWritten() {
+        long events = events();
+
+        refused(closedClerk.post("/api/applications", application(UUID.randomUUID().toString(), "liangjianfang")));
+        refused(closedClerk.post("/api/applications/" + openCase + "/conclusion",
+                                 "{\"concludedOn\":\"" + TODAY + "\",\"outcome\":\"DISCLOSED\"}"));
+        refused(closedClerk.post("/api/reviews", "{\"reviewId\":\"" + UUID.randomUUID()
+                                                 + "\",\"agencyId\":\"liangjianfang\",\"filedOn\":\"" + TODAY + "\"}"));
+
+        assertThat(events()).as("no event").isEqualTo(events);
     }
 
     @Test
@@ -65,6 +93,12 @@ class ClosedAgencyHttpTest {
         assertThat(submitted.contentType()).startsWith("application/problem+json");
         assertThat(submitted.json().get("errors").findValuesAsText("field")).contains("agencyId");
         assertThat(events()).isEqualTo(events);
+    }
+
+    private static void refused(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(409);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("撤销").contains("closed on " + TODAY);
     }
 
     private static long events() {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,10 +21,12 @@ import java.util.stream.Collectors;
  */
 public class Accounts {
 
-    public record Account(String username, String passwordHash, Set<Role> roles, String agencyId, boolean enabled) {
+    /** {@code agencyClosedOn}: the day the user's agency was closed, null while it is open (or for no agency). */
+    public record Account(String username, String passwordHash, Set<Role> roles, String agencyId, boolean enabled,
+                          LocalDate agencyClosedOn) {
 
         public Actor actor() {
-            return new Actor(username, roles, agencyId);
+            return new Actor(username, roles, agencyId, agencyClosedOn);
         }
     }
 
@@ -44,11 +47,14 @@ public class Accounts {
         return changes == null ? read(username) : changes.account(username, () -> read(username));
     }
 
+    /** One statement: the agency's closing is read with the account (and kept with it, see {@link SignInChanges}). */
     private Optional<Account> read(String username) {
         List<Account> found = jdbc.query(
-                "select username, password_hash, roles, agency_id, enabled from command_side.user_account where username = ?",
+                "select u.username, u.password_hash, u.roles, u.agency_id, u.enabled, a.closed_on"
+                + " from command_side.user_account u left join command_side.agency a on a.agency_id = u.agency_id"
+                + " where u.username = ?",
                 (rs, i) -> new Account(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)), rs.getString(4),
-                                       rs.getBoolean(5)),
+                                       rs.getBoolean(5), rs.getObject(6, LocalDate.class)),
                 username);
         return found.stream().findFirst();
     }
