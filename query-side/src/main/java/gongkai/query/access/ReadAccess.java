@@ -98,4 +98,14 @@ public final class ReadAccess {
         all.addAll(predecessors);
         return all;
     }
+
+    /** A page of a listing: numbered from 0, of 1 to {@code maxSize} items; else a problem naming the field. */
+    public static void requirePage(int page, int size, int maxSize) {
+        if (page < 0) {
+            throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
+        }
+        if (size < 1 || size > maxSize) {
+            throw Problems.Refused.badInput("size", "每页 1 至 " + maxSize + " 条 (size must be 1.." + maxSize + ")");
+        }
+    }
 }

@@ -108,12 +108,7 @@ public class ApplicationQueryController {
                                     @RequestParam(defaultValue = "50") int size,
                                     @AuthenticationPrincipal Actor reader) {
         String agency = ReadAccess.listedAgency(reader, agencyId);
-        if (page < 0) {
-            throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
-        }
+        ReadAccess.requirePage(page, size, MAX_PAGE_SIZE);
         Today today = today(null);
         // a successor lists the cases of the agencies closed into it with its own (docs/agencies.md, "Closing")
         List<String> handled = ReadAccess.handledBy(agency);

@@ -81,12 +81,7 @@ public class AuditController {
         if (agency != null) {
             ReadAccess.requireAgency(reader, agency);
         }
-        if (page < 0) {
-            throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
-        }
+        ReadAccess.requirePage(page, size, MAX_PAGE_SIZE);
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {

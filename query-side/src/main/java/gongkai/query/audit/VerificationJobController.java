@@ -2,6 +2,7 @@ package gongkai.query.audit;
 
 import gongkai.events.access.Actor;
 import gongkai.http.Problems;
+import gongkai.query.access.ReadAccess;
 import gongkai.query.chain.VerificationJobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,12 +63,7 @@ public class VerificationJobController {
                                     @RequestParam(defaultValue = "20") int size,
                                     @AuthenticationPrincipal Actor reader) {
         AuditController.requireAuditorOrAdmin(reader);
-        if (page < 0) {
-            throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
-        }
+        ReadAccess.requirePage(page, size, MAX_PAGE_SIZE);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("page", page);
         answer.put("size", size);

@@ -75,12 +75,7 @@ public class PersonalDataController {
         if (!reader.is(Role.AUDITOR) && !reader.is(Role.ADMIN)) {
             throw Problems.Refused.forbidden("只有审计员和管理员可以查看个人信息查阅记录 (auditors and admins only)");
         }
-        if (page < 0) {
-            throw Problems.Refused.badInput("page", "页码从 0 开始 (page must be 0 or more)");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.Refused.badInput("size", "每页 1 至 " + MAX_PAGE_SIZE + " 条 (size must be 1.." + MAX_PAGE_SIZE + ")");
-        }
+        ReadAccess.requirePage(page, size, MAX_PAGE_SIZE);
         String agency = ReadAccess.listedAgency(reader, agencyId);
         StringBuilder where = new StringBuilder(" where agency_id = ?");
         List<Object> args = new ArrayList<>(List.of(agency));
