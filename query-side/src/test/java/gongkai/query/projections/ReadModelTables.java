@@ -54,7 +54,10 @@ public final class ReadModelTables {
      */
     static final java.util.Set<String> NOT_REBUILT = java.util.Set.of(
             "token_entry", "processor_instance", "dead_letter_entry", "applied_event", "flyway_schema_history",
-            "event_chain", "verification_job", "personal_data_access");
+            "event_chain", "verification_job", "personal_data_access",
+            // the notices' own tables (templates, the record of messages, where each case is): never replayed, a
+            // replay must not owe every notice again (docs/notices.md)
+            "notice_template", "outgoing_message", "notice_case");
 
     private ReadModelTables() {
     }
