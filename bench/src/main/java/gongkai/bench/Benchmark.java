@@ -172,7 +172,7 @@ public final class Benchmark {
                         results.add("case list p99", list.percentileMillis(99), "ms");
                     }
                     if (province && tree) {
-                        // issue 18's targets: roll-ups of the root and of a county, the root's oversight board
+                        // the agency tree's targets (docs/agencies.md): roll-ups of the root and of a county, the root's oversight board
                         Stats root = timed(admin, querySide.port, "/api/agencies/agency-0/reports/" + year + "?scope=subtree", 50, 200);
                         results.add("province roll-up (root, " + BulkLoad.provinceSize() + " agencies) p50",
                                     root.percentileMillis(50), "ms");

@@ -60,7 +60,7 @@ final class BulkLoad {
     }
 
     /**
-     * A province's tree before the applications (issue 18's scale): a root, 8 cities, 9 counties each, 13
+     * A province's tree before the applications (the scale docs/agencies.md names): a root, 8 cities, 9 counties each, 13
      * departments and townships each, 2 units under each of those: 2,889 agencies in five levels, ids
      * {@code agency-0} (the root) onwards, level by level, so that the applications' agencies are its nodes.
      */
