@@ -120,7 +120,7 @@ class ClerkWorkbenchInBrowserTest {
     private static void search(String words) {
         WebElement shown = browser.find(By.cssSelector("#worklist p.summary"));
         browser.fill("#filters", "检索申请内容或申请人姓名", words).pressInPlace("#filters", "筛选");
-        browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
+        browser.await(d -> Browser.detached(shown));
     }
 
     @Test

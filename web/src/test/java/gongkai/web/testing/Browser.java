@@ -7,7 +7,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -111,7 +110,7 @@ public final class Browser implements AutoCloseable {
     public Browser press(String scope, String button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.xpath(xpathOf(scope) + "//button[normalize-space(.)='" + button + "']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> detached(page));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(
                 d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
@@ -140,12 +139,32 @@ public final class Browser implements AutoCloseable {
                     try {
                         return condition.apply(d);
                     } catch (org.openqa.selenium.WebDriverException e) {
-                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        if (saysDetached(e)) {
                             return null;
                         }
                         throw e;
                     }
                 });
+    }
+
+    /** Whether the page that held {@code element} has gone (the old page of a navigation). */
+    public static boolean detached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (saysDetached(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Chromium says an element left the document either as a stale element or in these words. */
+    private static boolean saysDetached(org.openqa.selenium.WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     public Object script(String javascript, Object... args) {
