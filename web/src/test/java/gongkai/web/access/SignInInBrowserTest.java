@@ -54,7 +54,7 @@ class SignInInBrowserTest {
     @Test
     void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
         browser.driver().manage().deleteAllCookies();
-        browser.go("/signin").fill("", "用户名", "li").fill("", "密码", "not-her-password").press("", "登录");
+        browser.signIn("li", "not-her-password");
         assertThat(browser.path()).isEqualTo("/signin?error");
         assertThat(browser.text(By.cssSelector("[role=alert]"))).isEqualTo("用户名或密码不正确。");
     }
@@ -80,7 +80,7 @@ class SignInInBrowserTest {
     @Test
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         browser.driver().manage().deleteAllCookies();
-        browser.go("/signin").fill("", "用户名", "li").fill("", "密码", "li-password").press("", "登录");
+        browser.signIn("li", "li-password");
         String session = browser.driver().manage().getCookieNamed("GONGKAI_SESSION").getValue();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(system.baseUrl() + "/applications"))

@@ -142,7 +142,7 @@ class AdminPagesInBrowserTest {
     }
 
     private static void signIn(String username, String password) {
-        browser.go("/signin").fill("", "用户名", username).fill("", "密码", password).press("", "登录");
+        browser.signIn(username, password);
         browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 

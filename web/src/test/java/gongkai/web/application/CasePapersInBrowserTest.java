@@ -36,7 +36,7 @@ class CasePapersInBrowserTest {
     static void open() {
         clerk = system.agencyWithClerk("xiaoying", "li");
         browser = Browser.open(system.baseUrl());
-        browser.go("/signin").fill("", "用户名", "li").fill("", "密码", "li-password").press("", "登录");
+        browser.signIn("li", "li-password");
     }
 
     @AfterAll

@@ -47,7 +47,7 @@ class ExtensionApprovalInBrowserTest {
                  "applicantType":"NATURAL_PERSON","applicant":{"name":"申请人"},"request":"信息"}""".formatted(id)).status())
                 .isEqualTo(201);
 
-        browser.go("/signin").fill("", "用户名", "li").fill("", "密码", "li-password").press("", "登录");
+        browser.signIn("li", "li-password");
         browser.go("/applications/" + id);
         String due = browser.text(By.id("due-on"));
         assertThat(due).isEqualTo("2026年12月18日");
@@ -62,7 +62,7 @@ class ExtensionApprovalInBrowserTest {
         assertThat(browser.findAll(By.id("action-extension-approval"))).as("a clerk cannot approve").isEmpty();
         browser.driver().manage().deleteAllCookies();
 
-        browser.go("/signin").fill("", "用户名", "zhang").fill("", "密码", "zhang-password").press("", "登录");
+        browser.signIn("zhang", "zhang-password");
         browser.go("/applications/" + id);
         openAction("extension-approval");
         browser.fill("#form-extension-approval", "同意日期", "2026-11-26").press("#form-extension-approval", "同意延期");

@@ -66,7 +66,7 @@ class AuditorPagesInBrowserTest {
         assertThat(correction.status()).as(correction.body()).isEqualTo(200);
         system.awaitProjections();
         browser = Browser.open(system.baseUrl());
-        browser.go("/signin").fill("", "用户名", "wang").fill("", "密码", "wang-password").press("", "登录");
+        browser.signIn("wang", "wang-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 

@@ -130,7 +130,7 @@ class DashboardInBrowserTest {
     }
 
     private static void signIn(String user, String password) {
-        browser.go("/signin").fill("", "用户名", user).fill("", "密码", password).press("", "登录");
+        browser.signIn(user, password);
         assertThat(browser.path()).isEqualTo("/");
     }
 

@@ -144,7 +144,7 @@ class OnlineApplicationInBrowserTest {
     }
 
     private static void signIn(String clerk) {
-        browser.go("/signin").fill("", "用户名", clerk).fill("", "密码", clerk + "-password").press("", "登录");
+        browser.signIn(clerk, clerk + "-password");
         assertThat(browser.path()).isEqualTo("/");
     }
 

@@ -41,7 +41,7 @@ class OversightPageInBrowserTest {
                                                + "\"agencyId\":\"luanping\"}"));
         system.awaitProjections();
         browser = Browser.open(system.baseUrl());
-        browser.go("/signin").fill("", "用户名", "zhou").fill("", "密码", "zhou-password").press("", "登录");
+        browser.signIn("zhou", "zhou-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 

@@ -56,7 +56,7 @@ class RollUpPageInBrowserTest {
         system.awaitProjections();
         queryAuditor = system.querySide().as("zhou", "zhou-password");
         browser = Browser.open(system.baseUrl());
-        browser.go("/signin").fill("", "用户名", "zhou").fill("", "密码", "zhou-password").press("", "登录");
+        browser.signIn("zhou", "zhou-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
     }
 

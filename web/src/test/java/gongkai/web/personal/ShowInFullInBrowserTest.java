@@ -53,7 +53,7 @@ class ShowInFullInBrowserTest {
                  "request":"信息"}""".formatted(id, ID_NUMBER, PHONE)).status()).isEqualTo(201);
         system.awaitProjections();
 
-        browser.go("/signin").fill("", "用户名", "li").fill("", "密码", "li-password").press("", "登录");
+        browser.signIn("li", "li-password");
         browser.go("/applications/" + id);
         assertThat(browser.text(By.id("id-number"))).isEqualTo("110***********9876");
         assertThat(browser.text(By.id("phone"))).isEqualTo("139****5678");
@@ -86,7 +86,7 @@ class ShowInFullInBrowserTest {
                  "request":"信息"}""".formatted(id, ID_NUMBER, PHONE)).status()).isEqualTo(201);
         system.awaitProjections();
         browser.driver().manage().deleteAllCookies();
-        browser.go("/signin").fill("", "用户名", "zhao").fill("", "密码", "zhao-password").press("", "登录");
+        browser.signIn("zhao", "zhao-password");
         browser.go("/applications/" + id);
         // a blank reason passes the browser's own check of a required field, so the rule of the query side answers
         browser.fill("#form-show-in-full", "查看理由（将记入个人信息查阅记录）", "   ")

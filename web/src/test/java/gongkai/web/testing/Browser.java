@@ -106,6 +106,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Fills the sign-in page with these and presses 登录; the page that answers is the caller's to check. */
+    public Browser signIn(String username, String password) {
+        return go("/signin").fill("", "用户名", username).fill("", "密码", password).press("", "登录");
+    }
+
     /** Presses a button that sends its form and waits for the page that answers. */
     public Browser press(String scope, String button) {
         WebElement page = driver.findElement(By.tagName("html"));
