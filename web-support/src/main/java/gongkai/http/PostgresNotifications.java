@@ -20,6 +20,9 @@ public abstract class PostgresNotifications implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
 
+    private static final long QUIET_BEFORE_CHECK_NANOS = 30_000_000_000L;
+    private static final int VALIDITY_TIMEOUT_SECONDS = 10;
+
     private final DataSource dataSource;
     private final String channel;
     private final String what;
@@ -56,6 +59,12 @@ public abstract class PostgresNotifications implements SmartLifecycle {
         deaf();
         if (thread != null) {
             thread.interrupt();
+            try {
+                // Its connection back in the pool before the pool closes: a wait lasts at most a second.
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -73,10 +82,18 @@ public abstract class PostgresNotifications implements SmartLifecycle {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening();
+                long quietSince = System.nanoTime();
                 while (running) {
                     boolean anything = pg.getNotifications(1000).length > 0;
-                    if (!anything && !connection.isValid(2)) { // a connection that died silently hears nothing
-                        throw new SQLException("the listening connection is no longer valid");
+                    if (anything) {
+                        quietSince = System.nanoTime();
+                    } else if (System.nanoTime() - quietSince > QUIET_BEFORE_CHECK_NANOS) {
+                        // A connection that died silently hears nothing: after a quiet spell, ask it once. The
+                        // spell and the generous timeout keep a busy machine's slow answer from passing for death.
+                        if (!connection.isValid(VALIDITY_TIMEOUT_SECONDS)) {
+                            throw new SQLException("the listening connection is no longer valid");
+                        }
+                        quietSince = System.nanoTime();
                     }
                     waited(anything);
                 }

@@ -54,8 +54,14 @@ class OrderlyShutdownTest {
                 assertThat(service.log().lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")
                                                                 || line.contains("Exception"))
                                   .toList())
-                        .as("errors in the log:\n" + service.log()).isEmpty();
+                        .as("errors in the log of " + service.name() + " (its last lines:\n" + lastLines(service.log(), 60) + ")")
+                        .isEmpty();
             }
         }
+    }
+
+    private static String lastLines(String log, int count) {
+        List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 }

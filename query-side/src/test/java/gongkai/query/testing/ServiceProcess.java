@@ -101,6 +101,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    public String name() {
+        return name;
+    }
+
     public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
