@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,18 +35,32 @@ public class BodyLimit extends OncePerRequestFilter {
     /** Room for a multipart form's own parts (boundaries, headers, small fields) beside the file it carries. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
 
+    /**
+     * An endpoint that takes several files in one {@code multipart/form-data} request (the public application form
+     * with its attachments): its body may carry {@code files} uploads of the upload limit each. A side declares it
+     * as a bean beside the endpoint; every other multipart request carries one file.
+     */
+    public record SeveralFiles(String path, int files) {
+    }
+
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final Map<String, Long> severalFilesBytes;
     private final ObjectMapper json;
 
     public BodyLimit(DataSize max, ObjectMapper json) {
-        this(max, max, json);
+        this(max, max, List.of(), json);
     }
 
-    /** {@code maxUpload}: the limit of a file sent as {@code multipart/form-data} (an attachment), instead of {@code max}. */
-    public BodyLimit(DataSize max, DataSize maxUpload, ObjectMapper json) {
+    /**
+     * {@code maxUpload}: the limit of a file sent as {@code multipart/form-data} (an attachment), instead of {@code max};
+     * {@code severalFiles}: the endpoints that take several such files at once.
+     */
+    public BodyLimit(DataSize max, DataSize maxUpload, List<SeveralFiles> severalFiles, ObjectMapper json) {
         this.maxBytes = max.toBytes();
         this.maxUploadBytes = Math.max(maxBytes, maxUpload.toBytes() + MULTIPART_OVERHEAD);
+        this.severalFilesBytes = severalFiles.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                SeveralFiles::path, s -> Math.max(maxBytes, s.files() * maxUpload.toBytes() + MULTIPART_OVERHEAD)));
         this.json = json;
     }
 
@@ -54,7 +69,7 @@ public class BodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-                     ? maxUploadBytes : maxBytes;
+                     ? severalFilesBytes.getOrDefault(request.getRequestURI(), maxUploadBytes) : maxBytes;
         if (request.getContentLengthLong() > limit) {
             Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, DETAIL, Map.of());
             return;

@@ -75,8 +75,10 @@ public class WebSupport {
     @Bean
     public FilterRegistrationBean<BodyLimit> bodyLimit(
             @Value("${gongkai.http.max-body:1MB}") DataSize maxBody,
-            @Value("${gongkai.attachments.max-size:1MB}") DataSize maxUpload, ObjectMapper json) {
-        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBody, maxUpload, json));
+            @Value("${gongkai.attachments.max-size:1MB}") DataSize maxUpload,
+            org.springframework.beans.factory.ObjectProvider<BodyLimit.SeveralFiles> severalFiles, ObjectMapper json) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(
+                new BodyLimit(maxBody, maxUpload, severalFiles.orderedStream().toList(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

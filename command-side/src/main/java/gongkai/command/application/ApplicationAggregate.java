@@ -26,6 +26,7 @@ import gongkai.command.papers.AttachmentStore;
 import gongkai.command.papers.CasePapers;
 import gongkai.command.papers.DocxLetters;
 import gongkai.command.papers.LetterTemplates;
+import gongkai.command.papers.PapersCommands;
 import gongkai.command.papers.PapersCommands.AddAttachment;
 import gongkai.command.papers.PapersCommands.GenerateLetter;
 import gongkai.events.papers.AttachmentAdded;
@@ -85,11 +86,15 @@ public class ApplicationAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ApplicationCommands.SubmitOnline command, Clock clock) {
+    public void handle(ApplicationCommands.SubmitOnline command, Clock clock, AttachmentStore store) {
         if (application != null || submission != null) {
             throw Refusal.conflict("该申请编号已被使用 (this applicationId is taken)");
         }
         record(OnlineSubmission.submit(command, clock.instant(), today(clock)), command.agencyId());
+        for (PapersCommands.SubmittedFile file : command.files()) {
+            attach(file.attachmentId(), file.fileName(), file.contentType(), file.content(), null, command.agencyId(),
+                   clock, store);
+        }
     }
 
     @CommandHandler
@@ -214,7 +219,8 @@ public class ApplicationAggregate {
     /** A file uploaded by a clerk: its bytes stored in the same transaction as its event. */
     @CommandHandler
     public void handle(AddAttachment command, Clock clock, AttachmentStore store) {
-        attach(command.attachmentId(), command.fileName(), command.contentType(), command.content(), null, clock, store);
+        attach(command.attachmentId(), command.fileName(), command.contentType(), command.content(), null,
+               application.agencyId(), clock, store);
     }
 
     /** A letter the case owes, generated from its facts on the agency's template and kept as a file of the case. */
@@ -223,16 +229,17 @@ public class ApplicationAggregate {
         CasePapers.Letter letter = papers.letter(command.kind(), templates.agencyName(application.agencyId()));
         byte[] docx = DocxLetters.fill(templates.template(application.agencyId(), command.kind()), letter.fields());
         attach(command.attachmentId(), new FileName(letter.fileName()), AttachmentFiles.DOCX, docx, command.kind().name(),
-               clock, store);
+               application.agencyId(), clock, store);
     }
 
+    /** A file of the case, recorded under {@code agencyId} (the case's, or the submission's before it is confirmed). */
     private void attach(String attachmentId, FileName name, String contentType, byte[] content, String letter,
-                        Clock clock, AttachmentStore store) {
+                        String agencyId, Clock clock, AttachmentStore store) {
         papers.requireNewAttachment(attachmentId);
         store.put(attachmentId, applicationId, content);
         CaseRecorder.record(new AttachmentAdded(applicationId, attachmentId, name, contentType, content.length,
                                                 AttachmentFiles.sha256(content), letter, today(clock)),
-                            application.agencyId());
+                            agencyId);
     }
 
     /** A clerk acts only on the cases of their own agency; others' cases are not even revealed. */

@@ -1,5 +1,6 @@
 package gongkai.command.application;
 
+import gongkai.command.papers.PapersCommands;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
@@ -41,9 +42,22 @@ public final class ApplicationCommands {
                                     int workingDays, String reason) {
     }
 
-    /** An application submitted on the public page; {@code accessDigest} from the applicant's query code and phone. */
+    /**
+     * An application submitted on the public page; {@code accessDigest} from the applicant's query code and phone;
+     * {@code files} the files attached to it, each checked already, recorded with it as the case's attachments.
+     */
     public record SubmitOnline(@TargetAggregateIdentifier String applicationId, String agencyId,
-                               ApplicantType applicantType, Applicant applicant, String request, String accessDigest) {
+                               ApplicantType applicantType, Applicant applicant, String request, String accessDigest,
+                               List<PapersCommands.SubmittedFile> files) {
+
+        public SubmitOnline {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        public SubmitOnline(String applicationId, String agencyId, ApplicantType applicantType, Applicant applicant,
+                            String request, String accessDigest) {
+            this(applicationId, agencyId, applicantType, applicant, request, accessDigest, List.of());
+        }
     }
 
     /** A clerk confirms a submission: the date of receipt is today (第三十一条). */

@@ -5,7 +5,9 @@ import gongkai.command.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,26 +22,64 @@ public final class AttachmentFiles {
     private AttachmentFiles() {
     }
 
-    /** The file's content type, told by its content; refused when it is none of the accepted kinds. */
+    /** A file as it was sent: the name it came with (personal data: never printed) and its bytes. */
+    public record Upload(String name, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "Upload[" + (content == null ? 0 : content.length) + " bytes]";
+        }
+    }
+
+    /** The file's content type, told by its content; refused, naming the field {@code file}, when it is none of the accepted kinds. */
     public static String contentType(String name, byte[] content, long maxBytes) {
+        return contentType("file", "", name, content, maxBytes);
+    }
+
+    /**
+     * Files sent together (the public application form's): at most {@code maxCount}, each checked as a single file
+     * is, every one before any is recorded. A refusal names the field ({@code files}, or {@code files[1]} for the
+     * second file) and the file by its place, never by its name (a name may be personal data). Returns their
+     * content types, in order.
+     */
+    public static List<String> contentTypes(String field, List<Upload> uploads, int maxCount, long maxBytes) {
+        if (uploads.size() > maxCount) {
+            throw Refusal.invalid(field, "附件最多 " + maxCount + " 个 (at most " + maxCount + " files)");
+        }
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload upload = uploads.get(i);
+            types.add(contentType(field + "[" + i + "]", "第 " + (i + 1) + " 个附件：", upload.name(), upload.content(),
+                                  maxBytes));
+        }
+        return types;
+    }
+
+    private static String contentType(String field, String which, String name, byte[] content, long maxBytes) {
         if (name == null || name.isBlank()) {
-            throw Refusal.invalid("file", "文件须有文件名 (the file needs a name)");
+            throw Refusal.invalid(field, which + "文件须有文件名 (the file needs a name)");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw Refusal.invalid("file", "文件名过长，最多 " + MAX_NAME_LENGTH + " 个字符 (the file name is too long)");
+            throw Refusal.invalid(field, which + "文件名过长，最多 " + MAX_NAME_LENGTH + " 个字符 (the file name is too long)");
         }
         if (content == null || content.length == 0) {
-            throw Refusal.invalid("file", "文件为空 (the file is empty)");
+            throw Refusal.invalid(field, which + "文件为空 (the file is empty)");
         }
         if (content.length > maxBytes) {
-            throw Refusal.invalid("file", "文件超过大小上限 " + (maxBytes / (1024 * 1024)) + " MB (the file is over the limit)");
+            throw Refusal.invalid(field, which + "文件超过大小上限 " + megabytes(maxBytes) + " MB (the file is over the limit)");
         }
         String type = sniff(name, content);
         if (type == null) {
-            throw Refusal.invalid("file", "只接受 PDF、图片（PNG、JPEG、GIF、TIFF）和 Word 文档（DOCX）"
-                                          + " (only PDF, images and DOCX are accepted)");
+            throw Refusal.invalid(field, which + "只接受 PDF、图片（PNG、JPEG、GIF、TIFF）和 Word 文档（DOCX）"
+                                         + " (only PDF, images and DOCX are accepted)");
         }
         return type;
+    }
+
+    /** The limit in MB as people read it: whole where it is, else with one decimal (a limit under 1 MB is not 0). */
+    private static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
     }
 
     public static String sha256(byte[] content) {

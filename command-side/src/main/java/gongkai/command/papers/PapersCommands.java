@@ -20,6 +20,18 @@ public final class PapersCommands {
         }
     }
 
+    /**
+     * A file the applicant attached on the public form, its content type already told by {@link AttachmentFiles};
+     * carried by the submission's own command, so that the submission and its files are recorded together or not at all.
+     */
+    public record SubmittedFile(String attachmentId, FileName fileName, String contentType, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "SubmittedFile[" + attachmentId + ", " + contentType + ", " + content.length + " bytes]";
+        }
+    }
+
     /** The letter of one kind the case owes the applicant, generated from its facts and kept as an attachment. */
     public record GenerateLetter(@TargetAggregateIdentifier String applicationId, String attachmentId, LetterKind kind) {
     }

@@ -127,7 +127,8 @@ public class PapersController {
                                                                 + Arrays.toString(LetterKind.values()) + ")"));
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    /** A multipart file's bytes (the upload is held whole: its size and type are checked before anything is recorded). */
+    public static byte[] bytes(MultipartFile file) {
         try {
             return file.getBytes();
         } catch (IOException e) {

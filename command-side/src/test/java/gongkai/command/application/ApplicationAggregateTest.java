@@ -15,6 +15,11 @@ import gongkai.command.application.ApplicationCommands.RequestSupplement;
 import gongkai.command.application.ApplicationCommands.StartConsultation;
 import gongkai.command.application.ApplicationCommands.WithdrawApplication;
 import gongkai.command.calendar.PublishedCalendars;
+import gongkai.command.papers.AttachmentFiles;
+import gongkai.command.papers.AttachmentStore;
+import gongkai.command.papers.PapersCommands;
+import gongkai.events.papers.AttachmentAdded;
+import gongkai.events.papers.FileName;
 import gongkai.events.CaseResult;
 import gongkai.events.application.Applicant;
 import gongkai.events.application.ApplicantType;
@@ -103,6 +108,8 @@ class ApplicationAggregateTest {
     private AggregateTestFixture<ApplicationAggregate> fixture;
     /** The reconsiderations and lawsuits on record, as the command handlers are given them. */
     private FakeDecisions decisions;
+    /** The files' bytes as the handlers store them, here in memory (in PostgreSQL: PublicAttachmentsHttpTest). */
+    private final Map<String, byte[]> storedFiles = new ConcurrentHashMap<>();
 
     @BeforeEach
     void fixture() {
@@ -112,6 +119,12 @@ class ApplicationAggregateTest {
         fixture.registerInjectableResource(CALENDARS);
         fixture.registerInjectableResource(decisions);
         fixture.registerInjectableResource((Agencies) AGENCIES::contains);
+        fixture.registerInjectableResource(new AttachmentStore(null) {
+            @Override
+            public void put(String attachmentId, String applicationId, byte[] content) {
+                storedFiles.put(attachmentId, content);
+            }
+        });
     }
 
     /** The agencies on record, as a transfer is given them. */
@@ -1308,6 +1321,33 @@ class ApplicationAggregateTest {
                    .when(submit(ONLINE_APPLICANT))
                    .expectEvents(new ApplicationSubmitted(ID, AGENCY, CLOCK.instant(), ApplicantType.NATURAL_PERSON,
                                                           ONLINE_APPLICANT, REQUEST, "digest"));
+        }
+
+        @Test
+        void theFilesAttachedToASubmissionAreRecordedWithItAsTheCasesAttachments() {
+            byte[] pdf = "%PDF-1.4 证明".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            fixture.givenNoPriorActivity()
+                   .when(new ApplicationCommands.SubmitOnline(ID, AGENCY, ApplicantType.NATURAL_PERSON, ONLINE_APPLICANT,
+                                                              REQUEST, "digest", List.of(new PapersCommands.SubmittedFile(
+                                                                      "file-1", new FileName("身份证明.pdf"), "application/pdf", pdf))))
+                   .expectEvents(new ApplicationSubmitted(ID, AGENCY, CLOCK.instant(), ApplicantType.NATURAL_PERSON,
+                                                          ONLINE_APPLICANT, REQUEST, "digest"),
+                                 new AttachmentAdded(ID, "file-1", new FileName("身份证明.pdf"), "application/pdf", pdf.length,
+                                                     AttachmentFiles.sha256(pdf), null, TODAY));
+            assertThat(storedFiles.get("file-1")).isEqualTo(pdf);
+        }
+
+        @Test
+        void aSubmissionRefusedRecordsNoneOfItsFiles() {
+            fixture.givenNoPriorActivity()
+                   .when(new ApplicationCommands.SubmitOnline(ID, AGENCY, ApplicantType.NATURAL_PERSON,
+                                                              new Applicant("张三", "110105194912310021", "13912345678", null, null),
+                                                              REQUEST, "digest", List.of(new PapersCommands.SubmittedFile(
+                                                                      "file-1", new FileName("身份证明.pdf"), "application/pdf",
+                                                                      "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))))
+                   .expectException(refusal(Refusal.Kind.INVALID, "applicant.idNumber", "校验位"))
+                   .expectNoEvents();
+            assertThat(storedFiles).isEmpty();
         }
 
         @Test

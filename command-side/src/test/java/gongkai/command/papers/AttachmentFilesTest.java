@@ -4,6 +4,7 @@ import gongkai.command.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +39,34 @@ class AttachmentFilesTest {
         assertRefused("a.pdf", big);
         assertRefused(" ", "%PDF-".getBytes(StandardCharsets.US_ASCII));
         assertRefused("a".repeat(256) + ".pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void filesSentTogetherAreEachCheckedAndARefusalNamesTheFileByItsPlaceNotItsName() {
+        byte[] pdf = "%PDF-1.7".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AttachmentFiles.contentTypes("files", List.of(new AttachmentFiles.Upload("张三身份证.pdf", pdf),
+                                                                 new AttachmentFiles.Upload("b.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII))),
+                                                2, LIMIT))
+                .containsExactly("application/pdf", "image/gif");
+        assertThatThrownBy(() -> AttachmentFiles.contentTypes("files", List.of(new AttachmentFiles.Upload("张三身份证.pdf", pdf),
+                                                                               new AttachmentFiles.Upload("张三.exe", new byte[] {'M', 'Z'})),
+                                                              2, LIMIT))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.field()).isEqualTo("files[1]");
+                    assertThat(r.getMessage()).startsWith("第 2 个附件：只接受").doesNotContain("张三");
+                });
+    }
+
+    @Test
+    void moreFilesThanTheMaximumAreRefusedAsAWhole() {
+        byte[] pdf = "%PDF-1.7".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> AttachmentFiles.contentTypes("files", java.util.Collections.nCopies(3, new AttachmentFiles.Upload("a.pdf", pdf)),
+                                                              2, LIMIT))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.field()).isEqualTo("files");
+                    assertThat(r.getMessage()).contains("最多 2 个");
+                });
+        assertThat(AttachmentFiles.contentTypes("files", List.of(), 2, LIMIT)).as("attaching nothing is fine").isEmpty();
     }
 
     @Test

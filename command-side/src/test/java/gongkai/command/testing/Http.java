@@ -108,12 +108,33 @@ public final class Http {
 
     /** A {@code multipart/form-data} request (POST or PUT) with one file in the field {@code file}. */
     public Response sendFile(String method, String path, String fileName, String contentType, byte[] content) {
+        return sendParts(method, path, java.util.List.of(new Part("file", fileName, contentType, content)));
+    }
+
+    /** One part of a {@code multipart/form-data} request: a file when it has a {@code fileName}, else a field. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+
+        public static Part json(String name, String json) {
+            return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String fileName, byte[] content) {
+            return new Part(name, fileName, "application/octet-stream", content);
+        }
+    }
+
+    /** A {@code multipart/form-data} request (POST or PUT) of these parts, in order. */
+    public Response sendParts(String method, String path, java.util.List<Part> parts) {
         String boundary = "gongkai-test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                             + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"")
+                             + "\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                                  .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

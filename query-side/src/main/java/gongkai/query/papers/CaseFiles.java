@@ -35,9 +35,13 @@ import java.util.Optional;
 @Service
 public class CaseFiles {
 
-    /** One file as its event recorded it; {@code fileName} is withheld from readers without personal data. */
+    /**
+     * One file as its event recorded it; {@code fileName} is withheld from readers without personal data;
+     * {@code byApplicant}: attached by the applicant on the public form (its actor is {@link Actor#ONLINE_APPLICANT}).
+     */
     public record FileEntry(String attachmentId, String fileName, String contentType, long size, String sha256,
-                            String letter, LocalDate addedOn, Instant recordedAt, String actor, String eventId) {
+                            String letter, LocalDate addedOn, Instant recordedAt, String actor, String eventId,
+                            boolean byApplicant) {
     }
 
     public record Listing(String applicationId, String agencyId, boolean contentServed, List<FileEntry> files) {
@@ -156,7 +160,8 @@ public class CaseFiles {
         Object actor = m.getMetaData().get(MetaDataKeys.ACTOR);
         return new FileEntry(a.attachmentId(), showName ? a.fileName().value() : PersonalDataMasking.WITHHELD,
                              a.contentType(), a.size(), a.sha256(), a.letter(), a.addedOn(), m.getTimestamp(),
-                             actor == null ? null : actor.toString(), m.getIdentifier());
+                             actor == null ? null : actor.toString(), m.getIdentifier(),
+                             Actor.ONLINE_APPLICANT.equals(actor));
     }
 
     private static Problems.Refused damaged(String detail) {

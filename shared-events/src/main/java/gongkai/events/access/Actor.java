@@ -10,6 +10,12 @@ import java.util.Set;
  */
 public record Actor(String username, Set<Role> roles, String agencyId, LocalDate agencyClosedOn) {
 
+    /**
+     * The name recorded as actor of what an applicant does on the public page (a submission, the files attached to
+     * it): the applicant has no account, their own data is in the events.
+     */
+    public static final String ONLINE_APPLICANT = "online-applicant";
+
     public Actor(String username, Set<Role> roles, String agencyId) {
         this(username, roles, agencyId, null);
     }
