@@ -1,5 +1,6 @@
 package gongkai.web.access;
 
+import gongkai.web.online.PublicFormUploads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,11 +15,13 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 public class WebSecurity {
 
     @Bean
-    public SecurityFilterChain pages(HttpSecurity http, SignInWithSides signIn) throws Exception {
+    public SecurityFilterChain pages(HttpSecurity http, SignInWithSides signIn, PublicFormUploads uploads) throws Exception {
         HttpSessionRequestCache requestedPage = new HttpSessionRequestCache();
         requestedPage.setMatchingRequestParameterName(null); // back to the page asked for, with a clean address
         return http
                 .requestCache(cache -> cache.requestCache(requestedPage))
+                // a body too large for the public form is refused unread (its token with it): it records nothing
+                .csrf(csrf -> csrf.ignoringRequestMatchers(uploads::overTheLimit))
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/apply", "/apply/captcha.png", "/track", "/track/letter", "/css/public.css").permitAll()

@@ -152,10 +152,12 @@ public class CaseController {
         JsonNode application = sides.read("/api/applications/{id}", id);
         JsonNode history = Sides.answerOf(historyCall);
         JsonNode dueHistory = Sides.answerOf(dueHistoryCall);
-        // The application's read model counts the events of its lifecycle; a file added to the case is not one of them.
+        // The application's read model counts the events of its lifecycle from its receipt; a file added to the case
+        // is not one of them, nor is the submission made online that a clerk's confirmation turned into the receipt.
         int events = 0;
         for (JsonNode event : history.path("events")) {
-            if (!"AttachmentAdded".equals(event.path("type").asText())) {
+            String type = event.path("type").asText();
+            if (!"AttachmentAdded".equals(type) && !"ApplicationSubmitted".equals(type)) {
                 events++;
             }
         }

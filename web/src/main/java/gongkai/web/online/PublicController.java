@@ -13,11 +13,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +51,13 @@ public class PublicController {
     private final Sides sides;
     private final AddressLimit limit;
     private final Captcha captcha;
+    private final PublicFormUploads uploads;
 
-    public PublicController(Sides sides, AddressLimit limit,
+    public PublicController(Sides sides, AddressLimit limit, PublicFormUploads uploads,
                             @Value("${gongkai.public.captcha-seed:#{null}}") Long captchaSeed) {
         this.sides = sides;
         this.limit = limit;
+        this.uploads = uploads;
         // A fixed seed only for tests that must read the CAPTCHA as a person would; never set in production.
         this.captcha = new Captcha(captchaSeed == null ? new SecureRandom() : new Random(captchaSeed));
     }
@@ -71,11 +78,22 @@ public class PublicController {
                              .body(captcha.png(code.toString()));
     }
 
+    /**
+     * The submission, with the files attached to it ({@code files}, none or several), sent on to the command side as
+     * one request: the command side checks the form and every file before it records anything, and its reasons are
+     * shown beside their fields (a file's beside the files).
+     */
     @PostMapping("/apply")
-    public ModelAndView submit(@RequestParam Map<String, String> posted, HttpServletRequest request, HttpSession session) {
+    public ModelAndView submit(@RequestParam Map<String, String> posted,
+                               @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                               HttpServletRequest request, HttpSession session) {
         if (!limit.allow("apply", request.getRemoteAddr())) {
             return form(session, posted, "提交过于频繁，请一分钟后再试。", Map.of(), HttpStatus.TOO_MANY_REQUESTS);
         }
+        // a file input left empty is sent as a part without a name or content
+        List<MultipartFile> attached = files == null ? List.of()
+                : files.stream().filter(f -> !f.isEmpty() || f.getOriginalFilename() != null && !f.getOriginalFilename().isEmpty())
+                       .toList();
         Object expected = session.getAttribute(CAPTCHA);
         session.removeAttribute(CAPTCHA); // one try per picture
         if (!Captcha.matches(expected == null ? null : expected.toString(), posted.get("captcha"))) {
@@ -92,14 +110,35 @@ public class PublicController {
         body.put("applicant", applicant);
         body.put("request", blankToNull(posted.get("request")));
         try {
-            JsonNode answer = sides.postPublic(body, "/api/public/applications");
+            JsonNode answer = sides.postPublicWithFiles(body, attached, "/api/public/applications");
             ModelAndView done = new ModelAndView("public/applied");
             done.addObject("queryCode", answer.path("queryCode").asText());
             return done;
         } catch (Refused refused) {
-            return form(session, posted, refused.fieldErrors().isEmpty() ? Zh.chinese(refused.detail()) : null,
-                        refused.fieldErrors(), HttpStatus.valueOf(refused.status() >= 500 ? 503 : 400));
+            ModelAndView page = form(session, posted, refused.fieldErrors().isEmpty() ? Zh.chinese(refused.detail()) : null,
+                                     refused.fieldErrors(), HttpStatus.valueOf(refused.status() >= 500 ? 503
+                                                                               : refused.status() == 413 ? 413 : 400));
+            // a browser never fills a file input again by itself
+            page.addObject("chooseFilesAgain", !attached.isEmpty());
+            return page;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("the upload could not be read back", unreadable);
         }
+    }
+
+    /**
+     * A body larger than the largest set of files the form takes: refused unread, with the form and the reason beside
+     * the files (what was typed is not kept: the body was not read). It counts against the address's limit like any
+     * submission.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ModelAndView tooLarge(HttpServletRequest request, HttpSession session) {
+        if (!limit.allow("apply", request.getRemoteAddr())) {
+            return form(session, Map.of(), "提交过于频繁，请一分钟后再试。", Map.of(), HttpStatus.TOO_MANY_REQUESTS);
+        }
+        return form(session, Map.of(), null, Map.of("files", "附件总量超过上限：最多 " + uploads.maxFiles() + " 个，每个不超过 "
+                                                             + uploads.maxFileMegabytes() + " MB。请减少附件后重新填写。"),
+                    HttpStatus.PAYLOAD_TOO_LARGE);
     }
 
     @GetMapping("/track")
@@ -171,6 +210,8 @@ public class PublicController {
         page.addObject("values", values);
         page.addObject("problem", problem);
         page.addObject("errors", errors);
+        page.addObject("maxFiles", uploads.maxFiles());
+        page.addObject("maxFileMegabytes", uploads.maxFileMegabytes());
         return page;
     }
 

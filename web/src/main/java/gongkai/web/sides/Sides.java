@@ -14,15 +14,19 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -247,6 +251,55 @@ public class Sides {
         return command.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
                       .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
                       .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    /**
+     * A submission of the public page with the files the applicant attached, to the command side with the pages' own
+     * account, as one request: part {@code application} (the JSON of {@link #postPublic}) and a part {@code files}
+     * for each file. Streamed from where the pages keep the upload, its length declared, so that a body over the
+     * command side's limit is refused before it is read.
+     */
+    public JsonNode postPublicWithFiles(Object application, List<MultipartFile> files, String path) throws IOException {
+        String boundary = "gongkai-" + UUID.randomUUID();
+        List<byte[]> heads = new ArrayList<>();
+        heads.add(partHead(boundary, "name=\"application\"", MediaType.APPLICATION_JSON_VALUE));
+        for (MultipartFile file : files) {
+            heads.add(partHead(boundary, "name=\"files\"; filename=\"" + quoted(file.getOriginalFilename()) + "\"",
+                               MediaType.APPLICATION_OCTET_STREAM_VALUE));
+        }
+        byte[] first = json.writeValueAsBytes(application);
+        byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long length = end.length + heads.stream().mapToLong(h -> h.length + CRLF.length).sum() + first.length
+                      + files.stream().mapToLong(MultipartFile::getSize).sum();
+        return command.post().uri(path).header(HttpHeaders.AUTHORIZATION, pagesAuthorization)
+                      .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                      .contentLength(length).accept(MediaType.APPLICATION_JSON)
+                      .body(out -> {
+                          out.write(heads.get(0));
+                          out.write(first);
+                          out.write(CRLF);
+                          for (int i = 0; i < files.size(); i++) {
+                              out.write(heads.get(i + 1));
+                              try (InputStream in = files.get(i).getInputStream()) {
+                                  in.transferTo(out);
+                              }
+                              out.write(CRLF);
+                          }
+                          out.write(end);
+                      })
+                      .exchange((request, response) -> answer(response.getStatusCode(), response.getBody()));
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] partHead(String boundary, String disposition, String type) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\nContent-Type: " + type
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A file name inside a quoted header value, escaped as browsers escape it (HTML, multipart/form-data encoding). */
+    private static String quoted(String name) {
+        return name == null ? "" : name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** A look-up of the public page on the query side (an applicant's status), with the pages' own account. */

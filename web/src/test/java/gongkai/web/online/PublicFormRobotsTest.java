@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Robots at the public page, over plain HTTP with a session and its CSRF token as a browser has them: one address
- * sending 100 submissions within a minute is refused after the limit (10 a minute), whatever it sends; a wrong
- * CAPTCHA records nothing; a query code that does not exist, or a real one with wrong phone digits, shows nothing.
+ * sending 100 submissions within a minute, with files attached or not, is refused after the limit (10 a minute),
+ * whatever it sends; a wrong CAPTCHA records nothing; a query code that does not exist, or a real one with wrong phone digits, shows nothing.
  */
 class PublicFormRobotsTest {
 
@@ -39,10 +39,11 @@ class PublicFormRobotsTest {
         String csrf = csrfOf(get("/apply").body());
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            statuses.add(post("/apply", Map.of("_csrf", csrf, "agencyId", "zhen", "applicantType", "NATURAL_PERSON",
-                                               "applicant.name", "机器人" + i, "applicant.idNumber", "11010519491231002X",
-                                               "applicant.phone", "13912345678", "request", "全部信息",
-                                               "captcha", "AAAAA")).statusCode());
+            Map<String, String> form = Map.of("_csrf", csrf, "agencyId", "zhen", "applicantType", "NATURAL_PERSON",
+                                              "applicant.name", "机器人" + i, "applicant.idNumber", "11010519491231002X",
+                                              "applicant.phone", "13912345678", "request", "全部信息", "captcha", "AAAAA");
+            // every other one as the form sends it with a file attached: the same limit counts both
+            statuses.add((i % 2 == 0 ? post("/apply", form) : postWithFile("/apply", form)).statusCode());
         }
         assertThat(statuses.subList(0, 10)).as("within the limit: refused for the wrong CAPTCHA").containsOnly(400);
         assertThat(statuses.subList(10, 100)).as("beyond the limit").containsOnly(429);
@@ -74,6 +75,19 @@ class PublicFormRobotsTest {
         return client.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                                       .header("Content-Type", "application/x-www-form-urlencoded")
                                       .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                           HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWithFile(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String boundary = "robot-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                                          .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n")
+            .append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--").append(boundary).append("--\r\n");
+        return client.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                      .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
                            HttpResponse.BodyHandlers.ofString());
     }
 
