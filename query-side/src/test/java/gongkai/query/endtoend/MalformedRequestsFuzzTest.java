@@ -59,8 +59,10 @@ class MalformedRequestsFuzzTest {
     private static final String CLERK = "li";
     private static final String AUDITOR = "zhou";
 
+    private static final String PAGES_PASSWORD = "pages-secret-12";
+
     @RegisterExtension
-    static final RunningSystem system = new RunningSystem();
+    static final RunningSystem system = new RunningSystem("--gongkai.pages.password=" + PAGES_PASSWORD);
 
     private static String existingApplication;
 
@@ -265,7 +267,9 @@ class MalformedRequestsFuzzTest {
             case 0 -> "admin";
             case 1 -> AUDITOR;
             case 2 -> null; // wrong passwords would soon throttle this address (SignInThrottle)
-            default -> endpoint.pattern().startsWith("/api/admin") && random.nextBoolean() ? "admin" : CLERK;
+            // the public form's endpoints answer only the pages' own account: it is the one to send them malformed requests
+            default -> endpoint.pattern().startsWith("/api/public") ? "pages"
+                    : endpoint.pattern().startsWith("/api/admin") && random.nextBoolean() ? "admin" : CLERK;
         };
         return new Request(endpoint, method, path, contentType, accept, body, chunked, user);
     }
@@ -459,6 +463,7 @@ class MalformedRequestsFuzzTest {
         if (request.user() != null) {
             String password = switch (request.user()) {
                 case "admin" -> RunningCommandSide.ADMIN_PASSWORD;
+                case "pages" -> PAGES_PASSWORD;
                 case "nobody" -> "wrong-password";
                 default -> request.user() + "-password";
             };
