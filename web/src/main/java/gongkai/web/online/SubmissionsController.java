@@ -36,8 +36,12 @@ public class SubmissionsController {
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode item : pending.path("items")) {
             Map<String, Object> row = new LinkedHashMap<>(sides.plain(item));
-            JsonNode submitted = sides.read("/api/applications/{id}/history", item.path("applicationId").asText())
+            String id = item.path("applicationId").asText();
+            var filesCall = sides.beside(() -> sides.read("/api/applications/{id}/attachments", id));
+            JsonNode submitted = sides.read("/api/applications/{id}/history", id)
                                       .path("events").path(0).path("content");
+            // the files the applicant attached, to look at before confirming
+            row.put("files", sides.plain(Sides.answerOf(filesCall)).get("files"));
             row.put("content", sides.plain(submitted));
             // withheld (a string) for a reader who may not see personal data
             row.put("applicantName", submitted.path("applicant").isObject()

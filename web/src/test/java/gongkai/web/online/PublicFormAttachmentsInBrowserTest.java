@@ -95,6 +95,7 @@ class PublicFormAttachmentsInBrowserTest {
         browser.signIn("zhou", "zhou-password");
         browser.go("/submissions");
         String id = browser.find(By.cssSelector("[data-application-id]")).getAttribute("data-application-id");
+        assertThat(browser.text(By.id("submission-" + id))).as("the file, to look at before confirming").contains("身份证明.pdf");
         browser.press("#submission-" + id, "确认收到（以今日为收到申请之日）");
         assertThat(browser.path()).isEqualTo("/applications/" + id);
         assertThat(browser.text(By.tagName("main"))).as("the page is up to date: no warning of figures being updated")
