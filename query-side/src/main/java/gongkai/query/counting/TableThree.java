@@ -2,9 +2,13 @@ package gongkai.query.counting;
 
 import gongkai.events.application.Outcome;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Table 三 of one agency and year: every row × every column, with RESULT_TOTAL (rule 5) and the
@@ -12,49 +16,75 @@ import java.util.Map;
  */
 public final class TableThree {
 
-    private final Map<String, Map<String, Integer>> cells = new LinkedHashMap<>();
+    // The cells in one array, row by row in the form's order: an oversight board works out thousands of these tables
+    // at a time, and a map per row made each of them hundreds of small objects.
+    private static final Map<String, Integer> ROW_INDEX = index(ApplicationRow.ALL.stream().map(ApplicationRow::key).toList());
+    private static final Map<String, Integer> COLUMN_INDEX = index(ApplicantColumn.ALL.stream().map(ApplicantColumn::key).toList());
+    private static final int COLUMNS = COLUMN_INDEX.size();
+    private static final int TOTAL_COLUMN = COLUMN_INDEX.get(ApplicantColumn.TOTAL);
+    private static final Set<String> OUTCOME_ROWS = Arrays.stream(Outcome.values()).map(Outcome::name)
+                                                          .collect(Collectors.toUnmodifiableSet());
+    private static final int RESULT_TOTAL_ROW = ROW_INDEX.get(ApplicationRow.RESULT_TOTAL);
+
+    private final int[] cells = new int[ROW_INDEX.size() * COLUMNS];
 
     private TableThree() {
-        for (ApplicationRow row : ApplicationRow.ALL) {
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            ApplicantColumn.ALL.forEach(column -> columns.put(column.key(), 0));
-            cells.put(row.key(), columns);
-        }
     }
 
     public static TableThree of(List<CellCount> counts) {
         TableThree table = new TableThree();
         for (CellCount count : counts) {
-            table.add(count.rowKey(), count.column().name(), count.count());
-            table.add(count.rowKey(), ApplicantColumn.TOTAL, count.count());
+            int row = rowIndex(count.rowKey());
+            int column = columnIndex(count.column().name());
+            table.cells[row * COLUMNS + column] += count.count();
+            table.cells[row * COLUMNS + TOTAL_COLUMN] += count.count();
             if (isOutcome(count.rowKey())) {
                 // Rule 5: RESULT_TOTAL is the sum of the outcome rows.
-                table.add(ApplicationRow.RESULT_TOTAL, count.column().name(), count.count());
-                table.add(ApplicationRow.RESULT_TOTAL, ApplicantColumn.TOTAL, count.count());
+                table.cells[RESULT_TOTAL_ROW * COLUMNS + column] += count.count();
+                table.cells[RESULT_TOTAL_ROW * COLUMNS + TOTAL_COLUMN] += count.count();
             }
         }
         return table;
     }
 
     public int get(String rowKey, String columnKey) {
-        return cells.get(rowKey).get(columnKey);
+        return cells[rowIndex(rowKey) * COLUMNS + columnIndex(columnKey)];
     }
 
     /** Rows in the form's order, each with its columns in the form's order. */
     public Map<String, Map<String, Integer>> rows() {
-        return cells;
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        ROW_INDEX.forEach((rowKey, row) -> {
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            COLUMN_INDEX.forEach((columnKey, column) -> columns.put(columnKey, cells[row * COLUMNS + column]));
+            rows.put(rowKey, columns);
+        });
+        return rows;
     }
 
     public static boolean isOutcome(String rowKey) {
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.name().equals(rowKey)) {
-                return true;
-            }
-        }
-        return false;
+        return OUTCOME_ROWS.contains(rowKey);
     }
 
-    private void add(String rowKey, String columnKey, int count) {
-        cells.get(rowKey).merge(columnKey, count, Integer::sum);
+    private static int rowIndex(String rowKey) {
+        Integer row = ROW_INDEX.get(rowKey);
+        if (row == null) {
+            throw new IllegalArgumentException("no row " + rowKey + " in table 三");
+        }
+        return row;
+    }
+
+    private static int columnIndex(String columnKey) {
+        Integer column = COLUMN_INDEX.get(columnKey);
+        if (column == null) {
+            throw new IllegalArgumentException("no column " + columnKey + " in table 三");
+        }
+        return column;
+    }
+
+    private static Map<String, Integer> index(List<String> keys) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        keys.forEach(key -> index.put(key, index.size()));
+        return Collections.unmodifiableMap(index);
     }
 }

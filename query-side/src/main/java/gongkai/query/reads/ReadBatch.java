@@ -1,5 +1,6 @@
 package gongkai.query.reads;
 
+import org.postgresql.PGStatement;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -55,6 +56,9 @@ public final class ReadBatch {
         Object[] args = reads.stream().flatMap(read -> Arrays.stream(read.args())).toArray();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (Arrays.stream(args).anyMatch(InList::plannedEachRun)) {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0); // never a server-side plan kept
+                }
                 new ArgumentPreparedStatementSetter(args).setValues(statement);
                 statement.execute();
                 for (int i = 0; i < reads.size(); i++) {

@@ -62,4 +62,23 @@ class ReadBatchTest {
                                                                    rs -> rs.next() ? rs.getInt(1) : null, 2024));
         assertThat(highest).isEqualTo(8);
     }
+
+    @Test
+    void aLongListOfValuesIsPlannedAtEveryRunWhileAShortOneKeepsItsPlan() {
+        List<String> many = new java.util.ArrayList<>(List.of("a", "b"));
+        for (int i = 0; i < 200; i++) {
+            many.add("agency-" + i);
+        }
+        String sumOf = "select sum(value) from figure where " + InList.any("agency_id") + " and year = ";
+        for (int run = 0; run < 8; run++) { // past the runs after which the driver keeps a statement's plan
+            Integer ofMany = ReadBatch.now(jdbc, batch -> batch.query(sumOf + "2024", rs -> rs.next() ? rs.getInt(1) : null,
+                                                                      InList.array(many)));
+            Integer ofTwo = ReadBatch.now(jdbc, batch -> batch.query(sumOf + "2025", rs -> rs.next() ? rs.getInt(1) : null,
+                                                                     InList.array(List.of("a", "b"))));
+            assertThat(ofMany).isEqualTo(11);
+            assertThat(ofTwo).isEqualTo(4);
+        }
+        List<String> kept = jdbc.queryForList("select statement from pg_prepared_statements", String.class);
+        assertThat(kept).noneMatch(statement -> statement.contains("2024")).anyMatch(statement -> statement.contains("2025"));
+    }
 }
