@@ -198,31 +198,43 @@ public class ApplicationCells {
                            }, validArgs(asOf, args.toArray()));
     }
 
-    /** {@link #countsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board). */
+    /**
+     * {@link #countsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board). The tally's
+     * rows come as they are, each counted in the years its range covers (a table sums the counts of a cell): for a
+     * province, PostgreSQL's grouping of them cost more than the read itself.
+     */
     public Supplier<Map<String, TwoYears>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
-        return batch.query("select agency_id, row_key, column_key, "
-                           + "sum(applications) filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
-                           + "sum(applications) filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + countedTable(null) + " where " + InList.any("agency_id") + " and first_year <= ? and "
-                           + "(last_year is null or last_year >= ?) and " + counting(null)
-                           + " group by agency_id, row_key, column_key",
+        return batch.query("select agency_id, row_key, column_key, first_year, last_year, applications "
+                           + "from " + countedTable(null) + " where " + InList.any("agency_id")
+                           + " and int4range(first_year, coalesce(last_year, 9999), '[]') && int4range(?, ?, '[]') and "
+                           + counting(null), // the years' index (application_tally_years) is on that range, those rows
                            rs -> {
                                Map<String, TwoYears> byAgency = new HashMap<>();
                                while (rs.next()) {
                                    TwoYears both = byAgency.computeIfAbsent(rs.getString(1),
                                                                             a -> new TwoYears(new ArrayList<>(), new ArrayList<>()));
-                                   ApplicantType column = ApplicantType.valueOf(rs.getString(3));
-                                   both.year().add(new CellCount(rs.getString(2), column, rs.getInt(4)));
-                                   both.yearBefore().add(new CellCount(rs.getString(2), column, rs.getInt(5)));
+                                   CellCount count = new CellCount(rs.getString(2), ApplicantType.valueOf(rs.getString(3)),
+                                                                   rs.getInt(6));
+                                   int first = rs.getInt(4);
+                                   int last = rs.getInt(5);
+                                   boolean open = rs.wasNull();
+                                   if (first <= year && (open || last >= year)) {
+                                       both.year().add(count);
+                                   }
+                                   if (first <= year - 1 && (open || last >= year - 1)) {
+                                       both.yearBefore().add(count);
+                                   }
                                }
                                return byAgency;
-                           }, year, year, year - 1, year - 1, InList.array(agencies), year, year - 1);
+                           }, InList.array(agencies), year - 1, year);
     }
 
     /** The agencies among these with any application counted in {@code year} or before it, now, in one read. */
     public Supplier<Set<String>> withDataUpTo(ReadBatch batch, Collection<String> agencies, int year) {
-        return batch.query("select distinct agency_id from " + countedTable(null) + " where " + InList.any("agency_id")
-                           + " and first_year <= ? and " + counting(null),
+        // one probe of the tally's key per agency, each ending at its first counted row: a province's board
+        // otherwise read every row of every year before this one
+        return batch.query("select chosen from unnest(?::text[]) chosen where exists (select 1 from " + countedTable(null)
+                           + " where agency_id = chosen and first_year <= ? and " + counting(null) + ")",
                            rs -> {
                                Set<String> with = new java.util.HashSet<>();
                                while (rs.next()) {

@@ -8,6 +8,8 @@ import gongkai.query.report.ReportFigures;
 import gongkai.query.report.publication.ReportDigest;
 import gongkai.query.timeliness.Timeliness;
 import gongkai.query.timeliness.TimelinessFigures;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -39,18 +45,30 @@ public class OversightBoard {
                        int overdue, BigDecimal onTimeRate) {
     }
 
+    /** Slices read side by side: one per core. */
+    private static final int SLICES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private final JdbcTemplate jdbc;
     private final AgencyChanges tree;
     private final ReportFigures figures;
     private final Timeliness timeliness;
     private final Clock clock;
+    /** The fewest agencies of a slice: a board of fewer than twice as many is read in one go. */
+    private final int sliceAtLeast;
+    private final ExecutorService slicing = Executors.newFixedThreadPool(SLICES, runnable -> {
+        Thread thread = new Thread(runnable, "gongkai-board-slice");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public OversightBoard(JdbcTemplate jdbc, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock) {
+    public OversightBoard(JdbcTemplate jdbc, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock,
+                          @Value("${gongkai.oversight.slice-at-least:500}") int sliceAtLeast) {
         this.jdbc = jdbc;
         this.tree = tree;
         this.figures = figures;
         this.timeliness = timeliness;
         this.clock = clock;
+        this.sliceAtLeast = Math.max(1, sliceAtLeast);
     }
 
     private record Publications(LocalDate first, int count, String latestDigest) {
@@ -67,6 +85,42 @@ public class OversightBoard {
             return List.of();
         }
         LocalDate today = AgencyChanges.today(clock);
+        int parts = Math.min(SLICES, Math.max(1, agencies.size() / sliceAtLeast));
+        if (parts == 1) {
+            return lines(atEnd, agencies, year, today);
+        }
+        // A province's board is thousands of reports: its slices are read and worked out side by side, each on a
+        // connection of its own, and put together in the tree's order.
+        List<Future<List<Line>>> slices = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            List<String> slice = agencies.subList(agencies.size() * part / parts, agencies.size() * (part + 1) / parts);
+            slices.add(slicing.submit(() -> lines(atEnd, slice, year, today)));
+        }
+        List<Line> lines = new ArrayList<>(agencies.size());
+        for (Future<List<Line>> slice : slices) {
+            lines.addAll(result(slice));
+        }
+        return lines;
+    }
+
+    @PreDestroy
+    void stop() {
+        slicing.shutdownNow();
+    }
+
+    private static List<Line> result(Future<List<Line>> slice) {
+        try {
+            return slice.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the board was read", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The lines of these agencies of the tree. */
+    private List<Line> lines(AgencyTree atEnd, List<String> agencies, int year, LocalDate today) {
         ReadBatch batch = new ReadBatch();
         // a few set-based reads for the whole subtree, each agency's rows grouped apart: a province's thousands of
         // agencies cost no more round trips nor statements than a county's five

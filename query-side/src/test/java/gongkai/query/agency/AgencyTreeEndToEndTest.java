@@ -37,7 +37,9 @@ class AgencyTreeEndToEndTest {
     @BeforeAll
     static void aCountyWithADepartmentAndThreeTownshipsAndTwoYearsOfWork() {
         commandSide = RunningCommandSide.onNewDatabase("--gongkai.business-date=" + TODAY);
-        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=" + TODAY);
+        // slices of two agencies at least: the county's board is read in slices side by side, as a province's is
+        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=" + TODAY,
+                                        "--gongkai.oversight.slice-at-least=2");
         admin = commandSide.admin();
         queryAdmin = querySide.as("admin", RunningCommandSide.ADMIN_PASSWORD);
         agency(COUNTY, "滦平县人民政府", null, "PEOPLES_GOVERNMENT");
@@ -241,6 +243,8 @@ class AgencyTreeEndToEndTest {
         for (int year = 2023; year <= 2024; year++) {
             JsonNode board = ok(queryAdmin.get("/api/agencies/" + COUNTY + "/oversight/" + year));
             assertThat(board.get("agencies")).hasSizeGreaterThanOrEqualTo(FIVE.size());
+            // read in slices, put together in the tree's order: the county first, each agency once
+            assertThat(board.get("agencies").findValuesAsText("agencyId")).doesNotHaveDuplicates().first().isEqualTo(COUNTY);
             for (JsonNode line : board.get("agencies")) {
                 String agency = line.get("agencyId").asText();
                 JsonNode own = ok(queryAdmin.get("/api/agencies/" + agency + "/reports/" + year));
