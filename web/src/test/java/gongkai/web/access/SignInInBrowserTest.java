@@ -2,7 +2,7 @@ package gongkai.web.access;
 
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,19 +25,13 @@ class SignInInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
 
     @BeforeAll
     static void open() {
         system.agencyWithClerk("xiaoying", "li");
         browser = Browser.open(system.baseUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -4,7 +4,7 @@ import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,19 +31,13 @@ class AdminPagesInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
 
     @BeforeAll
     static void open() {
         browser = Browser.open(system.baseUrl());
         signIn("admin", RunningCommandSide.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

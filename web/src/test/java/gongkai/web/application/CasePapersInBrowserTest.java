@@ -3,7 +3,7 @@ package gongkai.web.application;
 import gongkai.command.testing.Http;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +29,7 @@ class CasePapersInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
     private static Http clerk;
 
@@ -37,13 +38,6 @@ class CasePapersInBrowserTest {
         clerk = system.agencyWithClerk("xiaoying", "li");
         browser = Browser.open(system.baseUrl());
         browser.signIn("li", "li-password");
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

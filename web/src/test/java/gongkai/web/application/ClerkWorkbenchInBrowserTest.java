@@ -2,7 +2,7 @@ package gongkai.web.application;
 
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,6 +30,7 @@ class ClerkWorkbenchInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
     private static String caseAddress;
 
@@ -39,13 +40,6 @@ class ClerkWorkbenchInBrowserTest {
         system.agencyWithClerk("chengguan", "zhao");
         browser = Browser.open(system.baseUrl());
         signIn("li");
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -5,7 +5,7 @@ import gongkai.query.testing.RecordedEvents;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.ChartsOnPage;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,6 +39,7 @@ class AuditorPagesInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
     private static String corrected;
     private static String beforeCorrection;
@@ -68,13 +69,6 @@ class AuditorPagesInBrowserTest {
         browser = Browser.open(system.baseUrl());
         browser.signIn("wang", "wang-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import gongkai.query.testing.RecordedEvents;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.ChartsOnPage;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +41,7 @@ class DashboardInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages("--gongkai.business-date=2099-12-02");
 
+    @AutoClose
     private static Browser browser;
     private static String lateInTheYear;
 
@@ -63,13 +64,6 @@ class DashboardInBrowserTest {
         lateInTheYear = new RecordedEvents(system.querySide()).received("xiaoying", "2099-12-20", NATURAL_PERSON, "li");
         system.awaitProjections();
         browser = Browser.open(system.baseUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package gongkai.web.online;
 import gongkai.command.testing.Http;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +30,7 @@ class OnlineApplicationInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages("--gongkai.public.captcha-seed=" + SEED);
 
+    @AutoClose
     private static Browser browser;
     private static final Captcha codes = new Captcha(new Random(SEED));
 
@@ -37,13 +38,6 @@ class OnlineApplicationInBrowserTest {
     static void open() {
         browser = Browser.open(system.baseUrl());
         browser.driver().manage().window().setSize(new Dimension(390, 844));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

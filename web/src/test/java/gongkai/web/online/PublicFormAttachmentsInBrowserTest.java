@@ -2,7 +2,7 @@ package gongkai.web.online;
 
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,6 +46,7 @@ class PublicFormAttachmentsInBrowserTest {
     static final RunningPages system = new RunningPages("--gongkai.public.captcha-seed=" + SEED,
                                                         "--gongkai.attachments.max-size=1MB");
 
+    @AutoClose
     private static Browser browser;
     private static final Captcha codes = new Captcha(new Random(SEED));
     private static Path files;
@@ -55,13 +56,6 @@ class PublicFormAttachmentsInBrowserTest {
         browser = Browser.open(system.baseUrl());
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         files = Files.createTempDirectory("public-form-files");
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

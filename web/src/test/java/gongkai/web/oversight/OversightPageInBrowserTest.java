@@ -3,7 +3,7 @@ package gongkai.web.oversight;
 import gongkai.command.testing.Http;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +27,7 @@ class OversightPageInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
     private static final int LAST_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
 
@@ -43,13 +44,6 @@ class OversightPageInBrowserTest {
         browser = Browser.open(system.baseUrl());
         browser.signIn("zhou", "zhou-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

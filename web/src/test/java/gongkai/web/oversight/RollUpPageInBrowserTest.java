@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +34,7 @@ class RollUpPageInBrowserTest {
 
     private static final int LAST_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
 
+    @AutoClose
     private static Browser browser;
     private static Http queryAuditor;
 
@@ -58,13 +59,6 @@ class RollUpPageInBrowserTest {
         browser = Browser.open(system.baseUrl());
         browser.signIn("zhou", "zhou-password");
         browser.await(driver -> !browser.path().startsWith("/signin"));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

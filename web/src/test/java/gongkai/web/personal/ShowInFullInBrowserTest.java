@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.web.testing.Browser;
 import gongkai.web.testing.RunningPages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,18 +27,12 @@ class ShowInFullInBrowserTest {
     @RegisterExtension
     static final RunningPages system = new RunningPages();
 
+    @AutoClose
     private static Browser browser;
 
     @BeforeAll
     static void open() {
         browser = Browser.open(system.baseUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
