@@ -38,7 +38,7 @@ public final class InList {
      * kept for all runs is made without the array's length, as if it held a handful of values: an index probe per
      * value, some five times slower than one pass over the table for a province's thousands; planned with the
      * array at hand, PostgreSQL picks whichever fits. A few values are left to the kept plan (planning costs more
-     * than it saves there).
+     * than it saves there). {@link ReadBatch} also fetches such a read's rows in portions.
      */
     public static boolean plannedEachRun(Object argument) {
         return argument instanceof String[] values && values.length > PLANNED_EACH_RUN_ABOVE;

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class ReadBatch {
 
+    private static final int ROWS_PER_FETCH = 2000;
+
     private final List<Read<?>> reads = new ArrayList<>();
     private boolean ran;
 
@@ -46,19 +48,25 @@ public final class ReadBatch {
         return query(sql, new RowMapperResultSetExtractor<>(mapper), args);
     }
 
-    /** Sends every read added, in one round trip, and keeps their results. */
+    /**
+     * Sends every read added, in one round trip, and keeps their results. A batch with a long list of values (a
+     * province's agencies, {@link InList#plannedEachRun}) is sent read by read instead, each planned at its run and
+     * its rows fetched in portions: those reads answer tens of thousands of rows, which held all at once outlived the
+     * young generation of the heap, and a few more round trips cost nothing beside them.
+     */
     public void run(JdbcTemplate jdbc) throws DataAccessException {
         ran = true;
         if (reads.isEmpty()) {
+            return;
+        }
+        if (reads.stream().flatMap(read -> Arrays.stream(read.args())).anyMatch(InList::plannedEachRun)) {
+            runReadByRead(jdbc);
             return;
         }
         String sql = String.join(";\n", reads.stream().map(Read::sql).toList());
         Object[] args = reads.stream().flatMap(read -> Arrays.stream(read.args())).toArray();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                if (Arrays.stream(args).anyMatch(InList::plannedEachRun)) {
-                    statement.unwrap(PGStatement.class).setPrepareThreshold(0); // never a server-side plan kept
-                }
                 new ArgumentPreparedStatementSetter(args).setValues(statement);
                 statement.execute();
                 for (int i = 0; i < reads.size(); i++) {
@@ -68,6 +76,41 @@ public final class ReadBatch {
                     try (ResultSet rows = statement.getResultSet()) {
                         reads.get(i).keep(rows);
                     }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void runReadByRead(JdbcTemplate jdbc) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            // the driver fetches rows in portions only within a transaction: one of its own unless already in one
+            boolean own = connection.getAutoCommit();
+            if (own) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                for (Read<?> read : reads) {
+                    try (PreparedStatement statement = connection.prepareStatement(read.sql())) {
+                        statement.unwrap(PGStatement.class).setPrepareThreshold(0); // never a server-side plan kept
+                        statement.setFetchSize(ROWS_PER_FETCH);
+                        new ArgumentPreparedStatementSetter(read.args()).setValues(statement);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            read.keep(rows);
+                        }
+                    }
+                }
+                if (own) {
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    connection.setAutoCommit(true);
                 }
             }
             return null;

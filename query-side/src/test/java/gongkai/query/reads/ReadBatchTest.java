@@ -81,4 +81,26 @@ class ReadBatchTest {
         List<String> kept = jdbc.queryForList("select statement from pg_prepared_statements", String.class);
         assertThat(kept).noneMatch(statement -> statement.contains("2024")).anyMatch(statement -> statement.contains("2025"));
     }
+
+    @Test
+    void aReadWithALongListHasEveryRowFetchedInPortionsAndLeavesTheConnectionAsItFoundIt() {
+        jdbc.execute("create table tally (agency_id text, value int)");
+        jdbc.update("insert into tally select 'agency-' || (i % 300), 1 from generate_series(1, 5000) i");
+        List<String> agencies = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            agencies.add("agency-" + i);
+        }
+        ReadBatch batch = new ReadBatch();
+        Supplier<List<Integer>> rows = batch.list("select value from tally where " + InList.any("agency_id"),
+                                                  (rs, i) -> rs.getInt(1), InList.array(agencies));
+        Supplier<Long> count = batch.query("select count(*) from figure", rs -> rs.next() ? rs.getLong(1) : -1);
+        batch.run(jdbc);
+
+        assertThat(rows.get()).hasSize(5000);
+        assertThat(count.get()).isEqualTo(4L);
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            assertThat(connection.getAutoCommit()).isTrue();
+            return null;
+        });
+    }
 }
