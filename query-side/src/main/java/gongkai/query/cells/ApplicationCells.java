@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.events.application.ApplicantType;
+import gongkai.query.counting.TableThree;
 import gongkai.query.reads.InList;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.CellCount;
@@ -198,34 +199,41 @@ public class ApplicationCells {
                            }, validArgs(asOf, args.toArray()));
     }
 
+    /** Table 三 of a year and of the year before it. */
+    public record TwoTables(TableThree year, TableThree yearBefore) {
+    }
+
     /**
-     * {@link #countsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board). The tally's
-     * rows come as they are, each counted in the years its range covers (a table sums the counts of a cell): for a
-     * province, PostgreSQL's grouping of them cost more than the read itself.
+     * {@link #countsWithYearBefore} of each of the agencies apart, now, in one read (the oversight board), as tables.
+     * The tally's rows come as they are, each summed into the years its range covers as it is read: for a province,
+     * PostgreSQL's grouping of them cost more than the read itself, and a list of them all, the heap's young space.
      */
-    public Supplier<Map<String, TwoYears>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
+    public Supplier<Map<String, TwoTables>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
         return batch.query("select agency_id, row_key, column_key, first_year, last_year, applications "
                            + "from " + countedTable(null) + " where " + InList.any("agency_id")
                            + " and int4range(first_year, coalesce(last_year, 9999), '[]') && int4range(?, ?, '[]') and "
                            + counting(null), // the years' index (application_tally_years) is on that range, those rows
                            rs -> {
-                               Map<String, TwoYears> byAgency = new HashMap<>();
+                               Map<String, TableThree.Sum[]> byAgency = new HashMap<>();
                                while (rs.next()) {
-                                   TwoYears both = byAgency.computeIfAbsent(rs.getString(1),
-                                                                            a -> new TwoYears(new ArrayList<>(), new ArrayList<>()));
-                                   CellCount count = new CellCount(rs.getString(2), ApplicantType.valueOf(rs.getString(3)),
-                                                                   rs.getInt(6));
+                                   TableThree.Sum[] both = byAgency.computeIfAbsent(
+                                           rs.getString(1), a -> new TableThree.Sum[]{new TableThree.Sum(), new TableThree.Sum()});
+                                   String row = rs.getString(2);
+                                   ApplicantType column = ApplicantType.valueOf(rs.getString(3));
+                                   int count = rs.getInt(6);
                                    int first = rs.getInt(4);
                                    int last = rs.getInt(5);
                                    boolean open = rs.wasNull();
                                    if (first <= year && (open || last >= year)) {
-                                       both.year().add(count);
+                                       both[0].add(row, column, count);
                                    }
                                    if (first <= year - 1 && (open || last >= year - 1)) {
-                                       both.yearBefore().add(count);
+                                       both[1].add(row, column, count);
                                    }
                                }
-                               return byAgency;
+                               Map<String, TwoTables> tables = new HashMap<>();
+                               byAgency.forEach((agency, both) -> tables.put(agency, new TwoTables(both[0].table(), both[1].table())));
+                               return tables;
                            }, InList.array(agencies), year - 1, year);
     }
 

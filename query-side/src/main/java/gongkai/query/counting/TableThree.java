@@ -1,5 +1,6 @@
 package gongkai.query.counting;
 
+import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Outcome;
 
 import java.util.Arrays;
@@ -32,19 +33,32 @@ public final class TableThree {
     }
 
     public static TableThree of(List<CellCount> counts) {
-        TableThree table = new TableThree();
-        for (CellCount count : counts) {
-            int row = rowIndex(count.rowKey());
-            int column = columnIndex(count.column().name());
-            table.cells[row * COLUMNS + column] += count.count();
-            table.cells[row * COLUMNS + TOTAL_COLUMN] += count.count();
-            if (isOutcome(count.rowKey())) {
+        Sum sum = new Sum();
+        counts.forEach(count -> sum.add(count.rowKey(), count.column(), count.count()));
+        return sum.table();
+    }
+
+    /** A table summed count by count as they are read (a province's tallies, without a list of them first). */
+    public static final class Sum {
+
+        private final TableThree table = new TableThree();
+
+        public void add(String rowKey, ApplicantType column, int count) {
+            int row = rowIndex(rowKey);
+            int at = columnIndex(column.name());
+            table.cells[row * COLUMNS + at] += count;
+            table.cells[row * COLUMNS + TOTAL_COLUMN] += count;
+            if (isOutcome(rowKey)) {
                 // Rule 5: RESULT_TOTAL is the sum of the outcome rows.
-                table.cells[RESULT_TOTAL_ROW * COLUMNS + column] += count.count();
-                table.cells[RESULT_TOTAL_ROW * COLUMNS + TOTAL_COLUMN] += count.count();
+                table.cells[RESULT_TOTAL_ROW * COLUMNS + at] += count;
+                table.cells[RESULT_TOTAL_ROW * COLUMNS + TOTAL_COLUMN] += count;
             }
         }
-        return table;
+
+        /** The table summed so far. */
+        public TableThree table() {
+            return table;
+        }
     }
 
     public int get(String rowKey, String columnKey) {

@@ -83,7 +83,8 @@ public class ReportFigures {
         Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencies, year, asOf);
         Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencies, asOf);
         Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencies, year - 1, asOf);
-        return () -> checked(sums.get(), counts.get(), openingBalance.get(), yearBeforeCounted.get(), year);
+        return () -> checked(sums.get(), TableThree.of(counts.get().year()), TableThree.of(counts.get().yearBefore()),
+                             openingBalance.get(), yearBeforeCounted.get(), year);
     }
 
     /**
@@ -94,17 +95,18 @@ public class ReportFigures {
     public Supplier<Map<String, Checked>> checkedByAgency(ReadBatch batch, List<String> agencies, int year) {
         Supplier<Map<String, Map<Table, List<List<CellSum>>>>> sums = contributions.sumsWithYearBeforeByAgency(
                 batch, agencies, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year);
-        Supplier<Map<String, ApplicationCells.TwoYears>> counts = cells.countsWithYearBeforeByAgency(batch, agencies, year);
+        Supplier<Map<String, ApplicationCells.TwoTables>> counts = cells.countsWithYearBeforeByAgency(batch, agencies, year);
         Supplier<Map<String, LocalDate>> openingBalances = contributions.openingBalanceDateByAgency(batch, agencies);
         Supplier<java.util.Set<String>> yearBeforeCounted = cells.withDataUpTo(batch, agencies, year - 1);
         return () -> {
             Map<Table, List<List<CellSum>>> none = new LinkedHashMap<>();
             none.put(Table.PROACTIVE, List.of(List.of(), List.of()));
             none.put(Table.REVIEWS_AND_LAWSUITS, List.of(List.of(), List.of()));
-            ApplicationCells.TwoYears noCounts = new ApplicationCells.TwoYears(List.of(), List.of());
+            ApplicationCells.TwoTables noCounts = new ApplicationCells.TwoTables(TableThree.of(List.of()), TableThree.of(List.of()));
             Map<String, Checked> byAgency = new LinkedHashMap<>();
             for (String agency : agencies) {
-                byAgency.put(agency, checked(sums.get().getOrDefault(agency, none), counts.get().getOrDefault(agency, noCounts),
+                ApplicationCells.TwoTables tables = counts.get().getOrDefault(agency, noCounts);
+                byAgency.put(agency, checked(sums.get().getOrDefault(agency, none), tables.year(), tables.yearBefore(),
                                              openingBalances.get().get(agency), yearBeforeCounted.get().contains(agency), year));
             }
             return byAgency;
@@ -112,14 +114,14 @@ public class ReportFigures {
     }
 
     /** The tables of the year and every check relation, from the reads of the year and of the year before. */
-    private static Checked checked(Map<Table, List<List<CellSum>>> both, ApplicationCells.TwoYears counts,
+    private static Checked checked(Map<Table, List<List<CellSum>>> both, TableThree applications, TableThree applicationsBefore,
                                    LocalDate openingBalance, boolean yearBeforeCounted, int year) {
-        Figures figures = new Figures(TableTwo.of(both.get(Table.PROACTIVE).get(0)), TableThree.of(counts.year()),
+        Figures figures = new Figures(TableTwo.of(both.get(Table.PROACTIVE).get(0)), applications,
                                       TableFour.of(both.get(Table.REVIEWS_AND_LAWSUITS).get(0)));
         List<Check> checks = new ArrayList<>();
         checks.addAll(TableTwoChecks.check(figures.proactive(), TableTwo.of(both.get(Table.PROACTIVE).get(1)), year,
                                            openingBalance));
-        TableThree previous = yearBeforeCounted ? TableThree.of(counts.yearBefore()) : null;
+        TableThree previous = yearBeforeCounted ? applicationsBefore : null;
         checks.addAll(TableThreeChecks.check(figures.applications(), previous, year));
         checks.addAll(TableFourChecks.check(figures.reviewsAndLawsuits()));
         return new Checked(figures, checks);
