@@ -178,14 +178,15 @@ public class ApplicationCells {
     public Supplier<TwoYears> countsWithYearBefore(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
         // Now: the tally's rows summed; as of an instant: the cells valid then, counted.
         String counted = asOf == null ? "sum(applications)" : "count(*)";
+        Object chosen = InList.array(agencies);
         List<Object> args = new ArrayList<>(List.of(year, year, year - 1, year - 1));
-        args.add(InList.array(agencies));
-        args.addAll(List.of(year, year - 1));
+        args.add(chosen);
+        args.addAll(List.of(year - 1, year));
         return batch.query("select row_key, column_key, "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)), "
                            + counted + " filter (where first_year <= ? and (last_year is null or last_year >= ?)) "
-                           + "from " + countedTable(asOf) + " where " + InList.any("agency_id") + " and first_year <= ? and "
-                           + "(last_year is null or last_year >= ?) and " + counting(asOf) + " group by row_key, column_key",
+                           + "from " + countedTable(asOf) + " where " + InList.any("agency_id") + " and "
+                           + overlapping(asOf, chosen) + " and " + counting(asOf) + " group by row_key, column_key",
                            rs -> {
                                List<CellCount> current = new ArrayList<>();
                                List<CellCount> before = new ArrayList<>();
@@ -210,9 +211,8 @@ public class ApplicationCells {
      */
     public Supplier<Map<String, TwoTables>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
         return batch.query("select agency_id, row_key, column_key, first_year, last_year, applications "
-                           + "from " + countedTable(null) + " where " + InList.any("agency_id")
-                           + " and int4range(first_year, coalesce(last_year, 9999), '[]') && int4range(?, ?, '[]') and "
-                           + counting(null), // the years' index (application_tally_years) is on that range, those rows
+                           + "from " + countedTable(null) + " where " + InList.any("agency_id") + " and "
+                           + overlapping(null, InList.array(agencies)) + " and " + counting(null),
                            rs -> {
                                Map<String, TableThree.Sum[]> byAgency = new HashMap<>();
                                while (rs.next()) {
@@ -235,6 +235,19 @@ public class ApplicationCells {
                                byAgency.forEach((agency, both) -> tables.put(agency, new TwoTables(both[0].table(), both[1].table())));
                                return tables;
                            }, InList.array(agencies), year - 1, year);
+    }
+
+    /**
+     * "The row's years overlap these", the earlier year's parameter first, then the later's. For the tally of many
+     * agencies (a root's roll-up or board, {@link InList#plannedEachRun}) in the form its range index
+     * ({@code application_tally_years}) answers; for a few, in the form that leaves them to the tally's key, since
+     * PostgreSQL, which underestimates the range index's rows, would otherwise combine the two and read every
+     * agency's rows of those years for one agency's report.
+     */
+    private static String overlapping(Instant asOf, Object agencies) {
+        return asOf == null && InList.plannedEachRun(agencies)
+                ? "int4range(first_year, coalesce(last_year, 9999), '[]') && int4range(?, ?, '[]')"
+                : "(last_year is null or last_year >= ?) and first_year <= ?";
     }
 
     /** The agencies among these with any application counted in {@code year} or before it, now, in one read. */
