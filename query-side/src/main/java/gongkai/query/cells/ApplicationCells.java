@@ -1,12 +1,12 @@
 package gongkai.query.cells;
 
 import gongkai.events.application.ApplicantType;
-import gongkai.query.counting.TableThree;
-import gongkai.query.reads.InList;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.CellCount;
-import gongkai.query.reads.ReadBatch;
+import gongkai.query.counting.TableThree;
 import gongkai.query.projections.BulkRows;
+import gongkai.query.reads.InList;
+import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
