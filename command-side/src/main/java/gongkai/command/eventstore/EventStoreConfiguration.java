@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -87,39 +88,35 @@ public class EventStoreConfiguration {
     // A cached case is trusted as it is (no look-up of its latest sequence number): when another instance
     // changed it meanwhile, the store's optimistic lock refuses the append, or the rules refuse on stale
     // facts, and RetryOnConcurrentChange tries the command again on the case as stored.
-    // The cases used last are held strongly (RecentlyUsedCache), the others weakly.
-
-    /** How many cases of each kind are held strongly, the last used. */
-    private static final int HELD = 5_000;
 
     @Bean
     public Cache applicationCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     @Bean
     public Cache reviewCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     @Bean
     public Cache lawsuitCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     @Bean
     public Cache documentCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     @Bean
     public Cache registerCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     @Bean
     public Cache reportTextCache() {
-        return new RecentlyUsedCache(HELD);
+        return new WeakReferenceCache();
     }
 
     /** Commands that lost a race with another instance, or were refused on a stale cached case, are tried again on the stored case. */

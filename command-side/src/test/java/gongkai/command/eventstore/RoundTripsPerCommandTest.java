@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code pg_stat_statements}, on an embedded PostgreSQL of this test's own): ten lifecycles of the benchmark's four
  * commands (receipt, consultation, its end, the answer), the user and agency already known. A command on a cached
  * case appends its event and commits; a new case is first looked for in the store (its id is the client's: sent
- * twice, it records one application) and given its data key. No snapshot is ever asked for. A collection between
- * two commands does not send the second to the store for the case (the cases used last are held strongly).
+ * twice, it records one application) and given its data key. No snapshot is ever asked for.
  */
 class RoundTripsPerCommandTest {
 
@@ -107,7 +106,6 @@ class RoundTripsPerCommandTest {
                                              + "\"receivedOn\":\"2025-03-03\",\"channel\":\"ONLINE\","
                                              + "\"applicantType\":\"NATURAL_PERSON\",\"applicant\":{\"name\":\"申请人\"},"
                                              + "\"request\":\"请公开2024年道路维修预算及其执行情况\"}"));
-        System.gc(); // as on a busy command side, a collection between two commands on the case: it stays cached
         expect(clerk.post(path + "/consultation", "{\"startedOn\":\"2025-03-04\",\"party\":\"第三方\"}"));
         expect(clerk.post(path + "/consultation/end", "{\"endedOn\":\"2025-03-10\"}"));
         expect(clerk.post(path + "/conclusion", "{\"concludedOn\":\"2025-03-20\",\"outcome\":\"DISCLOSED\"}"));
