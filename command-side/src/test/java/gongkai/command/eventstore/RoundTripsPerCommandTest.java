@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code pg_stat_statements}, on an embedded PostgreSQL of this test's own): ten lifecycles of the benchmark's four
  * commands (receipt, consultation, its end, the answer), the user and agency already known. A command on a cached
  * case appends its event and commits; a new case is first looked for in the store (its id is the client's: sent
- * twice, it records one application) and given its data key. No snapshot is ever asked for.
+ * twice, it records one application) and given its data key, or read again when a collection dropped it from the
+ * cache. No snapshot is ever asked for.
  */
 class RoundTripsPerCommandTest {
 
@@ -31,6 +34,7 @@ class RoundTripsPerCommandTest {
     private static RunningCommandSide commandSide;
     private static Http clerk;
     private static Map<String, Long> statements;
+    private static long collectionsDuring;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,9 +49,11 @@ class RoundTripsPerCommandTest {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
         }
+        long collectionsBefore = collections();
         for (int i = 0; i < LIFECYCLES; i++) {
             lifecycle();
         }
+        collectionsDuring = collections() - collectionsBefore;
         statements = new LinkedHashMap<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select calls, query from pg_stat_statements s join pg_database d on d.oid = s.dbid "
@@ -73,7 +79,10 @@ class RoundTripsPerCommandTest {
 
     @Test
     void onlyANewCaseIsReadFromTheStoreAndNoSnapshotIsEverAskedFor() {
-        assertThat(calls("FROM command_side.domain_event_entry WHERE aggregate_identifier")).isEqualTo(LIFECYCLES);
+        // The cache holds cases by weak reference (EventStoreConfiguration): a collection between two commands on a
+        // case drops it, and the next command reads it from the store once more; at most one case is in use then.
+        assertThat(calls("FROM command_side.domain_event_entry WHERE aggregate_identifier"))
+                .isBetween((long) LIFECYCLES, LIFECYCLES + collectionsDuring);
         assertThat(calls("snapshot_event_entry")).isZero();
     }
 
@@ -93,6 +102,11 @@ class RoundTripsPerCommandTest {
         // the signal to the query side: at most one per command, fewer when commits come close together
         assertThat(signals).isBetween(1L, 4L * LIFECYCLES);
         assertThat(total - counted - signals - transactions).as(statements.toString()).isZero();
+    }
+
+    /** Collections of every collector of this JVM (the command side runs in it) so far. */
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     private static long calls(String fragment) {
