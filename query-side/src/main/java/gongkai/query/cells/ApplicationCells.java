@@ -210,9 +210,10 @@ public class ApplicationCells {
      * PostgreSQL's grouping of them cost more than the read itself, and a list of them all, the heap's young space.
      */
     public Supplier<Map<String, TwoTables>> countsWithYearBeforeByAgency(ReadBatch batch, Collection<String> agencies, int year) {
+        Object chosen = InList.array(agencies);
         return batch.query("select agency_id, row_key, column_key, first_year, last_year, applications "
                            + "from " + countedTable(null) + " where " + InList.any("agency_id") + " and "
-                           + overlapping(null, InList.array(agencies)) + " and " + counting(null),
+                           + overlapping(null, chosen) + " and " + counting(null),
                            rs -> {
                                Map<String, TableThree.Sum[]> byAgency = new HashMap<>();
                                while (rs.next()) {
@@ -222,19 +223,23 @@ public class ApplicationCells {
                                    ApplicantType column = ApplicantType.valueOf(rs.getString(3));
                                    int count = rs.getInt(6);
                                    int first = rs.getInt(4);
-                                   int last = rs.getInt(5);
-                                   boolean open = rs.wasNull();
-                                   if (first <= year && (open || last >= year)) {
+                                   Integer last = rs.getObject(5, Integer.class);
+                                   if (covers(first, last, year)) {
                                        both[0].add(row, column, count);
                                    }
-                                   if (first <= year - 1 && (open || last >= year - 1)) {
+                                   if (covers(first, last, year - 1)) {
                                        both[1].add(row, column, count);
                                    }
                                }
                                Map<String, TwoTables> tables = new HashMap<>();
                                byAgency.forEach((agency, both) -> tables.put(agency, new TwoTables(both[0].table(), both[1].table())));
                                return tables;
-                           }, InList.array(agencies), year - 1, year);
+                           }, chosen, year - 1, year);
+    }
+
+    /** Whether a tally row counted from {@code first} to {@code last} (null: still counted) counts in {@code year}. */
+    private static boolean covers(int first, Integer last, int year) {
+        return first <= year && (last == null || last >= year);
     }
 
     /**

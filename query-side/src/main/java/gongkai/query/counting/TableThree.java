@@ -81,19 +81,19 @@ public final class TableThree {
     }
 
     private static int rowIndex(String rowKey) {
-        Integer row = ROW_INDEX.get(rowKey);
-        if (row == null) {
-            throw new IllegalArgumentException("no row " + rowKey + " in table 三");
-        }
-        return row;
+        return position(ROW_INDEX, rowKey, "row");
     }
 
     private static int columnIndex(String columnKey) {
-        Integer column = COLUMN_INDEX.get(columnKey);
-        if (column == null) {
-            throw new IllegalArgumentException("no column " + columnKey + " in table 三");
+        return position(COLUMN_INDEX, columnKey, "column");
+    }
+
+    private static int position(Map<String, Integer> index, String key, String what) {
+        Integer position = index.get(key);
+        if (position == null) {
+            throw new IllegalArgumentException("no " + what + " " + key + " in table 三");
         }
-        return column;
+        return position;
     }
 
     private static Map<String, Integer> index(List<String> keys) {

@@ -59,12 +59,12 @@ public final class ReadBatch {
         if (reads.isEmpty()) {
             return;
         }
-        if (reads.stream().flatMap(read -> Arrays.stream(read.args())).anyMatch(InList::plannedEachRun)) {
+        Object[] args = reads.stream().flatMap(read -> Arrays.stream(read.args())).toArray();
+        if (Arrays.stream(args).anyMatch(InList::plannedEachRun)) {
             runReadByRead(jdbc);
             return;
         }
         String sql = String.join(";\n", reads.stream().map(Read::sql).toList());
-        Object[] args = reads.stream().flatMap(read -> Arrays.stream(read.args())).toArray();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 new ArgumentPreparedStatementSetter(args).setValues(statement);
