@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,11 @@ import java.util.function.Supplier;
 public class ApplicationCells {
 
     private final JdbcTemplate jdbc;
+    private final FiguresRevisions revisions;
 
-    public ApplicationCells(JdbcTemplate jdbc) {
+    public ApplicationCells(JdbcTemplate jdbc, FiguresRevisions revisions) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
     }
 
     /** A cell row opened while following a batch of events; closed again within it if a later event says so. */
@@ -134,6 +137,12 @@ public class ApplicationCells {
             .thenComparing(k -> k.cell().column());
 
     private void tally(List<NewCell> opened, List<Closing> closed) {
+        // every agency whose cells moved, even by nothing in sum: a batch of live processing and a chunk of a
+        // rebuild then name the same agencies
+        Set<String> agencies = new HashSet<>();
+        opened.forEach(n -> agencies.add(n.agencyId));
+        closed.forEach(c -> agencies.add(c.agencyId()));
+        revisions.changed(agencies);
         Map<TallyKey, Integer> moves = new TreeMap<>(LOCK_ORDER);
         for (NewCell n : opened) {
             if (n.validTo == null) {
@@ -342,6 +351,8 @@ public class ApplicationCells {
 
     public void deleteAll() {
         jdbc.update("delete from application_tally");
+        // every read model is emptied in the same reset (one processing group, ReadModels): tables 二 and 四 too
+        revisions.deleteAll();
         jdbc.update("delete from application_cell");
     }
 

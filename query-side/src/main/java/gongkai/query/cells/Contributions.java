@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,23 +72,29 @@ public class Contributions {
     }
 
     private final JdbcTemplate jdbc;
+    private final FiguresRevisions revisions;
 
-    public Contributions(JdbcTemplate jdbc) {
+    public Contributions(JdbcTemplate jdbc, FiguresRevisions revisions) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
     }
 
     /** Makes the source's current contributions exactly {@code wanted}: closes the others, opens the new ones. */
     public void follow(Table table, Source source, String agencyId, Set<Contribution> wanted, Instant recordedAt,
                        String eventId) {
         Map<Contribution, Long> current = new HashMap<>();
-        jdbc.query("select id, row_key, column_key, first_year, last_year, value, dated_on, label "
+        Set<String> agencies = new HashSet<>();
+        jdbc.query("select id, row_key, column_key, first_year, last_year, value, dated_on, label, agency_id "
                    + "from report_contribution where source_kind = ? and source_id = ? and table_key = ? "
                    + "and valid_to is null",
                    rs -> {
                        current.put(new Contribution(rs.getString(2), rs.getString(3), rs.getInt(4),
                                                     (Integer) rs.getObject(5), rs.getBigDecimal(6),
                                                     localDate(rs, 7), rs.getString(8)), rs.getLong(1));
+                       agencies.add(rs.getString(9));
                    }, source.kind(), source.id(), table.key());
+        agencies.add(agencyId);
+        revisions.changed(agencies);
         Timestamp at = Timestamp.from(recordedAt);
         for (Map.Entry<Contribution, Long> row : current.entrySet()) {
             if (!wanted.contains(row.getKey())) {

@@ -2,6 +2,7 @@ package gongkai.query.oversight;
 
 import gongkai.query.agency.AgencyChanges;
 import gongkai.query.agency.AgencyTree;
+import gongkai.query.cells.FiguresRevisions;
 import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  * the tree stood at the end of the year, whether its report is published and when, whether late against its legal
  * deadline, its failed checks, whether its figures changed since its publication, its applications of the year, its
  * open and overdue cases now and its on-time rate. The whole subtree is read in one round trip ({@link ReadBatch}) of a few
- * set-based reads, each grouped by agency.
+ * set-based reads, each grouped by agency; the reports' figures and checks are worked out again only for the agencies
+ * whose figures changed since the board last did ({@link KeptFigures}), in one more.
  */
 @Service
 public class OversightBoard {
@@ -49,6 +52,9 @@ public class OversightBoard {
     private static final int SLICES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final JdbcTemplate jdbc;
+    private final FiguresRevisions revisions;
+    private final KeptFigures kept = new KeptFigures();
+    private final AtomicLong workedOut = new AtomicLong();
     private final AgencyChanges tree;
     private final ReportFigures figures;
     private final Timeliness timeliness;
@@ -61,9 +67,10 @@ public class OversightBoard {
         return thread;
     });
 
-    public OversightBoard(JdbcTemplate jdbc, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock,
+    public OversightBoard(JdbcTemplate jdbc, FiguresRevisions revisions, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock,
                           @Value("${gongkai.oversight.slice-at-least:500}") int sliceAtLeast) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
         this.tree = tree;
         this.figures = figures;
         this.timeliness = timeliness;
@@ -103,6 +110,11 @@ public class OversightBoard {
         return lines;
     }
 
+    /** How many agencies' reports of a year the board has worked out since it started: beside the boards read, what it kept. */
+    public long reportsWorkedOut() {
+        return workedOut.get();
+    }
+
     @PreDestroy
     void stop() {
         slicing.shutdownNow();
@@ -124,7 +136,7 @@ public class OversightBoard {
         ReadBatch batch = new ReadBatch();
         // a few set-based reads for the whole subtree, each agency's rows grouped apart: a province's thousands of
         // agencies cost no more round trips nor statements than a county's five
-        Supplier<Map<String, ReportFigures.Checked>> checked = figures.checkedByAgency(batch, agencies, year);
+        Supplier<Map<String, Long>> revisions = this.revisions.of(batch, agencies);
         Supplier<Map<String, TimelinessFigures>> timely = timeliness.byAgency(batch, agencies, year);
         Supplier<Map<String, Publications>> published = batch.query(
                 "select agency_id, min(published_on), count(*), (array_agg(digest order by published_at desc))[1] "
@@ -148,28 +160,62 @@ public class OversightBoard {
                     return byAgency;
                 }, Date.valueOf(today), InList.array(agencies));
         batch.run(jdbc);
-        Map<String, ReportFigures.Checked> checkedByAgency = checked.get();
+        Map<String, KeptFigures.Kept> reports = reports(agencies, year, revisions.get(), published.get());
         Map<String, TimelinessFigures> timelyByAgency = timely.get();
 
         List<Line> lines = new ArrayList<>(agencies.size());
         for (String agency : agencies) {
             AgencyTree.Node node = atEnd.node(agency).orElseThrow();
-            ReportFigures.Checked report = checkedByAgency.get(agency);
+            KeptFigures.Kept report = reports.get(agency);
             Publications publications = published.get().get(agency);
             Cases open = cases.get().getOrDefault(agency, new Cases(0, 0));
             LocalDate first = publications == null ? null : publications.first();
             ReportDeadline.Standing standing = ReportDeadline.standing(node.kind(), year, first, today);
             Boolean changed = publications == null || publications.latestDigest() == null ? null
-                    : !ReportDigest.sha256(ReportDigest.canonical(agency, year, report.figures()))
-                                   .equals(publications.latestDigest());
+                    : !report.digest().equals(publications.latestDigest());
             lines.add(new Line(agency, node.name(), node.kind() == null ? null : node.kind().name(), node.parentId(),
                                node.kind() == null ? null : node.kind().reportDeadline(year), publications != null, first,
                                publications == null ? 0 : publications.count(), standing, ReportDeadline.late(standing),
-                               (int) report.checks().stream().filter(c -> !c.passed()).count(), changed,
-                               report.figures().applications().get("NEW", "TOTAL"), open.open(), open.overdue(),
+                               report.failedChecks(), changed, report.applications(), open.open(), open.overdue(),
                                onTimeRate(timelyByAgency.get(agency))));
         }
         return lines;
+    }
+
+    /**
+     * Each agency's part of its report: as kept, when its figures' revision is still the one it was worked out at,
+     * or else worked out from its figures and checks, read after the revisions (a change made between the two reads
+     * is in the figures and draws a revision of its own, so nothing kept can be older than its revision says).
+     */
+    private Map<String, KeptFigures.Kept> reports(List<String> agencies, int year, Map<String, Long> revisions,
+                                                  Map<String, Publications> published) {
+        Map<String, KeptFigures.Kept> reports = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        for (String agency : agencies) {
+            KeptFigures.Kept found = kept.at(agency, year, revisions.getOrDefault(agency, 0L), published.containsKey(agency));
+            if (found == null) {
+                stale.add(agency);
+            } else {
+                reports.put(agency, found);
+            }
+        }
+        if (stale.isEmpty()) {
+            return reports;
+        }
+        ReadBatch batch = new ReadBatch();
+        Supplier<Map<String, ReportFigures.Checked>> checked = figures.checkedByAgency(batch, stale, year);
+        batch.run(jdbc);
+        workedOut.addAndGet(stale.size());
+        checked.get().forEach((agency, report) -> {
+            KeptFigures.Kept worked = new KeptFigures.Kept(
+                    revisions.getOrDefault(agency, 0L), (int) report.checks().stream().filter(c -> !c.passed()).count(),
+                    report.figures().applications().get("NEW", "TOTAL"),
+                    published.containsKey(agency) ? ReportDigest.sha256(ReportDigest.canonical(agency, year, report.figures()))
+                                                  : null);
+            kept.keep(agency, year, worked);
+            reports.put(agency, worked);
+        });
+        return reports;
     }
 
     /** Answered on time of those answered with a due date, as a fraction with four places; null when none. */

@@ -31,4 +31,18 @@ public final class BatchWrites {
             return gathered;
         }));
     }
+
+    /**
+     * The same, written after every other write of the batch, including those made just before the commit (a
+     * projection's batch writes, {@link #current}): for what those writes themselves add to.
+     */
+    public static <T> Optional<T> currentWrittenLast(String key, Supplier<T> create, Consumer<T> write) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        // handlers of this phase run in the order they were added, those added while it runs too: added again from
+        // within it, the write goes after everything added before the commit began
+        return current(key, create, gathered -> root.onPrepareCommit(u -> write.accept(gathered)));
+    }
 }

@@ -3,6 +3,7 @@ package gongkai.query.agency;
 import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
+import gongkai.query.oversight.OversightBoard;
 import gongkai.query.testing.RunningQuerySide;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,6 +260,58 @@ class AgencyTreeEndToEndTest {
             assertThat(board.findValues("applications").stream().mapToInt(JsonNode::asInt).sum())
                     .as("the five agencies' two applications each").isGreaterThanOrEqualTo(10);
         }
+    }
+
+    @Test
+    void theBoardFollowsEveryChangeOfAnAgencysFiguresAndWorksOutAgainOnlyTheReportsThatChanged() {
+        // a county of its own, so that the other tests' figures stay as they are
+        String county = "kuancheng";
+        agency(county, "宽城满族自治县人民政府", null, "PEOPLES_GOVERNMENT");
+        agency("kuancheng-jiaoyu", "宽城满族自治县教育局", county, "DEPARTMENT");
+        agency("kuancheng-town", "宽城镇人民政府", county, "TOWNSHIP");
+        List<String> three = List.of(county, "kuancheng-jiaoyu", "kuancheng-town");
+        Map<String, Http> clerks = new java.util.HashMap<>();
+        for (String agency : three) {
+            user(agency + "-clerk", "CLERK", agency);
+            clerks.put(agency, commandSide.as(agency + "-clerk", agency + "-clerk-password"));
+            concluded(clerks.get(agency), received(clerks.get(agency), agency, "2024-04-01"), "2024-04-15", "DISCLOSED");
+        }
+        RunningQuerySide.awaitProjections(queryAdmin);
+        OversightBoard board = querySide.context().getBean(OversightBoard.class);
+        ok(queryAdmin.get("/api/agencies/" + county + "/oversight/2024"));
+        long before = board.reportsWorkedOut();
+        Map<String, JsonNode> unchanged = lines(county, 2024);
+        assertThat(board.reportsWorkedOut()).as("nothing changed: every report as kept").isEqualTo(before);
+
+        received(clerks.get("kuancheng-town"), "kuancheng-town", "2024-06-03");                                  // table 三
+        created(clerks.get("kuancheng-jiaoyu").post("/api/reviews",                                               // table 四
+                                                    "{\"agencyId\":\"kuancheng-jiaoyu\",\"filedOn\":\"2024-03-01\"}"));
+        created(clerks.get(county).post("/api/agencies/" + county + "/documents/opening-balance",                 // table 二
+                                        "{\"asOf\":\"2023-12-31\",\"rules\":4,\"normativeDocuments\":9}"));
+        RunningQuerySide.awaitProjections(queryAdmin);
+        Map<String, JsonNode> changed = lines(county, 2024);
+        assertThat(board.reportsWorkedOut() - before).as("the three agencies whose figures changed").isEqualTo(3);
+        assertThat(changed.get("kuancheng-town").get("applications").asInt())
+                .isEqualTo(unchanged.get("kuancheng-town").get("applications").asInt() + 1);
+        for (String agency : three) {
+            JsonNode own = ok(queryAdmin.get("/api/agencies/" + agency + "/reports/2024"));
+            int failed = 0;
+            for (JsonNode check : own.get("checks")) {
+                failed += check.get("passed").asBoolean() ? 0 : 1;
+            }
+            assertThat(changed.get(agency).get("failedChecks").asInt()).as(agency).isEqualTo(failed);
+            assertThat(changed.get(agency).get("applications").asInt()).as(agency)
+                    .isEqualTo(own.at("/applications/NEW/TOTAL").asInt());
+        }
+        lines(county, 2024);
+        assertThat(board.reportsWorkedOut() - before).as("and kept again").isEqualTo(3);
+    }
+
+    private static Map<String, JsonNode> lines(String county, int year) {
+        Map<String, JsonNode> byAgency = new java.util.HashMap<>();
+        ok(queryAdmin.get("/api/agencies/" + county + "/oversight/" + year)).get("agencies")
+                .forEach(line -> byAgency.put(line.get("agencyId").asText(), line));
+        return byAgency;
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ class ManyAgenciesTallyReadsTest {
         Flyway.configure().dataSource(database).schemas("query_side").defaultSchema("query_side")
               .locations("classpath:db/query-side").javaMigrations(new V6_4__answers_of_stored_applications()).load().migrate();
         jdbc = new JdbcTemplate(database);
-        cells = new ApplicationCells(jdbc);
+        cells = new ApplicationCells(jdbc, new FiguresRevisions(jdbc));
         Random random = new Random(SEED);
         List<Object[]> rows = new ArrayList<>();
         for (int a = 0; a < 60; a++) {

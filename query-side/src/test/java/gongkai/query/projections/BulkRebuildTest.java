@@ -84,6 +84,8 @@ class BulkRebuildTest {
                 .as("the history holds corrections and answers").isPositive();
         long before = bulk().completed(ReadModels.PROCESSING_GROUP);
         JsonNode reportBefore = admin().get("/api/agencies/" + AGENCY + "/reports/2023").json();
+        List<Map<String, Object>> revisionsBefore = jdbc().queryForList("select agency_id, revision from figures_revision");
+        assertThat(revisionsBefore).isNotEmpty();
 
         // While the clock lock is held exclusively (as a calendar publication holds it), the rebuild waits
         // before its first chunk: it stays under way for as long as the test looks at it.
@@ -108,6 +110,9 @@ class BulkRebuildTest {
         assertThat(jdbc().queryForObject("select count(*) from pg_namespace where nspname = 'query_side_rebuild'", Long.class))
                 .as("the staging tables dropped after the swap").isZero();
         assertThat(everything()).isEqualTo(live);
+        assertThat(jdbc().queryForList("select agency_id, revision from figures_revision"))
+                .as("every agency's figures at a revision never seen before: nothing worked out from the old ones holds")
+                .doesNotContainAnyElementsOf(revisionsBefore);
     }
 
     @Test

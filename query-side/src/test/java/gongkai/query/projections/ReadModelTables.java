@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Every table the query side's processors write, row by row, in an order of their own content: what two
  * builds of the read models are compared by. Row ids drawn from sequences are left out (a rebuild draws new
- * ones), and so is the calendar's version (a counter bumped by each write, read only to notice a change).
+ * ones), and so are the calendar's version and the figures' revisions (numbers drawn afresh at each write, read
+ * only to notice a change): of those, which agencies have one is compared.
  */
 public final class ReadModelTables {
 
@@ -43,6 +44,7 @@ public final class ReadModelTables {
                                            + "from working_day_calendar order by year");
         TABLES.put("audit_event", "select * from audit_event order by global_index");
         TABLES.put("online_submission", "select * from online_submission order by application_id");
+        TABLES.put("figures_revision", "select agency_id from figures_revision order by agency_id");
         TABLES.put("agency_change", "select event_id, agency_id, sequence_number, change, effective_on, recorded_at, actor, "
                                     + "name, parent_id, kind, successor_id from agency_change order by event_id");
     }
