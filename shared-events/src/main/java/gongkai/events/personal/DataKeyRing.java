@@ -9,9 +9,13 @@ import java.util.function.Supplier;
 /**
  * The data keys as a side uses them: kept in memory for a short while (a replay reads many events
  * of each case), unwrapped with the master key from the table where they are stored. An erased key
- * is remembered for good (erasure cannot be undone); a key found is kept at most {@code keep}, so
+ * is remembered as erased (erasure cannot be undone); a key found is kept at most {@code keep}, so
  * that an erasure made by another instance is followed within that time (the instance that erases
  * forgets the key at once, {@link #forget}).
+ * <p>
+ * At most {@link #AT_MOST} cases are kept: a rebuild of ten million events reads over a million cases, and a side
+ * that runs for months meets every case of its agencies. Past that, the keys out of date go, and if that is not
+ * enough, every key (each is read again from its table when next needed, an erased one as erased).
  */
 public final class DataKeyRing implements DataKeys {
 
@@ -40,6 +44,9 @@ public final class DataKeyRing implements DataKeys {
     }
 
     private static final Entry ERASED = new Entry(null, Long.MAX_VALUE);
+
+    /** About 12 MB of keys, their cases' ids and the map's nodes. */
+    static final int AT_MOST = 50_000;
 
     private final Supplier<MasterKey> master;
     private final Store store;
@@ -82,16 +89,36 @@ public final class DataKeyRing implements DataKeys {
 
     /** Forgets the case's key at once (it was erased here). */
     public void forget(String caseId) {
-        kept.put(caseId, ERASED);
+        keep(caseId, ERASED);
+    }
+
+    /** How many cases are kept now. */
+    int keptCases() {
+        return kept.size();
     }
 
     private SecretKey remember(String caseId, Wrapped wrapped) {
         if (wrapped.erased()) {
-            kept.put(caseId, ERASED);
+            keep(caseId, ERASED);
             return null;
         }
         SecretKey key = master.get().unwrap(wrapped.key(), caseId);
-        kept.put(caseId, new Entry(key, System.nanoTime() + keepNanos));
+        keep(caseId, new Entry(key, System.nanoTime() + keepNanos));
         return key;
+    }
+
+    /** Keeps the entry; beyond {@link #AT_MOST}, down to half of it at most (so that the next case does not sweep again). */
+    private void keep(String caseId, Entry entry) {
+        kept.put(caseId, entry);
+        if (kept.size() > AT_MOST) {
+            long now = System.nanoTime();
+            kept.values().removeIf(e -> e != ERASED && e.until() - now <= 0);
+            if (kept.size() > AT_MOST / 2) {
+                kept.values().removeIf(e -> e != ERASED);
+            }
+            if (kept.size() > AT_MOST / 2) {
+                kept.clear();
+            }
+        }
     }
 }

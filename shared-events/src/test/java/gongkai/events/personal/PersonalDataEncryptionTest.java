@@ -21,10 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,26 +33,9 @@ class PersonalDataEncryptionTest {
     private static final String SENTINEL_ID = "110101199001017777";
     private static final String SENTINEL_REQUEST = "哨兵申请内容七七七";
 
-    /** The key table, in memory. */
-    private static final class MemoryStore implements DataKeyRing.Store {
-        final Map<String, DataKeyRing.Wrapped> rows = new HashMap<>();
-
-        @Override
-        public DataKeyRing.Wrapped find(String caseId) {
-            return rows.get(caseId);
-        }
-
-        @Override
-        public DataKeyRing.Wrapped create(String caseId, byte[] wrapped, Consumer<DataKeyRing.Wrapped> remember) {
-            DataKeyRing.Wrapped stored = rows.computeIfAbsent(caseId, id -> new DataKeyRing.Wrapped(wrapped));
-            remember.accept(stored);
-            return stored;
-        }
-    }
-
     private final MasterKey master = MasterKey.of(java.util.Base64.getEncoder().encodeToString(
             PersonalDataCipher.newKey().getEncoded()), "the test");
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryKeyStore store = new MemoryKeyStore();
     private final DataKeyRing ring = new DataKeyRing(() -> master, store, Duration.ZERO);
     private final Serializer serializer = StoredEventFormat.serializer(ring);
 
