@@ -116,14 +116,12 @@ final class StagingTables {
 
     /**
      * Writes the staging copy to the WAL (it survives a crash from now on), builds the indexes left for after the
-     * load, and vacuums it with its statistics (outside any transaction): its pages are marked visible to all, so
-     * that the reads answered from an index alone are so from the swap on, and PostgreSQL's autovacuum does not
-     * come over every rebuilt table in the first minutes after it, beside the readers.
+     * load, and gathers its statistics.
      */
     void finish(String table) {
         jdbc.execute("alter table " + SCHEMA + "." + table + " set logged");
         createIndexes(table, false);
-        jdbc.execute("vacuum (analyze) " + SCHEMA + "." + table);
+        jdbc.execute("analyze " + SCHEMA + "." + table);
     }
 
     /**
