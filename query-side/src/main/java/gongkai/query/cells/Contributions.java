@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -244,6 +245,39 @@ public class Contributions {
                                }
                                return counts;
                            }, RecordedInstants.args(asOf, args.toArray()));
+    }
+
+    /** One category of section 一 as one agency counts it now, with its first row's id (ties are ordered by it). */
+    public record Published(String category, BigDecimal count, long firstId) {
+    }
+
+    /** {@link #publishedByCategory} of each of the agencies apart, now, in one read. */
+    public Supplier<Map<String, List<Published>>> publishedByAgency(ReadBatch batch, Collection<String> agencies, int year) {
+        return batch.query("select agency_id, column_key, sum(value), min(id) from report_contribution "
+                           + "where " + InList.any("agency_id")
+                           + " and table_key = ? and first_year <= ? and (last_year is null or last_year >= ?) and "
+                           + RecordedInstants.validAt(null) + " group by agency_id, column_key",
+                           rs -> {
+                               Map<String, List<Published>> byAgency = new HashMap<>();
+                               while (rs.next()) {
+                                   byAgency.computeIfAbsent(rs.getString(1), a -> new ArrayList<>())
+                                           .add(new Published(rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)));
+                               }
+                               return byAgency;
+                           }, InList.array(agencies), Table.PUBLISHED_ITEMS.key(), year, year);
+    }
+
+    /** Section 一 of several agencies' sum from each one's counts, in {@link #publishedByCategory}'s order. */
+    public static Map<String, Integer> publishedByCategory(Collection<List<Published>> agencies) {
+        Map<String, Published> summed = new HashMap<>();
+        agencies.forEach(counts -> counts.forEach(count -> summed.merge(
+                count.category(), count,
+                (a, b) -> new Published(a.category(), a.count().add(b.count()), Math.min(a.firstId(), b.firstId())))));
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        summed.values().stream()
+              .sorted(Comparator.comparing(Published::count).reversed().thenComparingLong(Published::firstId))
+              .forEach(count -> ordered.put(count.category(), count.count().intValueExact()));
+        return ordered;
     }
 
     /** The contributions counted in a figure (a column key of {@code null}: every column of those rows). */

@@ -55,6 +55,16 @@ public final class TableThree {
             }
         }
 
+        /**
+         * Adds a whole table (an agency's, to a roll-up's sum): every cell is a sum of counts, the totals too, so
+         * the tables add cell by cell.
+         */
+        public void add(TableThree other) {
+            for (int cell = 0; cell < other.cells.length; cell++) {
+                table.cells[cell] += other.cells[cell];
+            }
+        }
+
         /** The table summed so far. */
         public TableThree table() {
             return table;

@@ -203,10 +203,11 @@ public class OversightBoard {
             return reports;
         }
         ReadBatch batch = new ReadBatch();
-        Supplier<Map<String, ReportFigures.Checked>> checked = figures.checkedByAgency(batch, stale, year);
+        Supplier<Map<String, ReportFigures.Parts>> parts = figures.partsByAgency(batch, stale, year);
         batch.run(jdbc);
         workedOut.addAndGet(stale.size());
-        checked.get().forEach((agency, report) -> {
+        parts.get().forEach((agency, agencyParts) -> {
+            ReportFigures.Checked report = ReportFigures.checked(agencyParts, year);
             KeptFigures.Kept worked = new KeptFigures.Kept(
                     revisions.getOrDefault(agency, 0L), (int) report.checks().stream().filter(c -> !c.passed()).count(),
                     report.figures().applications().get("NEW", "TOTAL"),

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,29 +89,84 @@ public class ReportFigures {
     }
 
     /**
-     * {@link #checked} of each of the agencies apart, now, in five reads whatever their number (the oversight board
-     * of a province: thousands of agencies, each with its own checks). Every agency's checks are worked out at each
-     * {@code get()}: ask once.
+     * What one agency's report of a year is worked out from now: the sums of its contributions to tables 二 and 四 and
+     * its table 三, each of the year and of the year before, the date of its opening balance and whether it counted
+     * any application up to the year before. Each is a sum (or a latest date, or an "any"), so the parts of several
+     * agencies add up to the parts of their sum ({@link #sum}): what a roll-up reads over its agencies at once.
      */
-    public Supplier<Map<String, Checked>> checkedByAgency(ReadBatch batch, List<String> agencies, int year) {
+    public record Parts(Map<Table, List<List<CellSum>>> contributions, TableThree applications,
+                        TableThree applicationsBefore, LocalDate openingBalance, boolean yearBeforeCounted) {
+
+        /** An agency with nothing counted. */
+        public static Parts none() {
+            Map<Table, List<List<CellSum>>> contributions = new LinkedHashMap<>();
+            CONTRIBUTED.forEach(table -> contributions.put(table, List.of(List.of(), List.of())));
+            return new Parts(contributions, TableThree.of(List.of()), TableThree.of(List.of()), null, false);
+        }
+
+        /** The parts of several agencies' sum. */
+        public static Parts sum(Collection<Parts> agencies) {
+            Map<Table, List<Map<List<String>, CellSum>>> cells = new LinkedHashMap<>();
+            CONTRIBUTED.forEach(table -> cells.put(table, List.of(new LinkedHashMap<>(), new LinkedHashMap<>())));
+            TableThree.Sum applications = new TableThree.Sum();
+            TableThree.Sum applicationsBefore = new TableThree.Sum();
+            LocalDate openingBalance = null;
+            boolean yearBeforeCounted = false;
+            for (Parts parts : agencies) {
+                parts.contributions().forEach((table, years) -> {
+                    for (int year = 0; year < 2; year++) {
+                        for (CellSum sum : years.get(year)) {
+                            cells.get(table).get(year).merge(List.of(sum.rowKey(), sum.columnKey()), sum,
+                                                              (a, b) -> new CellSum(a.rowKey(), a.columnKey(), a.value().add(b.value())));
+                        }
+                    }
+                });
+                applications.add(parts.applications());
+                applicationsBefore.add(parts.applicationsBefore());
+                if (parts.openingBalance() != null && (openingBalance == null || parts.openingBalance().isAfter(openingBalance))) {
+                    openingBalance = parts.openingBalance();
+                }
+                yearBeforeCounted |= parts.yearBeforeCounted();
+            }
+            Map<Table, List<List<CellSum>>> contributions = new LinkedHashMap<>();
+            cells.forEach((table, years) -> contributions.put(table, List.of(List.copyOf(years.get(0).values()),
+                                                                             List.copyOf(years.get(1).values()))));
+            return new Parts(contributions, applications.table(), applicationsBefore.table(), openingBalance,
+                             yearBeforeCounted);
+        }
+    }
+
+    /** The tables whose figures are contributions (table 三 is counted from the applications' cells). */
+    private static final List<Table> CONTRIBUTED = List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS);
+
+    /**
+     * The {@link Parts} of each of the agencies apart, now, in four reads whatever their number (a province's
+     * thousands of agencies): every agency asked for has its parts, {@link Parts#none()} when nothing is counted.
+     */
+    public Supplier<Map<String, Parts>> partsByAgency(ReadBatch batch, List<String> agencies, int year) {
         Supplier<Map<String, Map<Table, List<List<CellSum>>>>> sums = contributions.sumsWithYearBeforeByAgency(
-                batch, agencies, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year);
+                batch, agencies, CONTRIBUTED, year);
         Supplier<Map<String, ApplicationCells.TwoTables>> counts = cells.countsWithYearBeforeByAgency(batch, agencies, year);
         Supplier<Map<String, LocalDate>> openingBalances = contributions.openingBalanceDateByAgency(batch, agencies);
         Supplier<java.util.Set<String>> yearBeforeCounted = cells.withDataUpTo(batch, agencies, year - 1);
         return () -> {
-            Map<Table, List<List<CellSum>>> none = new LinkedHashMap<>();
-            none.put(Table.PROACTIVE, List.of(List.of(), List.of()));
-            none.put(Table.REVIEWS_AND_LAWSUITS, List.of(List.of(), List.of()));
-            ApplicationCells.TwoTables noCounts = new ApplicationCells.TwoTables(TableThree.of(List.of()), TableThree.of(List.of()));
-            Map<String, Checked> byAgency = new LinkedHashMap<>();
+            Parts none = Parts.none();
+            Map<String, Parts> byAgency = new LinkedHashMap<>();
             for (String agency : agencies) {
-                ApplicationCells.TwoTables tables = counts.get().getOrDefault(agency, noCounts);
-                byAgency.put(agency, checked(sums.get().getOrDefault(agency, none), tables.year(), tables.yearBefore(),
-                                             openingBalances.get().get(agency), yearBeforeCounted.get().contains(agency), year));
+                ApplicationCells.TwoTables tables = counts.get().get(agency);
+                byAgency.put(agency, new Parts(sums.get().getOrDefault(agency, none.contributions()),
+                                               tables == null ? none.applications() : tables.year(),
+                                               tables == null ? none.applicationsBefore() : tables.yearBefore(),
+                                               openingBalances.get().get(agency), yearBeforeCounted.get().contains(agency)));
             }
             return byAgency;
         };
+    }
+
+    /** A report's tables and checks worked out from its {@link Parts}. */
+    public static Checked checked(Parts parts, int year) {
+        return checked(parts.contributions(), parts.applications(), parts.applicationsBefore(), parts.openingBalance(),
+                       parts.yearBeforeCounted(), year);
     }
 
     /** The tables of the year and every check relation, from the reads of the year and of the year before. */

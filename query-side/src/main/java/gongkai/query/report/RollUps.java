@@ -4,6 +4,7 @@ import gongkai.http.Problems;
 import gongkai.query.agency.AgencyChanges;
 import gongkai.query.agency.AgencyTree;
 import gongkai.query.cells.Contributions;
+import gongkai.query.cells.FiguresRevisions;
 import gongkai.query.counting.ReportTable;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.AnnualReport.Member;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -34,12 +37,17 @@ public class RollUps {
     private final JdbcTemplate jdbc;
     private final ReportFigures figures;
     private final Contributions contributions;
+    private final FiguresRevisions revisions;
     private final AgencyChanges tree;
+    private final KeptParts kept = new KeptParts();
+    private final AtomicLong partsRead = new AtomicLong();
 
-    public RollUps(JdbcTemplate jdbc, ReportFigures figures, Contributions contributions, AgencyChanges tree) {
+    public RollUps(JdbcTemplate jdbc, ReportFigures figures, Contributions contributions, FiguresRevisions revisions,
+                   AgencyChanges tree) {
         this.jdbc = jdbc;
         this.figures = figures;
         this.contributions = contributions;
+        this.revisions = revisions;
         this.tree = tree;
     }
 
@@ -62,15 +70,63 @@ public class RollUps {
     public AnnualReport report(String root, int year, Instant asOf) {
         RollUp rollUp = members(root, year, asOf);
         List<String> agencies = rollUp.agencies().stream().map(Member::agencyId).toList();
-        ReadBatch batch = new ReadBatch();
-        Supplier<ReportFigures.Checked> checkedFigures = figures.checked(batch, agencies, year, asOf);
-        Supplier<Map<String, Integer>> publishedItems = contributions.publishedByCategory(batch, agencies, year, asOf);
-        batch.run(jdbc);
-        ReportFigures.Checked checked = checkedFigures.get();
+        ReportFigures.Checked checked;
+        Map<String, Integer> published;
+        if (asOf == null) {
+            List<KeptParts.Kept> parts = partsNow(agencies, year);
+            checked = ReportFigures.checked(ReportFigures.Parts.sum(parts.stream().map(KeptParts.Kept::parts).toList()), year);
+            published = Contributions.publishedByCategory(parts.stream().map(KeptParts.Kept::published).toList());
+        } else {
+            // as of an instant: the agencies' figures then, summed in the database (no revision tells what changed)
+            ReadBatch batch = new ReadBatch();
+            Supplier<ReportFigures.Checked> checkedFigures = figures.checked(batch, agencies, year, asOf);
+            Supplier<Map<String, Integer>> publishedItems = contributions.publishedByCategory(batch, agencies, year, asOf);
+            batch.run(jdbc);
+            checked = checkedFigures.get();
+            published = publishedItems.get();
+        }
         Figures tables = checked.figures();
         return new AnnualReport(root, rollUp.agencies().get(0).name(), year, asOf, tables.proactive().rows(),
                                 tables.applications().rows(), tables.reviewsAndLawsuits().groups(), checked.checks(),
-                                AnnualReport.PublishedItems.of(publishedItems.get()), null, null, null, null, rollUp);
+                                AnnualReport.PublishedItems.of(published), null, null, null, null, rollUp);
+    }
+
+    /** How many agencies' parts of a year the roll-ups of now have read since the start: beside the roll-ups asked, what they kept. */
+    public long partsRead() {
+        return partsRead.get();
+    }
+
+    /**
+     * Each agency's parts of the year now: as kept, when its figures' revision is still the one they were read at,
+     * or else read after the revisions (a change made between the two reads is in the parts read and draws a revision
+     * of its own, so nothing kept can be older than its revision says).
+     */
+    private List<KeptParts.Kept> partsNow(List<String> agencies, int year) {
+        Map<String, Long> now = ReadBatch.now(jdbc, batch -> revisions.of(batch, agencies));
+        Map<String, KeptParts.Kept> found = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        for (String agency : agencies) {
+            KeptParts.Kept kept = this.kept.at(agency, year, now.getOrDefault(agency, 0L));
+            if (kept == null) {
+                stale.add(agency);
+            } else {
+                found.put(agency, kept);
+            }
+        }
+        if (!stale.isEmpty()) {
+            ReadBatch batch = new ReadBatch();
+            Supplier<Map<String, ReportFigures.Parts>> parts = figures.partsByAgency(batch, stale, year);
+            Supplier<Map<String, List<Contributions.Published>>> published = contributions.publishedByAgency(batch, stale, year);
+            batch.run(jdbc);
+            partsRead.addAndGet(stale.size());
+            for (String agency : stale) {
+                KeptParts.Kept read = new KeptParts.Kept(now.getOrDefault(agency, 0L), parts.get().get(agency),
+                                                         published.get().getOrDefault(agency, List.of()));
+                kept.keep(agency, year, read);
+                found.put(agency, read);
+            }
+        }
+        return agencies.stream().map(found::get).toList();
     }
 
     /**

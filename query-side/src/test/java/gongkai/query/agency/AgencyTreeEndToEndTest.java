@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.query.oversight.OversightBoard;
+import gongkai.query.report.RollUps;
 import gongkai.query.testing.RunningQuerySide;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -305,6 +306,57 @@ class AgencyTreeEndToEndTest {
         }
         lines(county, 2024);
         assertThat(board.reportsWorkedOut() - before).as("and kept again").isEqualTo(3);
+    }
+
+    @Test
+    void theRollUpOfNowFollowsEveryChangeOfAnAgencysFiguresAndReadsAgainOnlyTheAgenciesThatChanged() {
+        // a county of its own, so that the other tests' figures stay as they are
+        String county = "pingquan";
+        agency(county, "平泉市人民政府", null, "PEOPLES_GOVERNMENT");
+        agency("pingquan-jiaoyu", "平泉市教育局", county, "DEPARTMENT");
+        agency("pingquan-town", "平泉镇人民政府", county, "TOWNSHIP");
+        List<String> three = List.of(county, "pingquan-jiaoyu", "pingquan-town");
+        Map<String, Http> clerks = new java.util.HashMap<>();
+        for (String agency : three) {
+            user(agency + "-clerk", "CLERK", agency);
+            clerks.put(agency, commandSide.as(agency + "-clerk", agency + "-clerk-password"));
+            concluded(clerks.get(agency), received(clerks.get(agency), agency, "2024-04-01"), "2024-04-15", "DISCLOSED");
+        }
+        RunningQuerySide.awaitProjections(queryAdmin);
+        RollUps rollUps = querySide.context().getBean(RollUps.class);
+        JsonNode first = ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
+        long before = rollUps.partsRead();
+        JsonNode unchanged = ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
+        assertThat(rollUps.partsRead()).as("nothing changed: every agency as kept").isEqualTo(before);
+        assertThat(unchanged.get("applications")).isEqualTo(first.get("applications"));
+
+        received(clerks.get("pingquan-town"), "pingquan-town", "2024-06-03");                                   // table 三
+        created(clerks.get("pingquan-jiaoyu").post("/api/reviews",                                                // table 四
+                                                   "{\"agencyId\":\"pingquan-jiaoyu\",\"filedOn\":\"2024-03-01\"}"));
+        created(clerks.get(county).post("/api/agencies/" + county + "/documents/opening-balance",                  // table 二
+                                        "{\"asOf\":\"2023-12-31\",\"rules\":4,\"normativeDocuments\":9}"));
+        // section 一: a category published in two agencies, another in one
+        for (String[] published : new String[][]{{county, "行政许可类"}, {"pingquan-town", "行政许可类"}, {"pingquan-jiaoyu", "行政处罚类"}}) {
+            created(clerks.get(published[0]).post("/api/agencies/" + published[0] + "/publications",
+                                                  "{\"category\":\"" + published[1] + "\",\"title\":\"公告\",\"publishedOn\":\"2024-06-01\"}"));
+        }
+        RunningQuerySide.awaitProjections(queryAdmin);
+        JsonNode changed = ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
+        assertThat(rollUps.partsRead() - before).as("the three agencies whose figures changed").isEqualTo(3);
+        assertThat(changed.at("/applications/NEW/TOTAL").asInt()).isEqualTo(first.at("/applications/NEW/TOTAL").asInt() + 1);
+        List<JsonNode> own = three.stream().map(a -> ok(queryAdmin.get("/api/agencies/" + a + "/reports/2024"))).toList();
+        for (String table : List.of("proactive", "applications", "reviewsAndLawsuits")) {
+            forEachFigure(changed.get(table), (row, column, figure) -> {
+                BigDecimal sum = own.stream().map(r -> new BigDecimal(r.get(table).get(row).get(column).asText()))
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(new BigDecimal(figure.asText())).as(table + " " + row + " " + column).isEqualByComparingTo(sum);
+            });
+        }
+        assertThat(changed.at("/publishedItems/total").asInt()).isEqualTo(3);
+        assertThat(changed.at("/publishedItems/byCategory").toString()).as("most first").isEqualTo("{\"行政许可类\":2,\"行政处罚类\":1}");
+        assertThat(changed.get("checks").findValuesAsText("passed")).as(changed.get("checks").toString()).containsOnly("true");
+        ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
+        assertThat(rollUps.partsRead() - before).as("and kept again").isEqualTo(3);
     }
 
     private static Map<String, JsonNode> lines(String county, int year) {
