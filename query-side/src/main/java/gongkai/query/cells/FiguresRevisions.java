@@ -1,6 +1,7 @@
 package gongkai.query.cells;
 
 import gongkai.query.projections.BatchWrites;
+import gongkai.query.projections.BulkRows;
 import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * <p>
  * The agencies a batch of events touched are written once, last before its transaction commits (after the tally the
  * batch writes then), in the agencies' order: batches of different segments then take these rows' locks last and in
- * one order, and cannot deadlock over them.
+ * one order, and cannot deadlock over them. A bulk rebuild writes every agency it touched once, after its last chunk.
  */
 @Repository
 public class FiguresRevisions {
@@ -40,8 +41,10 @@ public class FiguresRevisions {
         if (agencies.isEmpty()) {
             return;
         }
-        BatchWrites.currentWrittenLast(BATCH, Gathered::new, this::write)
-                   .ifPresentOrElse(gathered -> gathered.add(agencies, this), () -> write(new TreeSet<>(agencies)));
+        // a bulk rebuild draws every agency's number once, at its end, rather than once in each of its chunks
+        BulkRows.gatheredUntilTheEnd(BATCH, Gathered::new, this::write)
+                .or(() -> BatchWrites.currentWrittenLast(BATCH, Gathered::new, this::write))
+                .ifPresentOrElse(gathered -> gathered.add(agencies, this), () -> write(new TreeSet<>(agencies)));
     }
 
     /** The agencies of one batch; any added once they are written (by a write later still) are written at once. */

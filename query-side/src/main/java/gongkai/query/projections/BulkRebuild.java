@@ -273,6 +273,7 @@ public class BulkRebuild {
             thread.setDaemon(true);
             return thread;
         });
+        BulkRows.Rebuild rebuild = new BulkRows.Rebuild();
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             ChunkReader chunks = new ChunkReader(stream.iterator(), chunk);
             Future<List<TrackedEventMessage<?>>> ahead = reader.submit(chunks);
@@ -282,11 +283,13 @@ public class BulkRebuild {
                     break;
                 }
                 ahead = reader.submit(chunks);
-                apply(connection, handlers, messages);
+                apply(connection, handlers, messages, rebuild);
                 events += messages.size();
                 reached = messages.get(messages.size() - 1).trackingToken();
                 underWay.put(group, reached.position().orElse(0));
             }
+            rebuild.end();
+            connection.commit();
         } finally {
             reader.shutdownNow();
         }
@@ -327,10 +330,10 @@ public class BulkRebuild {
         }
     }
 
-    private static void apply(Connection connection, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> messages)
-            throws Exception {
+    private static void apply(Connection connection, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> messages,
+                              BulkRows.Rebuild rebuild) throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
-        unitOfWork.resources().put(BulkRows.CHUNK, Boolean.TRUE);
+        unitOfWork.resources().put(BulkRows.CHUNK, rebuild);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = unitOfWork.getMessage();
             if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {

@@ -9,7 +9,13 @@ import java.io.StringReader;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -29,6 +35,36 @@ public final class BulkRows {
     /** Whether the current unit of work is a chunk of a bulk rebuild. */
     public static boolean underWay() {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(CHUNK);
+    }
+
+    /**
+     * When the current unit of work is a chunk of a bulk rebuild: what is gathered under {@code key} over the whole
+     * rebuild (made by {@code create} in its first chunk), written once by {@code write} after its last chunk, into
+     * the same staging copies. For rows that every chunk would otherwise write again (a few thousand agencies'
+     * rows, a hundred times over). Empty outside a bulk rebuild.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Optional<T> gatheredUntilTheEnd(String key, Supplier<T> create, Consumer<T> write) {
+        if (!underWay()) {
+            return Optional.empty();
+        }
+        Rebuild rebuild = (Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK);
+        return Optional.of((T) rebuild.gathered.computeIfAbsent(key, k -> {
+            T gathered = create.get();
+            rebuild.atTheEnd.add(() -> write.accept(gathered));
+            return gathered;
+        }));
+    }
+
+    /** What one bulk rebuild's chunks carry: what they gather until its end. */
+    static final class Rebuild {
+        private final Map<String, Object> gathered = new HashMap<>();
+        private final List<Runnable> atTheEnd = new ArrayList<>();
+
+        /** Writes what was gathered, after the last chunk (in the transaction of the caller). */
+        void end() {
+            atTheEnd.forEach(Runnable::run);
+        }
     }
 
     /**
