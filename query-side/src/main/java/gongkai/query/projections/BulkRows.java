@@ -11,18 +11,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Rows a projection inserts, written with PostgreSQL's {@code COPY} when the current unit of work is a chunk of a
  * bulk rebuild ({@link BulkRebuild}), where no row can be there already: the same rows, in the same order, as the
  * projection's JDBC batch writes in live processing, at a fraction of the cost (one statement, no round trip or
- * execution per row). A projection asks {@link #underWay()} and writes through {@link #copy} if so.
+ * execution per row). A projection asks {@link #underWay()} and writes through {@link #copy} if so. The hash chain
+ * copies its new links always: they too are new rows, a thousand at a time.
  */
 public final class BulkRows {
 
@@ -69,7 +71,7 @@ public final class BulkRows {
 
     /**
      * Copies the rows into {@code table}'s {@code columns} (the others take their defaults), each row's values
-     * in the order of the columns: text, numbers, booleans, dates, instants, timestamps or null.
+     * in the order of the columns: text, numbers, booleans, dates, instants, timestamps, bytes or null.
      */
     public static <T> void copy(JdbcTemplate jdbc, String table, String columns, List<T> rows, Function<T, Object[]> values) {
         if (rows.isEmpty()) {
@@ -113,6 +115,8 @@ public final class BulkRows {
             plain = b ? "t" : "f";
         } else if (value instanceof Enum<?> e) {
             plain = e.name();
+        } else if (value instanceof byte[] bytes) {
+            plain = "\\x" + HexFormat.of().formatHex(bytes); // bytea's hex form (its backslash escaped below)
         } else {
             plain = value.toString(); // text, numbers, LocalDate (ISO)
         }
