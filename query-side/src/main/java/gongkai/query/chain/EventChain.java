@@ -1,7 +1,7 @@
 package gongkai.query.chain;
 
 import gongkai.query.eventstream.AppendedEvents;
-import gongkai.query.projections.BulkRows;
+import gongkai.query.rows.CopyRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -145,7 +145,7 @@ public class EventChain implements SmartLifecycle {
         if (!links.isEmpty()) {
             // copied rather than inserted row by row: a chain built afresh (a query side restored without its tables)
             // is a million rows and more, built beside the read models' rebuild
-            BulkRows.copy(jdbc, TABLE, "global_index, event_identifier, payload_digest, meta_data_digest, link, chained_at",
+            CopyRows.copy(jdbc, TABLE, "global_index, event_identifier, payload_digest, meta_data_digest, link, chained_at",
                           links, link -> link);
             long last = expected - 1;
             gapsSeen.keySet().removeIf(gap -> gap <= last);

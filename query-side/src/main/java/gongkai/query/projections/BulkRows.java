@@ -1,17 +1,11 @@
 package gongkai.query.projections;
 
+import gongkai.query.rows.CopyRows;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.StringReader;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +17,7 @@ import java.util.function.Supplier;
  * Rows a projection inserts, written with PostgreSQL's {@code COPY} when the current unit of work is a chunk of a
  * bulk rebuild ({@link BulkRebuild}), where no row can be there already: the same rows, in the same order, as the
  * projection's JDBC batch writes in live processing, at a fraction of the cost (one statement, no round trip or
- * execution per row). A projection asks {@link #underWay()} and writes through {@link #copy} if so. The hash chain
- * copies its new links always: they too are new rows, a thousand at a time.
+ * execution per row). A projection asks {@link #underWay()} and writes through {@link #copy} if so.
  */
 public final class BulkRows {
 
@@ -69,66 +62,8 @@ public final class BulkRows {
         }
     }
 
-    /**
-     * Copies the rows into {@code table}'s {@code columns} (the others take their defaults), each row's values
-     * in the order of the columns: text, numbers, booleans, dates, instants, timestamps, bytes or null.
-     */
+    /** Copies the rows into {@code table}'s {@code columns} ({@link CopyRows#copy}). */
     public static <T> void copy(JdbcTemplate jdbc, String table, String columns, List<T> rows, Function<T, Object[]> values) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder text = new StringBuilder(rows.size() * 128);
-        for (T row : rows) {
-            Object[] fields = values.apply(row);
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                field(text, fields[i]);
-            }
-            text.append('\n');
-        }
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                                 .copyIn("copy " + table + " (" + columns + ") from stdin", new StringReader(text.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("copying into " + table + " failed", e);
-            }
-        });
-    }
-
-    /** One field in COPY's text format. */
-    private static void field(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-            return;
-        }
-        String plain;
-        if (value instanceof Instant instant) {
-            plain = instant.toString();
-        } else if (value instanceof Timestamp timestamp) {
-            plain = timestamp.toInstant().toString();
-        } else if (value instanceof Date date) {
-            plain = date.toLocalDate().toString();
-        } else if (value instanceof Boolean b) {
-            plain = b ? "t" : "f";
-        } else if (value instanceof Enum<?> e) {
-            plain = e.name();
-        } else if (value instanceof byte[] bytes) {
-            plain = "\\x" + HexFormat.of().formatHex(bytes); // bytea's hex form (its backslash escaped below)
-        } else {
-            plain = value.toString(); // text, numbers, LocalDate (ISO)
-        }
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
+        CopyRows.copy(jdbc, table, columns, rows, values);
     }
 }

@@ -79,8 +79,7 @@ public class ReportFigures {
      * agencies, so the cross-year checks compare like with like.
      */
     public Supplier<Checked> checked(ReadBatch batch, List<String> agencies, int year, Instant asOf) {
-        Supplier<Map<Table, List<List<CellSum>>>> sums = contributions.sumsWithYearBefore(
-                batch, agencies, List.of(Table.PROACTIVE, Table.REVIEWS_AND_LAWSUITS), year, asOf);
+        Supplier<Map<Table, List<List<CellSum>>>> sums = contributions.sumsWithYearBefore(batch, agencies, CONTRIBUTED, year, asOf);
         Supplier<ApplicationCells.TwoYears> counts = cells.countsWithYearBefore(batch, agencies, year, asOf);
         Supplier<LocalDate> openingBalance = contributions.openingBalanceDate(batch, agencies, asOf);
         Supplier<Boolean> yearBeforeCounted = cells.hasDataUpTo(batch, agencies, year - 1, asOf);

@@ -265,19 +265,9 @@ class AgencyTreeEndToEndTest {
 
     @Test
     void theBoardFollowsEveryChangeOfAnAgencysFiguresAndWorksOutAgainOnlyTheReportsThatChanged() {
-        // a county of its own, so that the other tests' figures stay as they are
         String county = "kuancheng";
-        agency(county, "宽城满族自治县人民政府", null, "PEOPLES_GOVERNMENT");
-        agency("kuancheng-jiaoyu", "宽城满族自治县教育局", county, "DEPARTMENT");
-        agency("kuancheng-town", "宽城镇人民政府", county, "TOWNSHIP");
-        List<String> three = List.of(county, "kuancheng-jiaoyu", "kuancheng-town");
-        Map<String, Http> clerks = new java.util.HashMap<>();
-        for (String agency : three) {
-            user(agency + "-clerk", "CLERK", agency);
-            clerks.put(agency, commandSide.as(agency + "-clerk", agency + "-clerk-password"));
-            concluded(clerks.get(agency), received(clerks.get(agency), agency, "2024-04-01"), "2024-04-15", "DISCLOSED");
-        }
-        RunningQuerySide.awaitProjections(queryAdmin);
+        Map<String, Http> clerks = countyOfThree(county, "宽城满族自治县");
+        List<String> three = List.copyOf(clerks.keySet());
         OversightBoard board = querySide.context().getBean(OversightBoard.class);
         ok(queryAdmin.get("/api/agencies/" + county + "/oversight/2024"));
         long before = board.reportsWorkedOut();
@@ -310,19 +300,9 @@ class AgencyTreeEndToEndTest {
 
     @Test
     void theRollUpOfNowFollowsEveryChangeOfAnAgencysFiguresAndReadsAgainOnlyTheAgenciesThatChanged() {
-        // a county of its own, so that the other tests' figures stay as they are
         String county = "pingquan";
-        agency(county, "平泉市人民政府", null, "PEOPLES_GOVERNMENT");
-        agency("pingquan-jiaoyu", "平泉市教育局", county, "DEPARTMENT");
-        agency("pingquan-town", "平泉镇人民政府", county, "TOWNSHIP");
-        List<String> three = List.of(county, "pingquan-jiaoyu", "pingquan-town");
-        Map<String, Http> clerks = new java.util.HashMap<>();
-        for (String agency : three) {
-            user(agency + "-clerk", "CLERK", agency);
-            clerks.put(agency, commandSide.as(agency + "-clerk", agency + "-clerk-password"));
-            concluded(clerks.get(agency), received(clerks.get(agency), agency, "2024-04-01"), "2024-04-15", "DISCLOSED");
-        }
-        RunningQuerySide.awaitProjections(queryAdmin);
+        Map<String, Http> clerks = countyOfThree(county, "平泉市");
+        List<String> three = List.copyOf(clerks.keySet());
         RollUps rollUps = querySide.context().getBean(RollUps.class);
         JsonNode first = ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
         long before = rollUps.partsRead();
@@ -357,6 +337,25 @@ class AgencyTreeEndToEndTest {
         assertThat(changed.get("checks").findValuesAsText("passed")).as(changed.get("checks").toString()).containsOnly("true");
         ok(queryAdmin.get("/api/agencies/" + county + "/reports/2024?scope=subtree"));
         assertThat(rollUps.partsRead() - before).as("and kept again").isEqualTo(3);
+    }
+
+    /**
+     * A county of its own (so that the other tests' figures stay as they are): its government, a department
+     * ({@code county}-jiaoyu) and a township ({@code county}-town), each with a clerk and one application answered in
+     * 2024. Answers the three agencies' clerks, the county's first.
+     */
+    private static Map<String, Http> countyOfThree(String county, String name) {
+        agency(county, name + "人民政府", null, "PEOPLES_GOVERNMENT");
+        agency(county + "-jiaoyu", name + "教育局", county, "DEPARTMENT");
+        agency(county + "-town", name + "镇人民政府", county, "TOWNSHIP");
+        Map<String, Http> clerks = new java.util.LinkedHashMap<>();
+        for (String agency : List.of(county, county + "-jiaoyu", county + "-town")) {
+            user(agency + "-clerk", "CLERK", agency);
+            clerks.put(agency, commandSide.as(agency + "-clerk", agency + "-clerk-password"));
+            concluded(clerks.get(agency), received(clerks.get(agency), agency, "2024-04-01"), "2024-04-15", "DISCLOSED");
+        }
+        RunningQuerySide.awaitProjections(queryAdmin);
+        return clerks;
     }
 
     private static Map<String, JsonNode> lines(String county, int year) {
