@@ -8,6 +8,8 @@ import java.io.StringReader;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -59,9 +61,11 @@ public final class CopyRows {
         }
         String plain;
         if (value instanceof Instant instant) {
-            plain = instant.toString();
+            instant(text, instant);
+            return;
         } else if (value instanceof Timestamp timestamp) {
-            plain = timestamp.toInstant().toString();
+            instant(text, timestamp.toInstant());
+            return;
         } else if (value instanceof Date date) {
             plain = date.toLocalDate().toString();
         } else if (value instanceof Boolean b) {
@@ -83,5 +87,32 @@ public final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    /**
+     * An instant as {@link Instant#toString()} writes it (UTC, "T", nanoseconds if any, "Z"), nothing to escape, digit
+     * by digit: a rebuild copies millions of instants, and the formatter's way cost an eighth of its time.
+     */
+    static void instant(StringBuilder text, Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            text.append(instant); // outside the four-digit years: as the JDK writes it
+            return;
+        }
+        text.append(t.getYear()).append('-');
+        twoDigits(text, t.getMonthValue()).append('-');
+        twoDigits(text, t.getDayOfMonth()).append('T');
+        twoDigits(text, t.getHour()).append(':');
+        twoDigits(text, t.getMinute()).append(':');
+        twoDigits(text, t.getSecond());
+        if (t.getNano() != 0) {
+            String nanos = Integer.toString(t.getNano());
+            text.append('.').append("000000000", 0, 9 - nanos.length()).append(nanos);
+        }
+        text.append('Z');
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

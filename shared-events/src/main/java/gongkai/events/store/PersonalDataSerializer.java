@@ -19,6 +19,8 @@ import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stored JSON of events with their personal fields ({@link PersonalFields}) encrypted under the
@@ -34,6 +36,7 @@ public final class PersonalDataSerializer implements Serializer {
     private final ObjectMapper mapper;
     private final DataKeys keys;
     private final boolean encrypt;
+    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer json, DataKeys keys, boolean encrypt) {
         this.json = json;
@@ -69,7 +72,7 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        Class<?> type = json.classForType(serializedObject.getType());
+        Class<?> type = classForType(serializedObject.getType());
         if (PersonalFields.of(type).isEmpty()) {
             return json.deserialize(serializedObject);
         }
@@ -120,7 +123,9 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return json.classForType(type);
+        // asked for every event read (its payload's type, before and while deserializing it): the class loader's
+        // lookup, done once per name
+        return classes.computeIfAbsent(type.getName(), name -> json.classForType(type));
     }
 
     @Override
