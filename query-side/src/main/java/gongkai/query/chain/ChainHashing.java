@@ -98,7 +98,19 @@ public final class ChainHashing {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * One digest per thread, reset before each use: looking one up per digest (three an event) was an eighth of the
+     * time of a chain built afresh. Each use finishes with {@code digest()} before the next begins.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ChainHashing::newSha256);
+
     private static MessageDigest sha256() {
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
