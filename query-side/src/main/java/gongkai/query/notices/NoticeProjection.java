@@ -8,6 +8,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Owes the applicant a notice for each event they are told of ({@link ApplicantNotices}), one message per channel
@@ -24,6 +27,8 @@ import java.util.List;
  * again, or by a second instance, owes nothing more; {@link NoticeDispatch} sends it. A replay sends nothing again
  * ({@link DisallowReplay}), and an event recorded longer than {@code gongkai.notices.max-event-age} before it is
  * handled (a system that starts sending with a history behind it) owes nothing: the applicant was told otherwise then.
+ * So a processor that has never read the stream starts near its end ({@link NoticesStart}), and a case received
+ * before it started is found held by the agency its own events name ({@link #heldBy}).
  */
 @Component
 @ProcessingGroup(NoticeProjection.PROCESSING_GROUP)
@@ -33,33 +38,37 @@ public class NoticeProjection {
     public static final String PROCESSING_GROUP = "notices";
 
     private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final OutgoingMessages messages;
     private final Duration maxEventAge;
     private final Clock clock = Clock.systemUTC();
 
-    public NoticeProjection(JdbcTemplate jdbc, OutgoingMessages messages,
+    public NoticeProjection(JdbcTemplate jdbc, EventStore eventStore, OutgoingMessages messages,
                             @Value("${gongkai.notices.max-event-age:P2D}") Duration maxEventAge) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.messages = messages;
         this.maxEventAge = maxEventAge;
     }
 
     @EventHandler
-    void on(ApplicationSubmitted event) {
-        holds(event.applicationId(), event.agencyId());
-    }
-
-    @EventHandler
-    void on(ApplicationTransferred event) {
-        holds(event.applicationId(), event.toAgencyId());
-    }
-
-    @EventHandler
     void on(ApplicationEvent event, EventMessage<?> message) {
-        if (event instanceof ApplicationReceived received) {
-            holds(received.applicationId(), received.agencyId());
-        }
+        heldBy(event).ifPresent(agency -> holds(event.applicationId(), agency));
         ApplicantNotices.kindOf(event).ifPresent(kind -> owe(kind, event.applicationId(), message));
+    }
+
+    /** The agency an event of a case puts the case in (its receipt, its online submission, a transfer), if any. */
+    static Optional<String> heldBy(Object event) {
+        if (event instanceof ApplicationReceived received) {
+            return Optional.of(received.agencyId());
+        }
+        if (event instanceof ApplicationSubmitted submitted) {
+            return Optional.of(submitted.agencyId());
+        }
+        if (event instanceof ApplicationTransferred transferred) {
+            return Optional.of(transferred.toAgencyId());
+        }
+        return Optional.empty();
     }
 
     private void owe(NoticeKind kind, String caseId, EventMessage<?> message) {
@@ -67,14 +76,35 @@ public class NoticeProjection {
         if (recorded.isBefore(clock.instant().minus(maxEventAge))) {
             return;
         }
-        List<String> agency = jdbc.queryForList("select agency_id from notice_case where case_id = ?", String.class, caseId);
+        List<String> held = jdbc.queryForList("select agency_id from notice_case where case_id = ?", String.class, caseId);
+        Optional<String> agency = held.isEmpty() ? heldBefore(caseId, message) : Optional.of(held.get(0));
         if (agency.isEmpty()) {
-            return; // received before this processor's history began: see the class comment
+            return;
         }
         for (Channel channel : Channel.values()) {
             messages.owe(new OutgoingMessages.Owed(kind + ":" + message.getIdentifier() + ":" + channel, kind, channel,
-                                                   agency.get(0), caseId, message.getIdentifier(), null, null, recorded));
+                                                   agency.get(), caseId, message.getIdentifier(), null, null, recorded));
         }
+    }
+
+    /**
+     * The agency holding a case received before this processor's history began, as of the event handled: read from
+     * the case's own events up to that one, and kept for its next events.
+     */
+    private Optional<String> heldBefore(String caseId, EventMessage<?> message) {
+        long upTo = message instanceof DomainEventMessage<?> event ? event.getSequenceNumber() : Long.MAX_VALUE;
+        Optional<String> agency = Optional.empty();
+        for (DomainEventMessage<?> event : eventStore.readEvents(caseId, 0).asStream().toList()) {
+            if (event.getSequenceNumber() > upTo) {
+                break;
+            }
+            Optional<String> holder = heldBy(event.getPayload());
+            if (holder.isPresent()) {
+                agency = holder;
+            }
+        }
+        agency.ifPresent(holder -> holds(caseId, holder));
+        return agency;
     }
 
     private void holds(String caseId, String agencyId) {

@@ -7,6 +7,13 @@ import gongkai.query.testing.RunningQuerySide;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import gongkai.query.calendar.CalendarProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * due dates they touch, and only those, and says why they moved. A system of its own: the publications
  * change the calendar every application counts on.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CalendarPublicationEndToEndTest {
 
     private static RunningCommandSide commandSide;
@@ -40,7 +48,10 @@ class CalendarPublicationEndToEndTest {
         // Today is fixed on both sides: the command side's far in the future, so that a case in a year no
         // official calendar will ever have shipped can be recorded; the query side's in 2024, for the worklist.
         commandSide = RunningCommandSide.onNewDatabase("--gongkai.business-date=2099-06-01");
-        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06");
+        // A processor starting on a stream it never read leaves all but the last event to what it finds by type
+        // (the calendars' first start).
+        querySide = RunningQuerySide.on(commandSide.databaseUrl(), "--gongkai.business-date=2024-03-06",
+                                        "--gongkai.processors.first-start-behind=1");
         admin = commandSide.admin();
         clerk = commandSide.agencyWithClerk("replace", "zhou");
         head = commandSide.supervisorIn("replace", "sun");
@@ -189,6 +200,42 @@ class CalendarPublicationEndToEndTest {
         assertThat(after.get("answeredOnTime").asInt()).isEqualTo(1);
         assertThat(after.get("answeredWithoutDueDate").asInt()).isZero();
         assertThat(after.get("medianWorkingDaysToAnswer").decimalValue()).isEqualByComparingTo("14");
+    }
+
+    @Test
+    void calendarsStartingOnAHistoryTheyNeverReadFindItsPublicationsByTypeAndStartAfterThem(CapturedOutput output) {
+        Http.Response y2096 = admin.put("/api/admin/calendars/2096", "text/plain; charset=UTF-8", """
+                year: 2096
+                notice: 2096 年节假日安排（测试数据）
+                off: 2096-10-01..2096-10-05
+                """);
+        assertThat(y2096.status()).as(y2096.body()).isEqualTo(200);
+        receive(clerk, "replace", "2096-03-01");
+        receive(clerk, "replace", "2096-03-02");
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
+
+        // as on a query side restored without the calendars' tables
+        StreamingEventProcessor calendars = querySide.context().getBean(EventProcessingConfiguration.class)
+                                                     .eventProcessor(CalendarProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                                                     .orElseThrow();
+        JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
+        calendars.shutDown();
+        jdbc.update("delete from token_entry where processor_name = ?", CalendarProjection.PROCESSING_GROUP);
+        jdbc.update("delete from working_day_calendar");
+        assertThat(reader.get("/api/calendars/2096").status()).isEqualTo(404);
+        long head = jdbc.queryForObject("select max(global_index) from command_side.domain_event_entry", Long.class);
+        long publications = jdbc.queryForObject("select count(*) from command_side.domain_event_entry "
+                                                + "where payload_type like '%.WorkingDayCalendarPublished' and global_index < ?",
+                                                Long.class, head);
+
+        calendars.start();
+        RunningQuerySide.awaitCaughtUp(reader, Duration.ofSeconds(10));
+
+        assertThat(output).contains("The calendars start after position " + (head - 1) + ", with the " + publications
+                                    + " publications of calendar years before it");
+        JsonNode y2096Again = reader.get("/api/calendars/2096").json();
+        assertThat(y2096Again.get("source").asText()).isEqualTo("PUBLISHED");
+        assertThat(y2096Again.get("daysOff").toString()).contains("2096-10-05");
     }
 
     private static JsonNode history(String id) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -172,6 +173,28 @@ class RemindersAndNoticesByMailTest {
                 .as("no personal data in the log")
                 .noneMatch(line -> line.contains("zhang.san@example.com") || line.contains("13912345678")
                                    || line.contains("张三"));
+    }
+
+    @Test
+    void aCaseReceivedBeforeTheNoticesBeganIsHeldByTheAgencyItsOwnEventsNameAndItsApplicantIsStillTold() {
+        Http first = commandSide.agencyWithClerk("dongju", "zhao");
+        Http second = commandSide.agencyWithClerk("xiju", "qian");
+        String id = receive(first, "dongju", "2024-03-01", "{\"name\":\"王五\",\"phone\":\"13600000000\"}");
+        ok(first.post("/api/applications/" + id + "/transfer",
+                      "{\"toAgencyId\":\"xiju\",\"transferredOn\":\"2024-03-04\",\"reason\":\"该信息由西局制作\"}"));
+        ok(second.post("/api/applications/" + id + "/sign-in", "{\"signedOn\":\"2024-03-04\"}"));
+        RunningQuerySide.awaitCaughtUp(adminReading, Duration.ofSeconds(30));
+        // as a query side started after the case was received knows it: not from its own history (NoticesStart)
+        JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
+        assertThat(jdbc.update("delete from notice_case where case_id = ?", id)).isEqualTo(1);
+
+        ok(second.post("/api/applications/" + id + "/conclusion", "{\"concludedOn\":\"2024-03-05\",\"outcome\":\"DISCLOSED\"}"));
+        RunningQuerySide.awaitCaughtUp(adminReading, Duration.ofSeconds(30));
+
+        assertThat(one(messages("xiju", "ANSWERED"), "ANSWERED", "SMS").get("caseId").asText()).isEqualTo(id);
+        assertThat(messages("dongju", "ANSWERED")).isEmpty();
+        assertThat(jdbc.queryForObject("select agency_id from notice_case where case_id = ?", String.class, id))
+                .isEqualTo("xiju");
     }
 
     @Test

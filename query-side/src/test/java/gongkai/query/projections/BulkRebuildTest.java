@@ -174,8 +174,11 @@ class BulkRebuildTest {
     private static Map<String, Object> everything() {
         JdbcTemplate jdbc = jdbc();
         Map<String, Object> all = new LinkedHashMap<>(ReadModelTables.of(jdbc));
-        all.put("applied_event", jdbc.queryForList("select processing_group, aggregate_id, last_sequence from applied_event "
-                                                   + "order by processing_group, aggregate_id"));
+        // the read models' marks: the calendars and the notices, on a history this long, start near its end when they
+        // start afresh (FirstStart), so theirs cover only what they read
+        all.put("applied_event", jdbc.queryForList("select aggregate_id, last_sequence from applied_event "
+                                                   + "where processing_group = ? order by aggregate_id",
+                                                   ReadModels.PROCESSING_GROUP));
         all.putAll(ReadModelTables.reports(querySide.context().getBean(AnnualReports.class), AGENCY));
         return all;
     }
