@@ -1,5 +1,7 @@
 package gongkai.peer;
 
+import gongkai.events.personal.DataKeyRing;
+import gongkai.events.personal.MasterKey;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,6 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +25,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,14 +42,36 @@ public class Replay {
 
     @Bean
     @Primary
-    public Serializer serializer() {
-        return StoredEventFormat.serializer();
+    public Serializer serializer(DataKeyRing keys) {
+        return StoredEventFormat.serializer(keys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return StoredEventFormat.serializer();
+    public Serializer eventSerializer(DataKeyRing keys) {
+        return StoredEventFormat.serializer(keys);
+    }
+
+    /**
+     * The applicants' personal fields are stored encrypted with each case's data key (docs/personal-data.md): any
+     * application reading these events opens them with the keys gongkai keeps, wrapped with the master key the
+     * benchmark gives every service.
+     */
+    @Bean
+    public DataKeyRing dataKeys(JdbcTemplate jdbc, @Value("${GONGKAI_PERSONAL_DATA_MASTER_KEY:}") String master) {
+        return new DataKeyRing(() -> MasterKey.of(master, "GONGKAI_PERSONAL_DATA_MASTER_KEY"), new DataKeyRing.Store() {
+            @Override
+            public DataKeyRing.Wrapped find(String caseId) {
+                List<byte[]> found = jdbc.queryForList("select wrapped_key from " + StoredEventFormat.SCHEMA
+                                                       + ".data_key where case_id = ?", byte[].class, caseId);
+                return found.isEmpty() ? null : new DataKeyRing.Wrapped(found.get(0));
+            }
+
+            @Override
+            public DataKeyRing.Wrapped create(String caseId, byte[] wrapped, Consumer<DataKeyRing.Wrapped> remember) {
+                return null; // it only reads
+            }
+        }, Duration.ofSeconds(30));
     }
 
     @Bean

@@ -418,6 +418,8 @@ public final class Benchmark {
         try (Service peer = Service.start("axon-peer-replay", "bench-peer", freePort(), jdbcUrl, ADMIN_PASSWORD, jvm,
                                           "--peer.mode=replay")) {
             long lastReport = System.nanoTime();
+            long lastCount = -1;
+            long lastProgress = System.nanoTime();
             while (true) {
                 String body = http.send(java.net.http.HttpRequest.newBuilder(
                                                 java.net.URI.create("http://localhost:" + peer.port + "/replay")).build(),
@@ -426,6 +428,15 @@ public final class Benchmark {
                 long count = m.find() ? Long.parseLong(m.group(1)) : 0;
                 if (count >= events) {
                     break;
+                }
+                if (count != lastCount) {
+                    lastCount = count;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > 60_000_000_000L) {
+                    // an event it cannot read stops it for good: say so (its log has why) rather than wait forever
+                    System.out.printf("  the peer stopped at %d of %d events: see bench-results/axon-peer-replay.log%n",
+                                      count, events);
+                    return;
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
                     lastReport = System.nanoTime();
