@@ -5,11 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,21 +32,9 @@ public final class WorkingDayCalendar {
     private static final String RESOURCE_DIR = "gongkai/calendar/";
 
     private final SortedMap<Integer, CalendarYear> years;
-    /**
-     * Each year's working days by day of the year (index 0 is 1 January), worked out once: counting a reply period
-     * asks about some thirty days in a row, for every application of a rebuild.
-     */
-    private final Map<Integer, boolean[]> workingDays = new HashMap<>();
 
     private WorkingDayCalendar(SortedMap<Integer, CalendarYear> years) {
         this.years = Collections.unmodifiableSortedMap(years);
-        years.values().forEach(y -> {
-            boolean[] days = new boolean[Year.of(y.year()).length()];
-            for (int i = 0; i < days.length; i++) {
-                days[i] = y.isWorkingDay(LocalDate.ofYearDay(y.year(), i + 1));
-            }
-            workingDays.put(y.year(), days);
-        });
     }
 
     /** The calendar of the years shipped with gongkai (2023–2026, from the official notices). */
@@ -96,15 +81,11 @@ public final class WorkingDayCalendar {
      */
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return daysOf(date.getYear())[date.getDayOfYear() - 1];
-    }
-
-    private boolean[] daysOf(int year) {
-        boolean[] days = workingDays.get(year);
-        if (days == null) {
-            throw new UnknownCalendarYear(year);
+        CalendarYear y = years.get(date.getYear());
+        if (y == null) {
+            throw new UnknownCalendarYear(date.getYear());
         }
-        return days;
+        return y.isWorkingDay(date);
     }
 
     /**
@@ -119,25 +100,15 @@ public final class WorkingDayCalendar {
         if (n < 0) {
             throw new IllegalArgumentException("cannot add a negative number of working days: " + n);
         }
-        // day by day from the day after start, as index i of year y: a year is asked for only once a day of it is
-        int y = start.getYear();
-        int i = start.getDayOfYear();
-        boolean[] days = null;
+        LocalDate d = start;
         int counted = 0;
         while (counted < n) {
-            if (i == (Year.isLeap(y) ? 366 : 365)) {
-                y++;
-                i = 0;
-                days = null;
-            }
-            if (days == null) {
-                days = daysOf(y);
-            }
-            if (days[i++]) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
                 counted++;
             }
         }
-        return LocalDate.ofYearDay(y, i); // i: the day of the year of the last day asked about (start, if none)
+        return d;
     }
 
     /**

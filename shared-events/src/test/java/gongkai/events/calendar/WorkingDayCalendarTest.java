@@ -290,44 +290,4 @@ class WorkingDayCalendarTest {
         // 23 Feb (6), 6 Apr (1), 1 + 4–5 May (3), 19 Jun (1), 25 Sep (1), 1–2 + 5–7 Oct (5) = 19; worked 6: 248.
         assertThat(calendar.workingDaysBetween(d("2025-12-31"), d("2026-12-31"))).isEqualTo(261 - 19 + 6);
     }
-
-    // ---- the counting, against the rule asked day by day -----------------------------------
-
-    @Test
-    void theNthWorkingDayIsTheOneAskingEachDayInTurnFindsAcrossYearsAndIntoAYearWithoutData() {
-        long seed = System.nanoTime();
-        System.out.println("WorkingDayCalendarTest seed " + seed);
-        java.util.Random random = new java.util.Random(seed);
-        for (int k = 0; k < 20_000; k++) {
-            LocalDate start = d("2022-12-01").plusDays(random.nextInt(4 * 366 + 60));
-            int n = random.nextInt(80);
-            Object expected;
-            try {
-                expected = nthWorkingDayAskingEachDay(start, n);
-            } catch (UnknownCalendarYear e) {
-                expected = e.year();
-            }
-            Object actual;
-            try {
-                actual = calendar.addWorkingDays(start, n);
-            } catch (UnknownCalendarYear e) {
-                actual = e.year();
-            }
-            assertThat(actual).as("seed %d: %d working days after %s", seed, n, start).isEqualTo(expected);
-        }
-    }
-
-    /** The rule as written: each day after start in turn, asked of its year's own data, until n are counted. */
-    private LocalDate nthWorkingDayAskingEachDay(LocalDate start, int n) {
-        LocalDate day = start;
-        for (int counted = 0; counted < n; ) {
-            day = day.plusDays(1);
-            int year = day.getYear();
-            CalendarYear data = calendar.year(year).orElseThrow(() -> new UnknownCalendarYear(year));
-            if (data.isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day;
-    }
 }
