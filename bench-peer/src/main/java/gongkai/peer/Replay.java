@@ -76,9 +76,11 @@ public class Replay {
 
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactions,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 org.axonframework.config.Configuration configuration,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
         return StoredEventFormat.storageEngine(new UnitOfWorkAwareConnectionProviderWrapper(
-                new SpringDataSourceConnectionProvider(dataSource)), transactions, configuration.upcasterChain()).build();
+                new SpringDataSourceConnectionProvider(dataSource)), transactions, configuration.upcasterChain(),
+                                               eventSerializer).build();
     }
 
     @Bean

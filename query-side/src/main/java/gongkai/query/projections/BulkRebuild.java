@@ -163,7 +163,7 @@ public class BulkRebuild {
                 long read = System.nanoTime();
                 connection.setAutoCommit(true);
                 jdbc.execute("set search_path to " + searchPath);
-                tables.forEach(staging::finish);
+                finish(staging, tables);
                 long logged = System.nanoTime();
                 swap(connection, group, staging, tables, folded.token);
                 completed.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
@@ -347,6 +347,33 @@ public class BulkRebuild {
             throw cause instanceof Exception e ? e : new IllegalStateException(cause);
         }
         connection.commit();
+    }
+
+    /**
+     * Makes every staging copy logged, indexed and analysed, two at a time (the largest first), each on a connection
+     * of its own: the copies are independent, and one alone leaves a core idle while PostgreSQL writes it out.
+     */
+    private void finish(StagingTables staging, List<String> tables) throws Exception {
+        List<String> largestFirst = jdbc.queryForList(
+                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? "
+                + "and c.relname = any(?) order by pg_total_relation_size(c.oid) desc", String.class,
+                StagingTables.SCHEMA, tables.toArray(String[]::new));
+        ExecutorService two = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "gongkai-bulk-rebuild-finish");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> finishing = new ArrayList<>();
+            for (String table : largestFirst) {
+                finishing.add(two.submit(() -> staging.finish(table)));
+            }
+            for (Future<?> table : finishing) {
+                table.get();
+            }
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * chain's new links (a thousand at a time, a million and more when a restored query side builds the chain afresh).
  */
 public final class CopyRows {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private CopyRows() {
     }
@@ -54,30 +57,41 @@ public final class CopyRows {
     }
 
     /** One field in COPY's text format. */
-    private static void field(StringBuilder text, Object value) {
+    static void field(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
-            return;
-        }
-        String plain;
-        if (value instanceof Instant instant) {
+        } else if (value instanceof String string) {
+            escaped(text, string);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            text.append(((Number) value).longValue());
+        } else if (value instanceof Instant instant) {
             instant(text, instant);
-            return;
         } else if (value instanceof Timestamp timestamp) {
             instant(text, timestamp.toInstant());
-            return;
         } else if (value instanceof Date date) {
-            plain = date.toLocalDate().toString();
+            text.append(date.toLocalDate());
+        } else if (value instanceof LocalDate date) {
+            text.append(date);
         } else if (value instanceof Boolean b) {
-            plain = b ? "t" : "f";
+            text.append(b ? 't' : 'f');
         } else if (value instanceof Enum<?> e) {
-            plain = e.name();
+            text.append(e.name());
         } else if (value instanceof byte[] bytes) {
-            plain = "\\x" + HexFormat.of().formatHex(bytes); // bytea's hex form (its backslash escaped below)
+            text.append("\\\\x"); // bytea's hex form, its backslash escaped
+            HEX.formatHex(text, bytes);
         } else {
-            plain = value.toString(); // text, numbers, LocalDate (ISO)
+            escaped(text, value.toString()); // other numbers
         }
-        for (int i = 0; i < plain.length(); i++) {
+    }
+
+    /** Text with COPY's special characters escaped; most text has none, and is appended whole. */
+    private static void escaped(StringBuilder text, String plain) {
+        int i = 0;
+        while (i < plain.length() && !special(plain.charAt(i))) {
+            i++;
+        }
+        text.append(plain, 0, i);
+        for (; i < plain.length(); i++) {
             char c = plain.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -87,6 +101,10 @@ public final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What COPY is given for an instant is the instant itself, as the JDK would write it. */
+/** What COPY is given for a value is the value in COPY's text format: instants as the JDK writes them, text escaped. */
 class CopyRowsTest {
 
     @Test
@@ -37,5 +37,30 @@ class CopyRowsTest {
         StringBuilder text = new StringBuilder();
         CopyRows.instant(text, far);
         assertThat(text.toString()).isEqualTo(far.toString());
+    }
+
+    @Test
+    void textKeepsItsTabsNewlinesAndBackslashesEscapedAndEverythingElseAsItIs() {
+        assertThat(field("第一行\n第二行\t制表\\反斜杠\r")).isEqualTo("第一行\\n第二行\\t制表\\\\反斜杠\\r");
+        assertThat(field("plain 公开")).isEqualTo("plain 公开");
+        assertThat(field(null)).isEqualTo("\\N");
+    }
+
+    @Test
+    void bytesNumbersDatesAndBooleansAreWrittenInTheFormsPostgresReads() {
+        assertThat(field(new byte[]{0x0a, (byte) 0xff, 0})).isEqualTo("\\\\x0aff00");
+        assertThat(field(-42L)).isEqualTo("-42");
+        assertThat(field(7)).isEqualTo("7");
+        assertThat(field(new java.math.BigDecimal("3.50"))).isEqualTo("3.50");
+        assertThat(field(java.time.LocalDate.of(2024, 3, 6))).isEqualTo("2024-03-06");
+        assertThat(field(java.sql.Date.valueOf("2024-03-06"))).isEqualTo("2024-03-06");
+        assertThat(field(true) + field(false)).isEqualTo("tf");
+        assertThat(field(java.time.DayOfWeek.MONDAY)).isEqualTo("MONDAY");
+    }
+
+    private static String field(Object value) {
+        StringBuilder text = new StringBuilder();
+        CopyRows.field(text, value);
+        return text.toString();
     }
 }
