@@ -3,6 +3,7 @@ package gongkai.query.online;
 import gongkai.events.application.ApplicationReceived;
 import gongkai.events.application.ApplicationSubmitted;
 import gongkai.events.application.SubmissionReturned;
+import gongkai.query.projections.BatchWrites;
 import gongkai.query.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Follows the applications submitted online ({@code online_submission}): submitted, then confirmed (received) or
@@ -36,9 +39,21 @@ public class OnlineSubmissionProjection {
                     e.accessDigest());
     }
 
+    /**
+     * Every application received confirms its submission, if it was submitted online: most were not, so the batch's
+     * receipts are confirmed in one statement when it commits rather than one each.
+     */
     @EventHandler
     void on(ApplicationReceived e) {
-        jdbc.update("update online_submission set confirmed = true where application_id = ?", e.applicationId());
+        BatchWrites.current(CONFIRMED, ArrayList<String>::new, this::confirm)
+                   .ifPresentOrElse(ids -> ids.add(e.applicationId()), () -> confirm(List.of(e.applicationId())));
+    }
+
+    private static final String CONFIRMED = OnlineSubmissionProjection.class.getName() + ".confirmed";
+
+    private void confirm(List<String> applicationIds) {
+        jdbc.update("update online_submission set confirmed = true where application_id = any(?)",
+                    (Object) applicationIds.toArray(String[]::new));
     }
 
     @EventHandler

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -60,6 +63,17 @@ public class PersonalDataKeys {
                                                                                                : new DataKeyRing.Wrapped(rs.getBytes(1)),
                                                              caseId);
                 return found.isEmpty() ? null : found.get(0);
+            }
+
+            @Override
+            public Map<String, DataKeyRing.Wrapped> findAll(Collection<String> caseIds) {
+                Map<String, DataKeyRing.Wrapped> found = new HashMap<>();
+                jdbc.query("select case_id, wrapped_key from " + KEYS + " where case_id = any(?)",
+                           rs -> {
+                               found.put(rs.getString(1), rs.getBytes(2) == null ? DataKeyRing.Wrapped.ERASED
+                                                                                : new DataKeyRing.Wrapped(rs.getBytes(2)));
+                           }, (Object) caseIds.toArray(String[]::new));
+                return found;
             }
 
             @Override

@@ -1,10 +1,12 @@
 package gongkai.query.projections;
 
+import gongkai.events.personal.DataKeyRing;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.query.calendar.ClockLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -89,6 +91,7 @@ public class BulkRebuild {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Environment environment;
+    private final DataKeyRing keys;
     private final long fromEvents;
     private final int chunk;
     private final Map<String, Long> underWay = new ConcurrentHashMap<>();
@@ -96,7 +99,7 @@ public class BulkRebuild {
 
     public BulkRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokenStore,
                        Serializer serializer, DataSource dataSource, JdbcTemplate jdbc, Environment environment,
-                       @Value("${gongkai.projections.bulk-rebuild.from-events:10000}") long fromEvents,
+                       DataKeyRing keys, @Value("${gongkai.projections.bulk-rebuild.from-events:10000}") long fromEvents,
                        @Value("${gongkai.projections.bulk-rebuild.chunk:10000}") int chunk) {
         this.processing = processing;
         this.storage = storage;
@@ -105,6 +108,7 @@ public class BulkRebuild {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.environment = environment;
+        this.keys = keys;
         this.fromEvents = fromEvents;
         this.chunk = chunk;
     }
@@ -275,7 +279,7 @@ public class BulkRebuild {
         });
         BulkRows.Rebuild rebuild = new BulkRows.Rebuild();
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
-            ChunkReader chunks = new ChunkReader(stream.iterator(), chunk);
+            ChunkReader chunks = new ChunkReader(stream.iterator(), chunk, keys);
             Future<List<TrackedEventMessage<?>>> ahead = reader.submit(chunks);
             while (true) {
                 List<TrackedEventMessage<?>> messages = ahead.get();
@@ -301,12 +305,14 @@ public class BulkRebuild {
 
         private final Iterator<? extends TrackedEventMessage<?>> read;
         private final int size;
+        private final DataKeyRing keys;
         private long last = -1;
         private boolean stopped;
 
-        ChunkReader(Iterator<? extends TrackedEventMessage<?>> read, int size) {
+        ChunkReader(Iterator<? extends TrackedEventMessage<?>> read, int size, DataKeyRing keys) {
             this.read = read;
             this.size = size;
+            this.keys = keys;
         }
 
         @Override
@@ -321,10 +327,15 @@ public class BulkRebuild {
                     stopped = true;
                     break;
                 }
-                next.getPayload();
-                next.getMetaData();
                 messages.add(next);
                 last = position;
+            }
+            // the cases' data keys in one read, before their personal fields are opened (docs/personal-data.md)
+            keys.readAhead(messages.stream().filter(m -> m instanceof DomainEventMessage<?>)
+                                   .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).toList());
+            for (TrackedEventMessage<?> message : messages) {
+                message.getPayload();
+                message.getMetaData();
             }
             return messages;
         }

@@ -54,4 +54,25 @@ class DataKeyRingTest {
         assertThat(ring.forReading("erased-case")).isNull();
         assertThat(ring.forWriting("erased-case")).as("an erased case gets no new key").isNull();
     }
+
+    @Test
+    void keysReadAheadInOneGoAreNotLookedUpAgainOneByOneAndAnErasedOneStaysErased() {
+        DataKeyRing writer = new DataKeyRing(() -> master, store, Duration.ofHours(1));
+        javax.crypto.SecretKey first = writer.forWriting("case-1");
+        writer.forWriting("case-2");
+        writer.forWriting("erased-case");
+        store.rows.put("erased-case", DataKeyRing.Wrapped.ERASED);
+
+        DataKeyRing reader = new DataKeyRing(() -> master, store, Duration.ofHours(1));
+        reader.readAhead(java.util.List.of("case-1", "case-2", "erased-case", "case-1"));
+        int finds = store.finds;
+        assertThat(reader.forReading("case-1")).isEqualTo(first);
+        assertThat(reader.forReading("case-2")).isNotNull();
+        assertThat(reader.forReading("erased-case")).isNull();
+        assertThat(store.finds).as("no key looked up again").isEqualTo(finds);
+        assertThat(store.findAlls).isEqualTo(1);
+
+        reader.readAhead(java.util.List.of("case-1", "case-2"));
+        assertThat(store.findAlls).as("nothing to read ahead: all kept").isEqualTo(1);
+    }
 }

@@ -9,11 +9,20 @@ final class MemoryKeyStore implements DataKeyRing.Store {
 
     final Map<String, DataKeyRing.Wrapped> rows = new HashMap<>();
     int finds;
+    int findAlls;
 
     @Override
     public DataKeyRing.Wrapped find(String caseId) {
         finds++;
         return rows.get(caseId);
+    }
+
+    @Override
+    public Map<String, DataKeyRing.Wrapped> findAll(java.util.Collection<String> caseIds) {
+        findAlls++;
+        Map<String, DataKeyRing.Wrapped> found = new HashMap<>();
+        caseIds.stream().filter(rows::containsKey).forEach(caseId -> found.put(caseId, rows.get(caseId)));
+        return found;
     }
 
     @Override
