@@ -100,7 +100,7 @@ public class BulkRebuild {
     public BulkRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokenStore,
                        Serializer serializer, DataSource dataSource, JdbcTemplate jdbc, Environment environment,
                        DataKeyRing keys, @Value("${gongkai.projections.bulk-rebuild.from-events:10000}") long fromEvents,
-                       @Value("${gongkai.projections.bulk-rebuild.chunk:10000}") int chunk) {
+                       @Value("${gongkai.projections.bulk-rebuild.chunk:5000}") int chunk) {
         this.processing = processing;
         this.storage = storage;
         this.tokenStore = tokenStore;
