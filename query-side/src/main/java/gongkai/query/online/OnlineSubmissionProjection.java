@@ -25,6 +25,8 @@ import java.util.List;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class OnlineSubmissionProjection {
 
+    private static final String CONFIRMED = OnlineSubmissionProjection.class.getName() + ".confirmed";
+
     private final JdbcTemplate jdbc;
 
     public OnlineSubmissionProjection(JdbcTemplate jdbc) {
@@ -48,8 +50,6 @@ public class OnlineSubmissionProjection {
         BatchWrites.current(CONFIRMED, ArrayList<String>::new, this::confirm)
                    .ifPresentOrElse(ids -> ids.add(e.applicationId()), () -> confirm(List.of(e.applicationId())));
     }
-
-    private static final String CONFIRMED = OnlineSubmissionProjection.class.getName() + ".confirmed";
 
     private void confirm(List<String> applicationIds) {
         jdbc.update("update online_submission set confirmed = true where application_id = any(?)",
