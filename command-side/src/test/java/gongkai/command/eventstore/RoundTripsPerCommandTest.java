@@ -80,9 +80,11 @@ class RoundTripsPerCommandTest {
     @Test
     void onlyANewCaseIsReadFromTheStoreAndNoSnapshotIsEverAskedFor() {
         // The cache holds cases by weak reference (EventStoreConfiguration): a collection between two commands on a
-        // case drops it, and the next command reads it from the store once more; at most one case is in use then.
+        // case drops it, and the next command reads it from the store once more. The collections counted are a floor
+        // only (G1's concurrent cycles also clear weak references, and Java 17 counts them in no collector's bean), so
+        // the bound is that the later commands of a case are served from the cache: without it, four reads a case.
         assertThat(calls("FROM command_side.domain_event_entry WHERE aggregate_identifier"))
-                .isBetween((long) LIFECYCLES, LIFECYCLES + collectionsDuring);
+                .isBetween((long) LIFECYCLES, Math.max(2L * LIFECYCLES, LIFECYCLES + collectionsDuring));
         assertThat(calls("snapshot_event_entry")).isZero();
     }
 
