@@ -3,9 +3,12 @@ package gongkai.events.calendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A provisional due date (暂定) for an application whose reply period runs into a year the calendar
@@ -27,7 +30,9 @@ import java.util.TreeSet;
  * later by the worked weekends the notice adds; it is clearly marked as provisional, and the
  * publication of the year replaces it.
  *
- * <p>Plain Java, no state: a pure function of the calendar as known and the application's dated facts.
+ * <p>Plain Java: a pure function of the calendar as known and the application's dated facts. The stand-in years, and
+ * the calendar in force completed with them, are worked out once and kept: a replay asks for them for every
+ * application of a year without data.
  */
 public final class ProvisionalCalendar {
 
@@ -45,11 +50,23 @@ public final class ProvisionalCalendar {
         }
     }
 
+    /** The stand-in years made so far (immutable, shared). */
+    private static final Map<Integer, CalendarYear> STAND_INS = new ConcurrentHashMap<>();
+    /** The completions of the calendar last completed: the calendar in force changes only when a year is published. */
+    private static final AtomicReference<Completions> LAST = new AtomicReference<>(new Completions(null, Map.of()));
+
+    private record Completions(WorkingDayCalendar known, Map<Long, WorkingDayCalendar> byYears) {
+    }
+
     private ProvisionalCalendar() {
     }
 
     /** The stand-in for a year without data: weekends and the fixed-date statutory holidays. */
     public static CalendarYear year(int year) {
+        return STAND_INS.computeIfAbsent(year, ProvisionalCalendar::standIn);
+    }
+
+    private static CalendarYear standIn(int year) {
         TreeSet<LocalDate> off = new TreeSet<>();
         off.add(LocalDate.of(year, 1, 1));
         off.add(LocalDate.of(year, 5, 1));
@@ -62,6 +79,16 @@ public final class ProvisionalCalendar {
 
     /** {@code known}, with a stand-in for each year from {@code firstYear} to {@code lastYear} that it lacks. */
     public static WorkingDayCalendar completing(WorkingDayCalendar known, int firstYear, int lastYear) {
+        Completions last = LAST.get();
+        if (last.known() != known) {
+            last = new Completions(known, new ConcurrentHashMap<>());
+            LAST.set(last);
+        }
+        return last.byYears().computeIfAbsent(((long) firstYear << 32) | (lastYear & 0xffffffffL),
+                                              years -> complete(known, firstYear, lastYear));
+    }
+
+    private static WorkingDayCalendar complete(WorkingDayCalendar known, int firstYear, int lastYear) {
         WorkingDayCalendar completed = known;
         for (int y = firstYear; y <= lastYear; y++) {
             if (known.year(y).isEmpty()) {

@@ -86,4 +86,25 @@ class ProvisionalCalendarTest {
         assertThat(official.dueOn()).isEqualTo(d("2100-01-19"));
         assertThat(ProvisionalCalendar.dueOf(both, events, official)).isEmpty();
     }
+
+    @Test
+    void aCalendarCompletedForTheSameYearsAgainIsTheOneWorkedOutBefore() {
+        WorkingDayCalendar completed = ProvisionalCalendar.completing(KNOWN_2099, 2099, 2100);
+        assertThat(completed.year(2099)).contains(KNOWN_2099.year(2099).orElseThrow());
+        assertThat(completed.year(2100)).contains(ProvisionalCalendar.year(2100));
+        assertThat(ProvisionalCalendar.completing(KNOWN_2099, 2099, 2100)).isSameAs(completed);
+        assertThat(ProvisionalCalendar.completing(KNOWN_2099, 2099, 2101).years()).containsExactly(2099, 2100, 2101);
+    }
+
+    @Test
+    void aCalendarThatGainedAYearSinceIsCompletedWithThatYearNotItsStandIn() {
+        WorkingDayCalendar before = ProvisionalCalendar.completing(KNOWN_2099, 2099, 2100);
+        CalendarYear published = CalendarYear.parse(2100, "year: 2100\nnotice: 测试\noff: 2100-01-18\n");
+        WorkingDayCalendar both = KNOWN_2099.withYear(published);
+
+        assertThat(ProvisionalCalendar.completing(both, 2099, 2100).year(2100)).contains(published);
+        assertThat(ProvisionalCalendar.completing(KNOWN_2099, 2099, 2100).year(2100))
+                .contains(ProvisionalCalendar.year(2100))
+                .isEqualTo(before.year(2100));
+    }
 }
