@@ -7,6 +7,7 @@ import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.cells.ApplicationCells;
+import gongkai.query.timeliness.TimelinessFigures;
 import gongkai.query.timeliness.TimelinessTally;
 import gongkai.query.counting.ApplicationCounting.CountedCell;
 import gongkai.query.counting.ApplicationCounting;
@@ -48,11 +49,16 @@ final class ApplicationBatch {
         final Map<CountedCell, Long> openStored;
         /** Cells opened in this batch and still open. */
         final Map<CountedCell, ApplicationCells.NewCell> openNew = new HashMap<>();
+        /** Its part in the timeliness tally as stored before the batch; null when it had none. */
+        final TimelinessTally.Share storedShare;
+        /** How its answer counts in the timeliness figures, as the batch writes it; null when not answered. */
+        TimelinessFigures.Answer answer;
 
         Working(ApplicationFacts facts, boolean stored, List<ClockEvent> clock, ReplyDeadline deadline,
-                ProvisionalDue provisional, Map<CountedCell, Long> openStored) {
+                ProvisionalDue provisional, Map<CountedCell, Long> openStored, TimelinessTally.Share storedShare) {
             this.facts = facts;
             this.stored = stored;
+            this.storedShare = storedShare;
             this.clock = clock;
             this.deadline = deadline;
             this.provisional = provisional;
@@ -83,7 +89,7 @@ final class ApplicationBatch {
         Working w = working.get(event.applicationId());
         if (event instanceof ApplicationReceived received) {
             if (w == null) {
-                w = new Working(ApplicationFacts.received(received), false, List.of(), null, null, new HashMap<>());
+                w = new Working(ApplicationFacts.received(received), false, List.of(), null, null, new HashMap<>(), null);
                 w.firstRecordedAt = recordedAt;
                 working.put(event.applicationId(), w);
             } else {
@@ -158,16 +164,30 @@ final class ApplicationBatch {
 
     /**
      * Writes what the batch did: the applications, the moves of due dates, the cells opened and closed.
-     * The tallies last (table 三's with the cells, then the timeliness figures' by what the applications'
-     * rows now say): their rows are shared with other segments' batches, and are then held only until the
-     * commit that follows, always taken in the same order.
+     * The tallies last (table 三's with the cells, then the timeliness figures' by the applications' parts as
+     * stored before and as written now): their rows are shared with other segments' batches, and are then held
+     * only until the commit that follows, always taken in the same order.
      */
     void flush() {
         Collection<Working> all = working.values();
-        TimelinessTally.Before parts = timeliness.before(working.keySet());
-        cases.saveAll(all, calendar);
+        List<TimelinessTally.Share> before = new ArrayList<>();
+        List<TimelinessTally.Share> after = new ArrayList<>();
+        for (Working w : all) {
+            w.answer = ApplicationClocks.answer(w.facts, w.deadline, calendar);
+            if (w.storedShare != null) {
+                before.add(w.storedShare);
+            }
+            TimelinessTally.Share now = TimelinessTally.Share.of(
+                    w.facts.agencyId(), w.facts.concludedOn(), w.answer == null ? null : w.answer.kind().name(),
+                    w.answer == null ? null : w.answer.extended(), w.answer == null ? null : w.answer.workingDaysToAnswer(),
+                    w.deadline == null ? null : w.deadline.pausedWorkingDays());
+            if (now != null) {
+                after.add(now);
+            }
+        }
+        cases.saveAll(all);
         clocks.writeHistory(history);
         cells.write(newCells, closings);
-        parts.after();
+        timeliness.moveBy(before, after);
     }
 }

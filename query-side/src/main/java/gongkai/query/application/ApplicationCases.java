@@ -4,9 +4,9 @@ import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
 import gongkai.events.application.Outcome;
 import gongkai.events.calendar.ReplyDeadline;
-import gongkai.events.calendar.WorkingDayCalendar;
 import gongkai.query.cells.ApplicationCells;
 import gongkai.query.counting.ApplicationFacts;
+import gongkai.query.timeliness.TimelinessTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -52,16 +52,21 @@ public class ApplicationCases {
                 "select * from application_case where application_id = ?",
                 (rs, i) -> new ApplicationBatch.Working(facts(rs, i), true, ClockEntries.decode(rs.getString("clock_events")),
                                                         ApplicationClocks.DEADLINE.mapRow(rs, i),
-                                                        ApplicationClocks.PROVISIONAL.mapRow(rs, i), cells.openCells(applicationId)),
+                                                        ApplicationClocks.PROVISIONAL.mapRow(rs, i), cells.openCells(applicationId),
+                                                        TimelinessTally.Share.of(rs.getString("agency_id"), localDate(rs, "concluded_on"),
+                                                                                 rs.getString("answer_kind"),
+                                                                                 (Boolean) rs.getObject("answer_extended"),
+                                                                                 (Integer) rs.getObject("answer_working_days"),
+                                                                                 (Integer) rs.getObject("paused_working_days"))),
                 applicationId);
         return found.isEmpty() ? null : found.get(0);
     }
 
     /**
      * Writes the applications a batch followed: their facts, their clocks, their part in the timeliness
-     * figures (counted on {@code calendar}) and how many events they had.
+     * figures (their {@code answer}) and how many events they had.
      */
-    void saveAll(Collection<ApplicationBatch.Working> applications, WorkingDayCalendar calendar) {
+    void saveAll(Collection<ApplicationBatch.Working> applications) {
         if (applications.isEmpty()) {
             return;
         }
@@ -130,7 +135,7 @@ public class ApplicationCases {
                              ps.setDate(++i, d == null ? null : date(d.supplementRequestDeadline()));
                              ps.setObject(++i, d == null ? null : d.pausedWorkingDays(), java.sql.Types.INTEGER);
                              ps.setObject(++i, d == null ? null : d.countedWorkingDays(), java.sql.Types.INTEGER);
-                             ApplicationClocks.bind(ps, ++i, ApplicationClocks.answer(f, d, calendar));
+                             ApplicationClocks.bind(ps, ++i, w.answer);
                              i += 2;
                              ApplicationClocks.bindProvisional(ps, ++i, w.provisional);
                          });

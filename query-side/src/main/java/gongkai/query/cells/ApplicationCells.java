@@ -152,6 +152,13 @@ public class ApplicationCells {
         for (Closing c : closed) {
             moves.merge(new TallyKey(c.agencyId(), c.cell()), -1, Integer::sum);
         }
+        // a bulk rebuild moves each row once, after its last chunk, rather than once in each chunk
+        BulkRows.gatheredUntilTheEnd(TallyKey.class.getName(), () -> new TreeMap<TallyKey, Integer>(LOCK_ORDER), this::moveTally)
+                .ifPresentOrElse(gathered -> moves.forEach((key, by) -> gathered.merge(key, by, Integer::sum)),
+                                 () -> moveTally(moves));
+    }
+
+    private void moveTally(Map<TallyKey, Integer> moves) {
         moves.values().removeIf(by -> by == 0);
         if (moves.isEmpty()) {
             return;

@@ -1,10 +1,12 @@
 package gongkai.query.timeliness;
 
+import gongkai.query.projections.BulkRows;
 import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,11 +21,12 @@ import java.util.function.Supplier;
  * share each part in the {@link TimelinessFigures} ({@link TimelinessFigures.Answer}) and their paused
  * working days. The report of now reads these few rows instead of every application answered in the year.
  *
- * <p>Every write of the applications' parts goes through {@link #around}: the parts of the applications
- * written are read before and after the write, and the tally moved by the difference, in the write's own
- * transaction. The tally therefore equals the parts grouped whatever the write changed (the answer, its
- * date, the agency after a transfer, the working days after a calendar publication), and a batch delivered
- * again, which writes the same rows again, moves it by nothing.
+ * <p>Every write of the applications' parts moves the tally by the difference between their parts as stored
+ * before it and as it writes them, in the write's own transaction: {@link #moveBy} with both known to the writer (a
+ * projection's batch, which read each stored application it follows), {@link #around} reading them before and
+ * after the write (a calendar publication's recount). The tally therefore equals the parts grouped whatever the
+ * write changed (the answer, its date, the agency after a transfer, the working days after a calendar
+ * publication).
  */
 @Repository
 public class TimelinessTally {
@@ -59,36 +62,53 @@ public class TimelinessTally {
         this.jdbc = jdbc;
     }
 
-    /** The applications' parts as stored now; {@link Before#after} moves the tally by what changed since. */
-    public final class Before {
-        private final List<String> applicationIds;
-        private final Map<Key, Part> parts;
+    /**
+     * One application's part in the tally: the row it counts in (its agency, the year of its answer, the answer's
+     * kind, whether extended, its working days) and its paused working days.
+     */
+    public record Share(String agencyId, int year, String kind, Boolean extended, Integer workingDays, long paused) {
 
-        private Before(List<String> applicationIds) {
-            this.applicationIds = applicationIds;
-            this.parts = parts(applicationIds);
+        /**
+         * The part of an application with these columns of {@code application_case} (V6_3); null for one not
+         * answered, which counts in no row.
+         */
+        public static Share of(String agencyId, LocalDate concludedOn, String answerKind, Boolean answerExtended,
+                               Integer answerWorkingDays, Integer pausedWorkingDays) {
+            if (answerKind == null || concludedOn == null) {
+                return null;
+            }
+            return new Share(agencyId, concludedOn.getYear(), answerKind, answerExtended, answerWorkingDays,
+                             pausedWorkingDays == null ? 0 : pausedWorkingDays);
         }
 
-        /** After the applications were written: moves the tally by the difference, in lock order. */
-        public void after() {
-            Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
-            parts(applicationIds).forEach((key, part) -> moves.merge(key, part, Part::plus));
-            parts.forEach((key, part) -> moves.merge(key, part.negated(), Part::plus));
-            moves.values().removeIf(p -> p.answers == 0 && p.paused == 0);
-            move(moves);
+        private Key key() {
+            return new Key(agencyId, year, kind, extended, workingDays);
         }
     }
 
-    /** Reads the parts of the applications about to be written; call {@link Before#after} once written. */
-    public Before before(Collection<String> applicationIds) {
-        return new Before(List.copyOf(applicationIds));
+    /**
+     * Moves the tally by the applications' parts as written ({@code after}) less their parts as stored before the
+     * write ({@code before}; none for an application not stored yet), in lock order. A bulk rebuild moves it once,
+     * after its last chunk.
+     */
+    public void moveBy(Collection<Share> before, Collection<Share> after) {
+        Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
+        after.forEach(share -> moves.merge(share.key(), new Part(1, share.paused()), Part::plus));
+        before.forEach(share -> moves.merge(share.key(), new Part(-1, -share.paused()), Part::plus));
+        BulkRows.gatheredUntilTheEnd(TimelinessTally.class.getName(), () -> new TreeMap<Key, Part>(LOCK_ORDER), this::move)
+                .ifPresentOrElse(gathered -> moves.forEach((key, part) -> gathered.merge(key, part, Part::plus)),
+                                 () -> move(moves));
     }
 
-    /** Runs {@code write} (which writes the applications' rows) and moves the tally by what it changed. */
+    /** Runs {@code write} (which writes the applications' rows) and moves the tally by what it changed, read before and after. */
     public void around(Collection<String> applicationIds, Runnable write) {
-        Before before = before(applicationIds);
+        List<String> ids = List.copyOf(applicationIds);
+        Map<Key, Part> before = parts(ids);
         write.run();
-        before.after();
+        Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
+        parts(ids).forEach((key, part) -> moves.merge(key, part, Part::plus));
+        before.forEach((key, part) -> moves.merge(key, part.negated(), Part::plus));
+        move(moves);
     }
 
     /** The tally of an agency's year, in a batch of other reads. */
@@ -141,6 +161,7 @@ public class TimelinessTally {
     }
 
     private void move(Map<Key, Part> moves) {
+        moves.values().removeIf(p -> p.answers == 0 && p.paused == 0);
         if (moves.isEmpty()) {
             return;
         }
