@@ -1,6 +1,5 @@
 package gongkai.query.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,10 @@ import gongkai.events.personal.PersonalFields;
 import gongkai.events.store.StoredEventFormat;
 import org.axonframework.serialization.UnknownSerializedType;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -70,29 +72,53 @@ public final class PersonalDataMasking {
     /**
      * The event as a reader who may not see personal data reads it: each personal text field withheld,
      * any other personal value removed. What is described in words from it ({@link EventDescriptions})
-     * then holds none.
+     * then holds none. The copy is made by the record's own constructor, as reading the event does.
      */
     public static Object withheld(Object payload) {
         if (payload == null || PersonalFields.of(payload.getClass()).isEmpty()) {
             return payload;
         }
-        ObjectNode tree = JSON.valueToTree(payload);
-        for (RecordComponent field : PersonalFields.of(payload.getClass())) {
-            if (!tree.path(field.getName()).isNull() && tree.has(field.getName())) {
-                if (field.getType() == String.class) {
-                    tree.put(field.getName(), WITHHELD);
-                } else {
-                    tree.putNull(field.getName());
-                }
-            }
-        }
+        List<RecordComponent> personal = PersonalFields.of(payload.getClass());
+        RecordComponent[] components = payload.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
         try {
-            return JSON.treeToValue(tree, payload.getClass());
-        } catch (JsonProcessingException e) {
+            for (int i = 0; i < components.length; i++) {
+                Object value = components[i].getAccessor().invoke(payload);
+                if (value != null && isPersonal(personal, components[i])) {
+                    value = components[i].getType() == String.class ? WITHHELD : null;
+                }
+                values[i] = value;
+            }
+            return CANONICAL.get(payload.getClass()).newInstance(values);
+        } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("an event of type " + payload.getClass().getSimpleName()
-                                            + " could not be read back with its personal data withheld");
+                                            + " could not be made with its personal data withheld");
         }
     }
+
+    /** Whether the component is one of the personal ones (a record's components are new objects at each ask). */
+    private static boolean isPersonal(List<RecordComponent> personal, RecordComponent component) {
+        for (RecordComponent p : personal) {
+            if (p.getName().equals(component.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each record type's canonical constructor. */
+    private static final ClassValue<Constructor<?>> CANONICAL = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                                          .toArray(Class<?>[]::new);
+            try {
+                return type.getDeclaredConstructor(parameters);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + type.getName(), e);
+            }
+        }
+    };
 
     /**
      * An ID number or phone as the clerks see it by default: the first three and the last four characters,
