@@ -2,12 +2,18 @@ package gongkai.query.rows;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What COPY is given for a value is the value in COPY's text format: instants as the JDK writes them, text escaped. */
+/**
+ * What COPY is given for a value is the value in COPY's text format, in UTF-8: instants as the JDK writes them, text
+ * escaped, whatever the size of the buffer it passes through.
+ */
 class CopyRowsTest {
 
     @Test
@@ -25,18 +31,16 @@ class CopyRowsTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)), nanos);
-            StringBuilder text = new StringBuilder();
-            CopyRows.instant(text, instant);
+            String text = written(copy -> CopyRows.instant(copy, instant));
             assertThat(Instant.parse(text)).as("seed " + seed + ": " + text).isEqualTo(instant);
+            assertThat(text).as("seed " + seed).isEqualTo(instant.toString());
         }
     }
 
     @Test
     void anInstantOutsideTheFourDigitYearsIsWrittenAsTheJdkWritesIt() {
         Instant far = Instant.parse("+10000-01-01T00:00:00Z");
-        StringBuilder text = new StringBuilder();
-        CopyRows.instant(text, far);
-        assertThat(text.toString()).isEqualTo(far.toString());
+        assertThat(written(copy -> CopyRows.instant(copy, far))).isEqualTo(far.toString());
     }
 
     @Test
@@ -58,9 +62,49 @@ class CopyRowsTest {
         assertThat(field(java.time.DayOfWeek.MONDAY)).isEqualTo("MONDAY");
     }
 
+    @Test
+    void textLongerThanTheBufferArrivesWholeInUtf8WhateverTheLengthOfItsCharacters() {
+        long seed = System.nanoTime();
+        System.out.println("CopyRowsTest seed " + seed);
+        Random random = new Random(seed);
+        String[] pieces = {"a", "7", "é", "公", "开", "😀", "\t", "\\", "\n"};
+        StringBuilder plain = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            plain.append(pieces[random.nextInt(pieces.length)]);
+        }
+        String expected = plain.toString().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+        for (int buffer : new int[]{32, 33, 1000, 64 * 1024}) {
+            assertThat(written(buffer, copy -> copy.text(plain.toString()))).as("seed " + seed + ", buffer " + buffer)
+                                                                          .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aLoneHalfOfASurrogatePairIsWrittenAsAQuestionMarkAsTheJdkEncodesIt() {
+        String broken = "前\ud83d后\ude00";
+        assertThat(field(broken)).isEqualTo(new String(broken.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void numbersOfEveryLengthAndSignAreWrittenInFull() {
+        for (long n : new long[]{0, 9, 10, -1, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
+            assertThat(field(n)).isEqualTo(Long.toString(n));
+        }
+    }
+
     private static String field(Object value) {
-        StringBuilder text = new StringBuilder();
-        CopyRows.field(text, value);
-        return text.toString();
+        return written(copy -> CopyRows.field(copy, value));
+    }
+
+    private static String written(Consumer<CopyText> writing) {
+        return written(64 * 1024, writing);
+    }
+
+    private static String written(int buffer, Consumer<CopyText> writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CopyText text = new CopyText(out, buffer);
+        writing.accept(text);
+        text.drain();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
