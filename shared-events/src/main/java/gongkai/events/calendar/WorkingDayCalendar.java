@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
@@ -32,9 +33,29 @@ public final class WorkingDayCalendar {
     private static final String RESOURCE_DIR = "gongkai/calendar/";
 
     private final SortedMap<Integer, CalendarYear> years;
+    /** The first year with data; the years' working days below are indexed from it. */
+    private final int firstYear;
+    /**
+     * Each year's working days as bits by day of the year (bit {@code dayOfYear - 1}), null for a year without data:
+     * a reply clock asks day by day, and a lookup here is two array reads where the year's sets are two searches.
+     */
+    private final long[][] workingDays;
+    /** Years the table above spans at most: a calendar given years centuries apart asks its sets beyond that. */
+    private static final int TABLE_YEARS = 200;
 
     private WorkingDayCalendar(SortedMap<Integer, CalendarYear> years) {
         this.years = Collections.unmodifiableSortedMap(years);
+        this.firstYear = years.isEmpty() ? 0 : years.firstKey();
+        this.workingDays = new long[years.isEmpty() ? 0 : (int) Math.min(TABLE_YEARS, (long) years.lastKey() - firstYear + 1)][];
+        for (CalendarYear year : years.headMap(firstYear + workingDays.length).values()) {
+            long[] bits = new long[6];
+            for (int day = 0; day < Year.of(year.year()).length(); day++) {
+                if (year.isWorkingDay(LocalDate.ofYearDay(year.year(), day + 1))) {
+                    bits[day >> 6] |= 1L << day;
+                }
+            }
+            workingDays[year.year() - firstYear] = bits;
+        }
     }
 
     /** The calendar of the years shipped with gongkai (2023–2026, from the official notices). */
@@ -81,11 +102,17 @@ public final class WorkingDayCalendar {
      */
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        CalendarYear y = years.get(date.getYear());
-        if (y == null) {
-            throw new UnknownCalendarYear(date.getYear());
+        int index = date.getYear() - firstYear;
+        long[] bits = index >= 0 && index < workingDays.length ? workingDays[index] : null;
+        if (bits == null) {
+            CalendarYear y = years.get(date.getYear());
+            if (y == null) {
+                throw new UnknownCalendarYear(date.getYear());
+            }
+            return y.isWorkingDay(date);
         }
-        return y.isWorkingDay(date);
+        int day = date.getDayOfYear() - 1;
+        return (bits[day >> 6] & (1L << day)) != 0;
     }
 
     /**

@@ -164,6 +164,22 @@ class WorkingDayCalendarTest {
                 .isInstanceOf(UnknownCalendarYear.class);
     }
 
+    @Test
+    void aCalendarAsksEachDayOfItsYearsAsTheYearItselfAnswersNearOrCenturiesApartAndRefusesTheYearsBetween() {
+        CalendarYear far = CalendarYear.parse(2399, "year: 2399\nnotice: 测试\noff: 2399-05-03\nwork: 2399-05-08\n");
+        WorkingDayCalendar spread = calendar.withYear(far);
+        for (CalendarYear year : List.of(calendar.year(2023).orElseThrow(), calendar.year(2024).orElseThrow(),
+                                          calendar.year(2025).orElseThrow(), calendar.year(2026).orElseThrow(), far)) {
+            for (LocalDate day = LocalDate.of(year.year(), 1, 1); day.getYear() == year.year(); day = day.plusDays(1)) {
+                assertThat(spread.isWorkingDay(day)).as(day.toString()).isEqualTo(year.isWorkingDay(day));
+            }
+        }
+        assertThatThrownBy(() -> spread.isWorkingDay(d("2300-01-05")))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2300));
+        assertThatThrownBy(() -> spread.isWorkingDay(d("2200-06-01")))
+                .isInstanceOfSatisfying(UnknownCalendarYear.class, e -> assertThat(e.year()).isEqualTo(2200));
+    }
+
     // ---- adding and replacing years --------------------------------------------------------
 
     @Test
