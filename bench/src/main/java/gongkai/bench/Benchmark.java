@@ -39,6 +39,8 @@ public final class Benchmark {
     static final String ADMIN_PASSWORD = "bench-admin-password";
     /** Agencies of the province whose figures change between two looks (a timed variant of the root's board and roll-up). */
     static final int CHANGED_BETWEEN_LOOKS = 10;
+    /** Events per agency of the 10M history over 200 agencies: its agency-years are the largest the report is timed on. */
+    static final long LARGE_AGENCY_YEARS = 50_000;
     static final String SERVICE_JVM = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m";
 
     public static void main(String[] args) throws Exception {
@@ -167,7 +169,11 @@ public final class Benchmark {
                     if (queries) {
                         Stats report = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year, 1000);
                         results.add("report query p50", report.percentileMillis(50), "ms");
-                        results.target("report query p99", report.percentileMillis(99), "ms", "<= 10 ms", report.percentileMillis(99) <= 10);
+                        // with agency-years as large as at 10M over 200 agencies (1M over 20), the report of now must not
+                        // wait: 5 ms; else 10
+                        double reportLimit = loaded.events() / (double) bulk.agencies() >= LARGE_AGENCY_YEARS ? 5 : 10;
+                        results.target("report query p99", report.percentileMillis(99), "ms",
+                                       String.format("<= %.0f ms", reportLimit), report.percentileMillis(99) <= reportLimit);
                         Stats asOf = timed(admin, querySide.port, "/api/agencies/" + agency + "/reports/" + year + "?asOf=" + loaded.midway(), 300);
                         results.add("as-of report p50", asOf.percentileMillis(50), "ms");
                         results.target("as-of report p99", asOf.percentileMillis(99), "ms", "<= 1000 ms", asOf.percentileMillis(99) <= 1000);

@@ -59,6 +59,11 @@ final class BulkLoad {
     private final Benchmark.Database db;
     private final int agencies;
 
+    /** How many agencies the history is spread over. */
+    int agencies() {
+        return agencies;
+    }
+
     BulkLoad(Benchmark.Database db, int agencies) {
         this.db = db;
         this.agencies = agencies;
