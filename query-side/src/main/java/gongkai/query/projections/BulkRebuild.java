@@ -173,10 +173,12 @@ public class BulkRebuild {
                 completed.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
                 long done = System.nanoTime();
                 double seconds = (done - locked) / 1e9;
-                log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms, "
-                         + "indexes and WAL {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
-                         Math.round(folded.events / seconds), (staged - locked) / 1_000_000, (read - staged) / 1_000_000,
-                         (logged - read) / 1_000_000, (done - logged) / 1_000_000, tables);
+                log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms "
+                         + "(waiting for the reader {} ms, handlers {} ms, writes {} ms), indexes and WAL {} ms, swap {} ms), "
+                         + "tables {}", group, folded.events, Math.round(seconds), Math.round(folded.events / seconds),
+                         (staged - locked) / 1_000_000, (read - staged) / 1_000_000, folded.waitedNanos / 1_000_000,
+                         folded.handledNanos / 1_000_000, folded.writtenNanos / 1_000_000, (logged - read) / 1_000_000,
+                         (done - logged) / 1_000_000, tables);
                 return true;
             } catch (Exception e) {
                 log.warn("The bulk rebuild of projection {} stopped; it is replayed event by event instead", group, e);
@@ -262,7 +264,8 @@ public class BulkRebuild {
         return tables;
     }
 
-    private record Folded(TrackingToken token, long events) {
+    /** What the fold reached, and where its time went (waiting for the reader, in the handlers, writing). */
+    private record Folded(TrackingToken token, long events, long waitedNanos, long handledNanos, long writtenNanos) {
     }
 
     /**
@@ -278,16 +281,19 @@ public class BulkRebuild {
             return thread;
         });
         BulkRows.Rebuild rebuild = new BulkRows.Rebuild();
+        long[] time = new long[3]; // waited, handled, written
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             ChunkReader chunks = new ChunkReader(stream.iterator(), chunk, keys);
             Future<List<TrackedEventMessage<?>>> ahead = reader.submit(chunks);
             while (true) {
+                long waiting = System.nanoTime();
                 List<TrackedEventMessage<?>> messages = ahead.get();
+                time[0] += System.nanoTime() - waiting;
                 if (messages.isEmpty()) {
                     break;
                 }
                 ahead = reader.submit(chunks);
-                apply(connection, handlers, messages, rebuild);
+                apply(connection, handlers, messages, rebuild, time);
                 events += messages.size();
                 reached = messages.get(messages.size() - 1).trackingToken();
                 underWay.put(group, reached.position().orElse(0));
@@ -297,7 +303,7 @@ public class BulkRebuild {
         } finally {
             reader.shutdownNow();
         }
-        return new Folded(reached, events);
+        return new Folded(reached, events, time[0], time[1], time[2]);
     }
 
     /** Reads the stream a chunk at a time (one call after the other, in one thread), deserialized. */
@@ -341,8 +347,11 @@ public class BulkRebuild {
         }
     }
 
+    /** One chunk, one transaction; {@code time[1]} and {@code time[2]} gain its time in the handlers and writing. */
     private static void apply(Connection connection, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> messages,
-                              BulkRows.Rebuild rebuild) throws Exception {
+                              BulkRows.Rebuild rebuild, long[] time) throws Exception {
+        long started = System.nanoTime();
+        long[] handled = {started};
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         unitOfWork.resources().put(BulkRows.CHUNK, rebuild);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
@@ -350,6 +359,7 @@ public class BulkRebuild {
             if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
                 handlers.handle(message, Segment.ROOT_SEGMENT);
             }
+            handled[0] = System.nanoTime(); // the last one's end: the unit of work's commit (the writes) follows
             return null;
         });
         if (result.isExceptional()) {
@@ -358,6 +368,8 @@ public class BulkRebuild {
             throw cause instanceof Exception e ? e : new IllegalStateException(cause);
         }
         connection.commit();
+        time[1] += handled[0] - started;
+        time[2] += System.nanoTime() - handled[0];
     }
 
     /**
