@@ -99,7 +99,7 @@ public class ApplicationClocks implements DueDatesOnCalendar {
             return;
         }
         if (BulkRows.underWay()) {
-            BulkRows.copy(jdbc, "application_due_history", "application_id, due_on, clock_state, supplement_request_deadline, "
+            BulkRows.copyAside(jdbc, "application_due_history", "application_id, due_on, clock_state, supplement_request_deadline, "
                                                            + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause, "
                                                            + "provisional_due_on, provisional_explanation", rows, r -> {
                 ReplyDeadline d = r.deadline();

@@ -62,7 +62,7 @@ public class AuditTrail {
         if (BulkRows.underWay()) {
             // A bulk rebuild reads the stream in order and stops before an event that fills a gap: each entry's
             // position is its event's own global index there.
-            BulkRows.copy(jdbc, "audit_event", "global_index, event_identifier, case_type, case_id, event_type, agency_id, "
+            BulkRows.copyAside(jdbc, "audit_event", "global_index, event_identifier, case_type, case_id, event_type, agency_id, "
                                                + "actor, business_date, recorded_at, summary", entries,
                           e -> new Object[]{e.globalIndex(), e.eventId(), e.caseType(), e.caseId(), e.type(), e.agencyId(),
                                             e.actor(), e.businessDate(), e.recordedAt(), e.summary()});
@@ -87,6 +87,7 @@ public class AuditTrail {
 
     /** The agency of a case as an earlier event of it named it (for events recorded without one). */
     public String agencyOfCase(String caseId) {
+        BulkRows.settleAside();
         List<String> agencies = jdbc.queryForList("select agency_id from audit_event where case_id = ? "
                                                   + "and agency_id is not null order by global_index limit 1",
                                                   String.class, caseId);

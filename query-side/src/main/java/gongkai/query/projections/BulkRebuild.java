@@ -160,7 +160,7 @@ public class BulkRebuild {
                 long locked = System.nanoTime();
                 List<String> tables = stage(connection, staging, handlers, searchPath);
                 long staged = System.nanoTime();
-                Folded folded = fold(connection, group, handlers);
+                Folded folded = fold(connection, group, handlers, StagingTables.SCHEMA + ", " + searchPath);
                 if (folded.token == null) {
                     throw new IllegalStateException("no event to rebuild from");
                 }
@@ -174,10 +174,11 @@ public class BulkRebuild {
                 long done = System.nanoTime();
                 double seconds = (done - locked) / 1e9;
                 log.info("Projection {} rebuilt in bulk: {} events in {} s ({} events/s; staging {} ms, stream {} ms "
-                         + "(waiting for the reader {} ms, handlers {} ms, writes {} ms), indexes and WAL {} ms, swap {} ms), "
-                         + "tables {}", group, folded.events, Math.round(seconds), Math.round(folded.events / seconds),
-                         (staged - locked) / 1_000_000, (read - staged) / 1_000_000, folded.waitedNanos / 1_000_000,
-                         folded.handledNanos / 1_000_000, folded.writtenNanos / 1_000_000, (logged - read) / 1_000_000,
+                         + "(waiting for the reader {} ms, handlers {} ms, writes {} ms, waiting for the copies aside {} ms), "
+                         + "indexes and WAL {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
+                         Math.round(folded.events / seconds), (staged - locked) / 1_000_000, (read - staged) / 1_000_000,
+                         folded.waitedNanos / 1_000_000, folded.handledNanos / 1_000_000, folded.writtenNanos / 1_000_000,
+                         folded.asideNanos / 1_000_000, (logged - read) / 1_000_000,
                          (done - logged) / 1_000_000, tables);
                 return true;
             } catch (Exception e) {
@@ -264,15 +265,21 @@ public class BulkRebuild {
         return tables;
     }
 
-    /** What the fold reached, and where its time went (waiting for the reader, in the handlers, writing). */
-    private record Folded(TrackingToken token, long events, long waitedNanos, long handledNanos, long writtenNanos) {
+    /**
+     * What the fold reached, and where its time went (waiting for the reader, in the handlers, writing, waiting for
+     * the copies aside).
+     */
+    private record Folded(TrackingToken token, long events, long waitedNanos, long handledNanos, long writtenNanos,
+                          long asideNanos) {
     }
 
     /**
      * Hands the whole stream, chunk after chunk, to the handlers, on the connection set to the staging copies. The
-     * next chunk is read and deserialized meanwhile, in a thread of its own (on a connection of the pool).
+     * next chunk is read and deserialized meanwhile, in a thread of its own (on a connection of the pool), and the
+     * rows of the tables never read back are copied aside ({@link Aside}, on another).
      */
-    private Folded fold(Connection connection, String group, EventHandlerInvoker handlers) throws Exception {
+    private Folded fold(Connection connection, String group, EventHandlerInvoker handlers, String stagingPath)
+            throws Exception {
         TrackingToken reached = null;
         long events = 0;
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
@@ -280,9 +287,10 @@ public class BulkRebuild {
             thread.setDaemon(true);
             return thread;
         });
-        BulkRows.Rebuild rebuild = new BulkRows.Rebuild();
-        long[] time = new long[3]; // waited, handled, written
-        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+        long[] time = new long[4]; // waited for the reader, handled, written, waited for the copies aside
+        try (Aside aside = new Aside(dataSource, stagingPath);
+             Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+            BulkRows.Rebuild rebuild = new BulkRows.Rebuild(aside);
             ChunkReader chunks = new ChunkReader(stream.iterator(), chunk, keys);
             Future<List<TrackedEventMessage<?>>> ahead = reader.submit(chunks);
             while (true) {
@@ -294,16 +302,20 @@ public class BulkRebuild {
                 }
                 ahead = reader.submit(chunks);
                 apply(connection, handlers, messages, rebuild, time);
+                long settling = System.nanoTime();
+                aside.chunkEnded();
+                time[3] += System.nanoTime() - settling;
                 events += messages.size();
                 reached = messages.get(messages.size() - 1).trackingToken();
                 underWay.put(group, reached.position().orElse(0));
             }
             rebuild.end();
             connection.commit();
+            aside.settle();
         } finally {
             reader.shutdownNow();
         }
-        return new Folded(reached, events, time[0], time[1], time[2]);
+        return new Folded(reached, events, time[0], time[1], time[2], time[3]);
     }
 
     /** Reads the stream a chunk at a time (one call after the other, in one thread), deserialized. */

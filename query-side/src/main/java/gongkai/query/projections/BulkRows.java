@@ -51,14 +51,51 @@ public final class BulkRows {
         }));
     }
 
-    /** What one bulk rebuild's chunks carry: what they gather until its end. */
+    /** What one bulk rebuild's chunks carry: what they gather until its end, and the copies made aside. */
     static final class Rebuild {
         private final Map<String, Object> gathered = new HashMap<>();
         private final List<Runnable> atTheEnd = new ArrayList<>();
+        private final Aside aside;
+
+        Rebuild(Aside aside) {
+            this.aside = aside;
+        }
 
         /** Writes what was gathered, after the last chunk (in the transaction of the caller). */
         void end() {
             atTheEnd.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Copies the rows of a table the rebuild's handlers never read back while following into {@code table}'s
+     * {@code columns}, aside (the rows and {@code values} then used in another thread: neither may change); where no
+     * copy is made aside, at once ({@link #copy}).
+     */
+    public static <T> void copyAside(JdbcTemplate jdbc, String table, String columns, List<T> rows,
+                                     Function<T, Object[]> values) {
+        Aside aside = underWay() ? ((Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK)).aside : null;
+        if (aside == null) {
+            copy(jdbc, table, columns, rows, values);
+        } else if (!rows.isEmpty()) {
+            aside.copy(table, columns, rows, values);
+        }
+    }
+
+    /** Before a handler reads a table copied aside during a bulk rebuild: waits until every copy made aside is written. */
+    public static void settleAside() {
+        if (!underWay()) {
+            return;
+        }
+        Aside aside = ((Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK)).aside;
+        if (aside != null) {
+            try {
+                aside.settle();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("a copy made aside failed", e);
+            }
         }
     }
 

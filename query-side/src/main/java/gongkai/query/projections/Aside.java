@@ -1,0 +1,86 @@
+package gongkai.query.projections;
+
+import gongkai.query.rows.CopyRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The rows of a bulk rebuild's tables that its handlers never read back while they follow the stream (the audit
+ * trail, the due-date history), copied on a connection and in a thread of their own while the next chunk is folded:
+ * the fold then waits neither for their text nor for PostgreSQL writing them. Each copy commits on its own (the
+ * staging copies are dropped whatever fails); a chunk's copies are finished before the chunk after it ends, so at
+ * most two chunks' rows wait in memory. A handler that does read such a table first waits for every copy
+ * ({@link BulkRows#settleAside}).
+ */
+final class Aside implements AutoCloseable {
+
+    private final Connection connection;
+    private final JdbcTemplate jdbc;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread writer = new Thread(runnable, "gongkai-bulk-rebuild-aside");
+        writer.setDaemon(true);
+        return writer;
+    });
+    private List<Future<?>> chunkBefore = new ArrayList<>();
+    private List<Future<?>> thisChunk = new ArrayList<>();
+
+    /** On a connection of its own from {@code dataSource}, its tables found by {@code searchPath} (the staging copies first). */
+    Aside(DataSource dataSource, String searchPath) throws SQLException {
+        this.connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("set search_path to " + searchPath);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+    }
+
+    <T> void copy(String table, String columns, List<T> rows, Function<T, Object[]> values) {
+        thisChunk.add(thread.submit(() -> CopyRows.copy(jdbc, table, columns, rows, values)));
+    }
+
+    /** A chunk has ended: waits for the copies of the chunk before it. */
+    void chunkEnded() throws Exception {
+        await(chunkBefore);
+        chunkBefore = thisChunk;
+        thisChunk = new ArrayList<>();
+    }
+
+    /** Waits for every copy handed so far; the first that failed is thrown. */
+    void settle() throws Exception {
+        await(chunkBefore);
+        await(thisChunk);
+    }
+
+    private static void await(List<Future<?>> copies) throws Exception {
+        try {
+            for (Future<?> copy : copies) {
+                copy.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            copies.clear();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        thread.shutdownNow();
+        connection.close();
+    }
+}
