@@ -177,10 +177,8 @@ final class ApplicationBatch {
             if (w.storedShare != null) {
                 before.add(w.storedShare);
             }
-            TimelinessTally.Share now = TimelinessTally.Share.of(
-                    w.facts.agencyId(), w.facts.concludedOn(), w.answer == null ? null : w.answer.kind().name(),
-                    w.answer == null ? null : w.answer.extended(), w.answer == null ? null : w.answer.workingDaysToAnswer(),
-                    w.deadline == null ? null : w.deadline.pausedWorkingDays());
+            TimelinessTally.Share now = TimelinessTally.Share.of(w.facts.agencyId(), w.facts.concludedOn(), w.answer,
+                                                                 w.deadline == null ? null : w.deadline.pausedWorkingDays());
             if (now != null) {
                 after.add(now);
             }

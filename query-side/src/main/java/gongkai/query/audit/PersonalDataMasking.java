@@ -11,8 +11,8 @@ import org.axonframework.serialization.UnknownSerializedType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An event's content as JSON for people to read, with its personal fields ({@link PersonalFields}: the
@@ -78,42 +78,39 @@ public final class PersonalDataMasking {
         if (payload == null || PersonalFields.of(payload.getClass()).isEmpty()) {
             return payload;
         }
-        List<RecordComponent> personal = PersonalFields.of(payload.getClass());
-        RecordComponent[] components = payload.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
+        Shape shape = SHAPES.get(payload.getClass());
+        Object[] values = new Object[shape.components().length];
         try {
-            for (int i = 0; i < components.length; i++) {
-                Object value = components[i].getAccessor().invoke(payload);
-                if (value != null && isPersonal(personal, components[i])) {
-                    value = components[i].getType() == String.class ? WITHHELD : null;
+            for (int i = 0; i < values.length; i++) {
+                Object value = shape.components()[i].getAccessor().invoke(payload);
+                if (value != null && shape.personal()[i]) {
+                    value = shape.components()[i].getType() == String.class ? WITHHELD : null;
                 }
                 values[i] = value;
             }
-            return CANONICAL.get(payload.getClass()).newInstance(values);
+            return shape.canonical().newInstance(values);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("an event of type " + payload.getClass().getSimpleName()
                                             + " could not be made with its personal data withheld");
         }
     }
 
-    /** Whether the component is one of the personal ones (a record's components are new objects at each ask). */
-    private static boolean isPersonal(List<RecordComponent> personal, RecordComponent component) {
-        for (RecordComponent p : personal) {
-            if (p.getName().equals(component.getName())) {
-                return true;
-            }
-        }
-        return false;
+    /** A record type as {@link #withheld} copies it: its components, which of them are personal, its canonical constructor. */
+    private record Shape(RecordComponent[] components, boolean[] personal, Constructor<?> canonical) {
     }
 
-    /** Each record type's canonical constructor. */
-    private static final ClassValue<Constructor<?>> CANONICAL = new ClassValue<>() {
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
-        protected Constructor<?> computeValue(Class<?> type) {
-            Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                                          .toArray(Class<?>[]::new);
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Set<String> personal = PersonalFields.of(type).stream().map(RecordComponent::getName).collect(Collectors.toSet());
+            boolean[] isPersonal = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                isPersonal[i] = personal.contains(components[i].getName());
+            }
             try {
-                return type.getDeclaredConstructor(parameters);
+                return new Shape(components, isPersonal, type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record without its canonical constructor: " + type.getName(), e);
             }

@@ -29,7 +29,12 @@ public final class BulkRows {
 
     /** Whether the current unit of work is a chunk of a bulk rebuild. */
     public static boolean underWay() {
-        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(CHUNK);
+        return current() != null;
+    }
+
+    /** The bulk rebuild the current unit of work is a chunk of; null when none. */
+    private static Rebuild current() {
+        return CurrentUnitOfWork.isStarted() ? (Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK) : null;
     }
 
     /**
@@ -40,10 +45,10 @@ public final class BulkRows {
      */
     @SuppressWarnings("unchecked")
     public static <T> Optional<T> gatheredUntilTheEnd(String key, Supplier<T> create, Consumer<T> write) {
-        if (!underWay()) {
+        Rebuild rebuild = current();
+        if (rebuild == null) {
             return Optional.empty();
         }
-        Rebuild rebuild = (Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK);
         return Optional.of((T) rebuild.gathered.computeIfAbsent(key, k -> {
             T gathered = create.get();
             rebuild.atTheEnd.add(() -> write.accept(gathered));
@@ -74,7 +79,7 @@ public final class BulkRows {
      */
     public static <T> void copyAside(JdbcTemplate jdbc, String table, String columns, List<T> rows,
                                      Function<T, Object[]> values) {
-        Aside aside = underWay() ? ((Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK)).aside : null;
+        Aside aside = current() == null ? null : current().aside;
         if (aside == null) {
             copy(jdbc, table, columns, rows, values);
         } else if (!rows.isEmpty()) {
@@ -84,10 +89,7 @@ public final class BulkRows {
 
     /** Before a handler reads a table copied aside during a bulk rebuild: waits until every copy made aside is written. */
     public static void settleAside() {
-        if (!underWay()) {
-            return;
-        }
-        Aside aside = ((Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK)).aside;
+        Aside aside = current() == null ? null : current().aside;
         if (aside != null) {
             try {
                 aside.settle();

@@ -81,6 +81,13 @@ public class TimelinessTally {
                              pausedWorkingDays == null ? 0 : pausedWorkingDays);
         }
 
+        /** The part of an application answered as {@code answer} (null: not answered), as a batch writes it. */
+        public static Share of(String agencyId, LocalDate concludedOn, TimelinessFigures.Answer answer,
+                               Integer pausedWorkingDays) {
+            return answer == null ? null : of(agencyId, concludedOn, answer.kind().name(), answer.extended(),
+                                              answer.workingDaysToAnswer(), pausedWorkingDays);
+        }
+
         private Key key() {
             return new Key(agencyId, year, kind, extended, workingDays);
         }
