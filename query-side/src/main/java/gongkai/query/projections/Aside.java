@@ -7,7 +7,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +27,7 @@ final class Aside implements AutoCloseable {
 
     private final Connection connection;
     private final JdbcTemplate jdbc;
+    private final String schema;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread writer = new Thread(runnable, "gongkai-bulk-rebuild-aside");
         writer.setDaemon(true);
@@ -36,12 +36,15 @@ final class Aside implements AutoCloseable {
     private List<Future<?>> chunkBefore = new ArrayList<>();
     private List<Future<?>> thisChunk = new ArrayList<>();
 
-    /** On a connection of its own from {@code dataSource}, its tables found by {@code searchPath} (the staging copies first). */
-    Aside(DataSource dataSource, String searchPath) throws SQLException {
+    /**
+     * On a connection of its own from {@code dataSource}, into the tables of {@code schema} (the staging copies), named
+     * in full: the connection goes back to the pool as it came, its search path untouched.
+     */
+    Aside(DataSource dataSource, String schema) throws SQLException {
         this.connection = dataSource.getConnection();
-        try (Statement statement = connection.createStatement()) {
+        this.schema = schema;
+        try {
             connection.setAutoCommit(true);
-            statement.execute("set search_path to " + searchPath);
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -50,7 +53,7 @@ final class Aside implements AutoCloseable {
     }
 
     <T> void copy(String table, String columns, List<T> rows, Function<T, Object[]> values) {
-        thisChunk.add(thread.submit(() -> CopyRows.copy(jdbc, table, columns, rows, values)));
+        thisChunk.add(thread.submit(() -> CopyRows.copy(jdbc, schema + "." + table, columns, rows, values)));
     }
 
     /** A chunk has ended: waits for the copies of the chunk before it. */

@@ -160,7 +160,7 @@ public class BulkRebuild {
                 long locked = System.nanoTime();
                 List<String> tables = stage(connection, staging, handlers, searchPath);
                 long staged = System.nanoTime();
-                Folded folded = fold(connection, group, handlers, StagingTables.SCHEMA + ", " + searchPath);
+                Folded folded = fold(connection, group, handlers);
                 if (folded.token == null) {
                     throw new IllegalStateException("no event to rebuild from");
                 }
@@ -278,8 +278,7 @@ public class BulkRebuild {
      * next chunk is read and deserialized meanwhile, in a thread of its own (on a connection of the pool), and the
      * rows of the tables never read back are copied aside ({@link Aside}, on another).
      */
-    private Folded fold(Connection connection, String group, EventHandlerInvoker handlers, String stagingPath)
-            throws Exception {
+    private Folded fold(Connection connection, String group, EventHandlerInvoker handlers) throws Exception {
         TrackingToken reached = null;
         long events = 0;
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
@@ -288,7 +287,7 @@ public class BulkRebuild {
             return thread;
         });
         long[] time = new long[4]; // waited for the reader, handled, written, waited for the copies aside
-        try (Aside aside = new Aside(dataSource, stagingPath);
+        try (Aside aside = new Aside(dataSource, StagingTables.SCHEMA);
              Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             BulkRows.Rebuild rebuild = new BulkRows.Rebuild(aside);
             ChunkReader chunks = new ChunkReader(stream.iterator(), chunk, keys);

@@ -40,7 +40,7 @@ class AsideTest {
     void rowsCopiedAsideAreAllWrittenInTheOrderHandedOnceTheFoldWaitsForThem() throws Exception {
         jdbc.execute("truncate staging.trail");
         List<Long> handed = new ArrayList<>();
-        try (Aside aside = new Aside(postgres.getPostgresDatabase(), "staging, public")) {
+        try (Aside aside = new Aside(postgres.getPostgresDatabase(), "staging")) {
             for (int chunk = 0; chunk < 5; chunk++) {
                 List<Long> rows = IntStream.range(0, 1000).mapToObj(i -> (long) handed.size() + i).toList();
                 handed.addAll(rows);
@@ -56,7 +56,7 @@ class AsideTest {
 
     @Test
     void aCopyAsideThatFailsIsThrownWhenTheFoldWaitsForIt() throws Exception {
-        try (Aside aside = new Aside(postgres.getPostgresDatabase(), "staging, public")) {
+        try (Aside aside = new Aside(postgres.getPostgresDatabase(), "staging")) {
             aside.copy("trail", "position, summary", List.of(1L), position -> new Object[]{position, null});
             aside.chunkEnded();
             assertThatThrownBy(aside::chunkEnded).hasMessageContaining("summary");

@@ -1,6 +1,7 @@
 package gongkai.query.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.events.application.ApplicationReceived;
@@ -109,6 +110,8 @@ class BulkRebuildTest {
         assertThat(bulk().completed(ReadModels.PROCESSING_GROUP)).as("rebuilt in bulk").isEqualTo(before + 1);
         assertThat(jdbc().queryForObject("select count(*) from pg_namespace where nspname = 'query_side_rebuild'", Long.class))
                 .as("the staging tables dropped after the swap").isZero();
+        assertThat(searchPathsOfTheIdleConnections()).as("every connection back in the pool as it came")
+                                                    .isNotEmpty().noneMatch(path -> path.contains("query_side_rebuild"));
         assertThat(everything()).isEqualTo(live);
         assertThat(jdbc().queryForList("select agency_id, revision from figures_revision"))
                 .as("every agency's figures at a revision never seen before: nothing worked out from the old ones holds")
@@ -167,6 +170,29 @@ class BulkRebuildTest {
         tables.removeAll(ReadModelTables.NOT_REBUILT);
         assertThat(tables).as("a new read-model table belongs in ReadModelTables.TABLES, compared by the replay tests")
                           .containsExactlyInAnyOrderElementsOf(ReadModelTables.TABLES.keySet());
+    }
+
+    /** The search path of each connection idle in the pool (all borrowed at once, so that each is seen). */
+    private static List<String> searchPathsOfTheIdleConnections() throws Exception {
+        HikariDataSource pool = querySide.context().getBean(DataSource.class).unwrap(HikariDataSource.class);
+        int idle = pool.getHikariPoolMXBean().getIdleConnections();
+        List<Connection> borrowed = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        try {
+            for (int i = 0; i < idle; i++) {
+                Connection connection = pool.getConnection();
+                borrowed.add(connection);
+                try (Statement show = connection.createStatement(); var rs = show.executeQuery("show search_path")) {
+                    rs.next();
+                    paths.add(rs.getString(1));
+                }
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+        return paths;
     }
 
     // ---- what is compared ---------------------------------------------------------------------------
