@@ -2,6 +2,7 @@ package gongkai.query.chain;
 
 import gongkai.query.eventstream.AppendedEvents;
 import gongkai.query.rows.CopyRows;
+import gongkai.query.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -194,11 +195,8 @@ public class EventChain implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gongkai-event-chain");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("gongkai-event-chain"));
         executor = started;
         started.scheduleWithFixedDelay(this::extendQuietly, 0, 1, TimeUnit.SECONDS);
         appended.subscribe(wakeUp);

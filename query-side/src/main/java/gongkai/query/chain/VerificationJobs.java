@@ -3,6 +3,7 @@ package gongkai.query.chain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.query.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -69,11 +70,7 @@ public class VerificationJobs implements DisposableBean {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gongkai-verification");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("gongkai-verification"));
 
     public VerificationJobs(DataSource dataSource, JdbcTemplate jdbc, ObjectMapper json) {
         this.dataSource = dataSource;

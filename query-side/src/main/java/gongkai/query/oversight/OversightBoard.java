@@ -8,6 +8,7 @@ import gongkai.query.reads.InList;
 import gongkai.query.reads.ReadBatch;
 import gongkai.query.report.ReportFigures;
 import gongkai.query.report.publication.ReportDigest;
+import gongkai.query.threads.DaemonThreads;
 import gongkai.query.timeliness.Timeliness;
 import gongkai.query.timeliness.TimelinessFigures;
 import jakarta.annotation.PreDestroy;
@@ -67,11 +68,7 @@ public class OversightBoard {
     private final Clock clock;
     /** The fewest agencies of a slice: a board of fewer than twice as many is read in one go. */
     private final int sliceAtLeast;
-    private final ExecutorService slicing = Executors.newFixedThreadPool(SLICES, runnable -> {
-        Thread thread = new Thread(runnable, "gongkai-board-slice");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService slicing = Executors.newFixedThreadPool(SLICES, DaemonThreads.named("gongkai-board-slice"));
 
     public OversightBoard(JdbcTemplate jdbc, FiguresRevisions revisions, AgencyChanges tree, ReportFigures figures, Timeliness timeliness, Clock clock,
                           @Value("${gongkai.oversight.slice-at-least:500}") int sliceAtLeast) {

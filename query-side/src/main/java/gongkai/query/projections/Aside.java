@@ -1,6 +1,7 @@
 package gongkai.query.projections;
 
 import gongkai.query.rows.CopyRows;
+import gongkai.query.threads.DaemonThreads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -28,11 +29,8 @@ final class Aside implements AutoCloseable {
     private final Connection connection;
     private final JdbcTemplate jdbc;
     private final String schema;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread writer = new Thread(runnable, "gongkai-bulk-rebuild-aside");
-        writer.setDaemon(true);
-        return writer;
-    });
+    private final ExecutorService thread =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("gongkai-bulk-rebuild-aside"));
     private List<Future<?>> chunkBefore = new ArrayList<>();
     private List<Future<?>> thisChunk = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package gongkai.query.projections;
 import gongkai.events.personal.DataKeyRing;
 import gongkai.events.store.StoredEventFormat;
 import gongkai.query.calendar.ClockLock;
+import gongkai.query.threads.DaemonThreads;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -177,8 +178,8 @@ public class BulkRebuild {
                          + "(waiting for the reader {} ms, handlers {} ms, writes {} ms, waiting for the copies aside {} ms), "
                          + "indexes and WAL {} ms, swap {} ms), tables {}", group, folded.events, Math.round(seconds),
                          Math.round(folded.events / seconds), (staged - locked) / 1_000_000, (read - staged) / 1_000_000,
-                         folded.waitedNanos / 1_000_000, folded.handledNanos / 1_000_000, folded.writtenNanos / 1_000_000,
-                         folded.asideNanos / 1_000_000, (logged - read) / 1_000_000,
+                         folded.spent.reader / 1_000_000, folded.spent.handlers / 1_000_000, folded.spent.writes / 1_000_000,
+                         folded.spent.aside / 1_000_000, (logged - read) / 1_000_000,
                          (done - logged) / 1_000_000, tables);
                 return true;
             } catch (Exception e) {
@@ -265,12 +266,19 @@ public class BulkRebuild {
         return tables;
     }
 
+    /** What the fold reached, and where its time went. */
+    private record Folded(TrackingToken token, long events, Spent spent) {
+    }
+
     /**
-     * What the fold reached, and where its time went (waiting for the reader, in the handlers, writing, waiting for
-     * the copies aside).
+     * Where the stream's time went, in nanoseconds: waiting for the reader, in the handlers, writing, waiting for the
+     * copies aside.
      */
-    private record Folded(TrackingToken token, long events, long waitedNanos, long handledNanos, long writtenNanos,
-                          long asideNanos) {
+    private static final class Spent {
+        long reader;
+        long handlers;
+        long writes;
+        long aside;
     }
 
     /**
@@ -281,12 +289,8 @@ public class BulkRebuild {
     private Folded fold(Connection connection, String group, EventHandlerInvoker handlers) throws Exception {
         TrackingToken reached = null;
         long events = 0;
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gongkai-bulk-rebuild-read");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long[] time = new long[4]; // waited for the reader, handled, written, waited for the copies aside
+        ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("gongkai-bulk-rebuild-read"));
+        Spent spent = new Spent();
         try (Aside aside = new Aside(dataSource, StagingTables.SCHEMA);
              Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             BulkRows.Rebuild rebuild = new BulkRows.Rebuild(aside);
@@ -295,15 +299,15 @@ public class BulkRebuild {
             while (true) {
                 long waiting = System.nanoTime();
                 List<TrackedEventMessage<?>> messages = ahead.get();
-                time[0] += System.nanoTime() - waiting;
+                spent.reader += System.nanoTime() - waiting;
                 if (messages.isEmpty()) {
                     break;
                 }
                 ahead = reader.submit(chunks);
-                apply(connection, handlers, messages, rebuild, time);
+                apply(connection, handlers, messages, rebuild, spent);
                 long settling = System.nanoTime();
                 aside.chunkEnded();
-                time[3] += System.nanoTime() - settling;
+                spent.aside += System.nanoTime() - settling;
                 events += messages.size();
                 reached = messages.get(messages.size() - 1).trackingToken();
                 underWay.put(group, reached.position().orElse(0));
@@ -314,7 +318,7 @@ public class BulkRebuild {
         } finally {
             reader.shutdownNow();
         }
-        return new Folded(reached, events, time[0], time[1], time[2], time[3]);
+        return new Folded(reached, events, spent);
     }
 
     /** Reads the stream a chunk at a time (one call after the other, in one thread), deserialized. */
@@ -358,9 +362,9 @@ public class BulkRebuild {
         }
     }
 
-    /** One chunk, one transaction; {@code time[1]} and {@code time[2]} gain its time in the handlers and writing. */
+    /** One chunk, one transaction; its time in the handlers and writing added to {@code spent}. */
     private static void apply(Connection connection, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> messages,
-                              BulkRows.Rebuild rebuild, long[] time) throws Exception {
+                              BulkRows.Rebuild rebuild, Spent spent) throws Exception {
         long started = System.nanoTime();
         long[] handled = {started};
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
@@ -379,8 +383,8 @@ public class BulkRebuild {
             throw cause instanceof Exception e ? e : new IllegalStateException(cause);
         }
         connection.commit();
-        time[1] += handled[0] - started;
-        time[2] += System.nanoTime() - handled[0];
+        spent.handlers += handled[0] - started;
+        spent.writes += System.nanoTime() - handled[0];
     }
 
     /**
@@ -392,11 +396,7 @@ public class BulkRebuild {
                 "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? "
                 + "and c.relname = any(?) order by pg_total_relation_size(c.oid) desc", String.class,
                 StagingTables.SCHEMA, tables.toArray(String[]::new));
-        ExecutorService two = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "gongkai-bulk-rebuild-finish");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService two = Executors.newFixedThreadPool(2, DaemonThreads.named("gongkai-bulk-rebuild-finish"));
         try {
             List<Future<?>> finishing = new ArrayList<>();
             for (String table : largestFirst) {

@@ -37,6 +37,12 @@ public final class BulkRows {
         return CurrentUnitOfWork.isStarted() ? (Rebuild) CurrentUnitOfWork.get().root().resources().get(CHUNK) : null;
     }
 
+    /** Where the current bulk rebuild copies aside; null outside one. */
+    private static Aside aside() {
+        Rebuild rebuild = current();
+        return rebuild == null ? null : rebuild.aside;
+    }
+
     /**
      * When the current unit of work is a chunk of a bulk rebuild: what is gathered under {@code key} over the whole
      * rebuild (made by {@code create} in its first chunk), written once by {@code write} after its last chunk, into
@@ -79,7 +85,7 @@ public final class BulkRows {
      */
     public static <T> void copyAside(JdbcTemplate jdbc, String table, String columns, List<T> rows,
                                      Function<T, Object[]> values) {
-        Aside aside = current() == null ? null : current().aside;
+        Aside aside = aside();
         if (aside == null) {
             copy(jdbc, table, columns, rows, values);
         } else if (!rows.isEmpty()) {
@@ -89,7 +95,7 @@ public final class BulkRows {
 
     /** Before a handler reads a table copied aside during a bulk rebuild: waits until every copy made aside is written. */
     public static void settleAside() {
-        Aside aside = current() == null ? null : current().aside;
+        Aside aside = aside();
         if (aside != null) {
             try {
                 aside.settle();

@@ -5,6 +5,7 @@ import gongkai.events.store.StoredEventFormat;
 import gongkai.http.Problems;
 import gongkai.query.chain.EventChain;
 import gongkai.query.notices.NoticeProjection;
+import gongkai.query.threads.DaemonThreads;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -369,11 +370,7 @@ public class ProjectionReplays implements SmartLifecycle {
     @Override
     public void start() {
         // Two threads: the sampling goes on while a replay is run (a bulk rebuild runs in the replay's thread).
-        ScheduledExecutorService started = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "gongkai-projections");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = Executors.newScheduledThreadPool(2, DaemonThreads.named("gongkai-projections"));
         executor = started;
         started.scheduleWithFixedDelay(this::sampleAll, 1, 1, TimeUnit.SECONDS);
     }

@@ -2,13 +2,11 @@ package gongkai.query.rows;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,21 +41,9 @@ public final class CopyRows {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                                     .copyIn("copy " + table + " (" + columns + ") from stdin");
             try {
-                CopyText text = new CopyText(new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        throw new UnsupportedOperationException("whole buffers only");
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        try {
-                            copy.writeToCopy(bytes, offset, length);
-                        } catch (SQLException e) {
-                            throw new IOException("copying into " + table + " failed", e);
-                        }
-                    }
-                }, BUFFER);
+                // the driver's stream over the copy (it sends what it holds when the copy ends)
+                PGCopyOutputStream out = new PGCopyOutputStream(copy);
+                CopyText text = new CopyText(out, BUFFER);
                 for (T row : rows) {
                     Object[] fields = values.apply(row);
                     for (int i = 0; i < fields.length; i++) {
@@ -69,7 +55,7 @@ public final class CopyRows {
                     text.ascii('\n');
                 }
                 text.drain();
-                return copy.endCopy();
+                return out.endCopy();
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
