@@ -99,9 +99,10 @@ public class ApplicationClocks implements DueDatesOnCalendar {
             return;
         }
         if (BulkRows.underWay()) {
-            BulkRows.copyAside(jdbc, "application_due_history", "application_id, due_on, clock_state, supplement_request_deadline, "
-                                                           + "unknown_reason, explanation, recorded_at, caused_by_event_id, cause, "
-                                                           + "provisional_due_on, provisional_explanation", rows, r -> {
+            BulkRows.copyAside(jdbc, "application_due_history", "application_id, due_on, clock_state, "
+                                                                + "supplement_request_deadline, unknown_reason, explanation, "
+                                                                + "recorded_at, caused_by_event_id, cause, provisional_due_on, "
+                                                                + "provisional_explanation", rows, r -> {
                 ReplyDeadline d = r.deadline();
                 return new Object[]{r.applicationId(), d.dueOn(), d.state(), d.supplementRequestDeadline(),
                                     clip(d.unknownReason(), MAX_REASON), clip(d.explanation(), MAX_EXPLANATION), r.recordedAt(),

@@ -62,10 +62,10 @@ public class AuditTrail {
         if (BulkRows.underWay()) {
             // A bulk rebuild reads the stream in order and stops before an event that fills a gap: each entry's
             // position is its event's own global index there.
-            BulkRows.copyAside(jdbc, "audit_event", "global_index, event_identifier, case_type, case_id, event_type, agency_id, "
-                                               + "actor, business_date, recorded_at, summary", entries,
-                          e -> new Object[]{e.globalIndex(), e.eventId(), e.caseType(), e.caseId(), e.type(), e.agencyId(),
-                                            e.actor(), e.businessDate(), e.recordedAt(), e.summary()});
+            BulkRows.copyAside(jdbc, "audit_event", "global_index, event_identifier, case_type, case_id, event_type, "
+                                                    + "agency_id, actor, business_date, recorded_at, summary", entries,
+                               e -> new Object[]{e.globalIndex(), e.eventId(), e.caseType(), e.caseId(), e.type(),
+                                                 e.agencyId(), e.actor(), e.businessDate(), e.recordedAt(), e.summary()});
             return;
         }
         jdbc.batchUpdate("insert into audit_event (global_index, event_identifier, case_type, case_id, event_type, agency_id, "

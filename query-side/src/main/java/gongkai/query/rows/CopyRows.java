@@ -110,8 +110,8 @@ public final class CopyRows {
             text.ascii(instant.toString()); // outside the four-digit years: as the JDK writes it
             return;
         }
-        text.digits(t.getYear(), 4).ascii('-').digits(t.getMonthValue(), 2).ascii('-').digits(t.getDayOfMonth(), 2)
-            .ascii('T').digits(t.getHour(), 2).ascii(':').digits(t.getMinute(), 2).ascii(':').digits(t.getSecond(), 2);
+        date(text, t.toLocalDate());
+        text.ascii('T').digits(t.getHour(), 2).ascii(':').digits(t.getMinute(), 2).ascii(':').digits(t.getSecond(), 2);
         if (t.getNano() != 0) {
             // as the JDK: milliseconds, microseconds or nanoseconds, whichever holds them all
             int nano = t.getNano();
