@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoticesStartTest {
 
     @Test
-    void itStartsJustBeforeTheFirstEventYoungEnoughToOweANotice() {
+    void itStartsJustAfterTheLastEventTooOldToOweANotice() {
         assertThat(NoticesStart.startPosition(400_000, 990_000)).isEqualTo(400_000);
     }
 

@@ -3,12 +3,20 @@ package gongkai.query.notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import gongkai.events.MetaDataKeys;
+import gongkai.events.application.Applicant;
+import gongkai.events.application.ApplicantType;
+import gongkai.events.application.ApplicationReceived;
+import gongkai.events.application.Channel;
 import gongkai.command.testing.Http;
 import gongkai.command.testing.RunningCommandSide;
 import gongkai.query.testing.RunningQuerySide;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -195,6 +204,28 @@ class RemindersAndNoticesByMailTest {
         assertThat(messages("dongju", "ANSWERED")).isEmpty();
         assertThat(jdbc.queryForObject("select agency_id from notice_case where case_id = ?", String.class, id))
                 .isEqualTo("xiju");
+    }
+
+    @Test
+    void aProcessorStartedOverAHistoryStartsAfterItsLastEventTooOldToOweANoticeWhateverCameBeforeIt() {
+        Http clerk = commandSide.agencyWithClerk("beiju", "feng");
+        receive(clerk, "beiju", "2024-03-01", "{\"name\":\"赵六\"}");
+        // a history recorded years ago, stored after today's first record
+        String old = UUID.randomUUID().toString();
+        querySide.context().getBean(EventStore.class).publish(new GenericDomainEventMessage<>(
+                "ApplicationAggregate", old, 0,
+                new ApplicationReceived(old, "beiju", LocalDate.parse("2019-05-06"), Channel.MAIL, ApplicantType.NATURAL_PERSON,
+                                        new Applicant("申请人", null, null, null, null), "信息"),
+                MetaData.with(MetaDataKeys.ACTOR, "feng").and(MetaDataKeys.AGENCY, "beiju")
+                        .and(MetaDataKeys.BUSINESS_DATE, "2019-05-06"),
+                UUID.randomUUID().toString(), Instant.parse("2019-05-06T04:00:00Z")));
+        receive(clerk, "beiju", "2024-03-02", "{\"name\":\"钱七\"}");
+        JdbcTemplate jdbc = querySide.context().getBean(JdbcTemplate.class);
+        long oldAt = jdbc.queryForObject("select global_index from command_side.domain_event_entry where aggregate_identifier = ?",
+                                         Long.class, old);
+
+        assertThat(NoticesStart.lastRecordedBefore(jdbc, Instant.now().minus(Duration.ofDays(2)))).isEqualTo(oldAt);
+        assertThat(NoticesStart.lastRecordedBefore(jdbc, Instant.parse("2019-01-01T00:00:00Z"))).isEqualTo(-1);
     }
 
     @Test
