@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -143,7 +142,7 @@ public class ApplicationCells {
         opened.forEach(n -> agencies.add(n.agencyId));
         closed.forEach(c -> agencies.add(c.agencyId()));
         revisions.changed(agencies);
-        Map<TallyKey, Integer> moves = new TreeMap<>(LOCK_ORDER);
+        Map<TallyKey, Integer> moves = new HashMap<>();
         for (NewCell n : opened) {
             if (n.validTo == null) {
                 moves.merge(new TallyKey(n.agencyId, n.cell), 1, Integer::sum);
@@ -153,20 +152,22 @@ public class ApplicationCells {
             moves.merge(new TallyKey(c.agencyId(), c.cell()), -1, Integer::sum);
         }
         // a bulk rebuild moves each row once, after its last chunk, rather than once in each chunk
-        BulkRows.gatheredUntilTheEnd(TallyKey.class.getName(), () -> new TreeMap<TallyKey, Integer>(LOCK_ORDER), this::moveTally)
+        BulkRows.gatheredUntilTheEnd(TallyKey.class.getName(), HashMap<TallyKey, Integer>::new, this::moveTally)
                 .ifPresentOrElse(gathered -> moves.forEach((key, by) -> gathered.merge(key, by, Integer::sum)),
                                  () -> moveTally(moves));
     }
 
+    /** Gathered in any order, written in {@link #LOCK_ORDER}. */
     private void moveTally(Map<TallyKey, Integer> moves) {
-        moves.values().removeIf(by -> by == 0);
-        if (moves.isEmpty()) {
+        List<Map.Entry<TallyKey, Integer>> rows = moves.entrySet().stream().filter(move -> move.getValue() != 0)
+                                                       .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
+        if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("insert into application_tally (agency_id, first_year, last_year, row_key, column_key, applications) "
                          + "values (?, ?, ?, ?, ?, ?) on conflict (agency_id, first_year, last_year, row_key, column_key) "
                          + "do update set applications = application_tally.applications + excluded.applications",
-                         List.copyOf(moves.entrySet()), moves.size(), (ps, move) -> {
+                         rows, rows.size(), (ps, move) -> {
                              CountedCell cell = move.getKey().cell();
                              ps.setString(1, move.getKey().agencyId());
                              ps.setInt(2, cell.firstYear());

@@ -354,9 +354,12 @@ public class BulkRebuild {
             // the cases' data keys in one read, before their personal fields are opened (docs/personal-data.md)
             keys.readAhead(messages.stream().filter(m -> m instanceof DomainEventMessage<?>)
                                    .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).toList());
+            // opened here, beside the fold: each message keeps what it read (its payload, its metadata, its instant
+            // parsed from the stored text), so the handlers on the fold's thread find them ready
             for (TrackedEventMessage<?> message : messages) {
                 message.getPayload();
                 message.getMetaData();
+                message.getTimestamp();
             }
             return messages;
         }

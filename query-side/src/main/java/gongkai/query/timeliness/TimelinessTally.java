@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -99,10 +98,10 @@ public class TimelinessTally {
      * after its last chunk.
      */
     public void moveBy(Collection<Share> before, Collection<Share> after) {
-        Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
+        Map<Key, Part> moves = new HashMap<>();
         after.forEach(share -> moves.merge(share.key(), new Part(1, share.paused()), Part::plus));
         before.forEach(share -> moves.merge(share.key(), new Part(-1, -share.paused()), Part::plus));
-        BulkRows.gatheredUntilTheEnd(TimelinessTally.class.getName(), () -> new TreeMap<Key, Part>(LOCK_ORDER), this::move)
+        BulkRows.gatheredUntilTheEnd(TimelinessTally.class.getName(), HashMap<Key, Part>::new, this::move)
                 .ifPresentOrElse(gathered -> moves.forEach((key, part) -> gathered.merge(key, part, Part::plus)),
                                  () -> move(moves));
     }
@@ -112,7 +111,7 @@ public class TimelinessTally {
         List<String> ids = List.copyOf(applicationIds);
         Map<Key, Part> before = parts(ids);
         write.run();
-        Map<Key, Part> moves = new TreeMap<>(LOCK_ORDER);
+        Map<Key, Part> moves = new HashMap<>();
         parts(ids).forEach((key, part) -> moves.merge(key, part, Part::plus));
         before.forEach((key, part) -> moves.merge(key, part.negated(), Part::plus));
         move(moves);
@@ -167,12 +166,14 @@ public class TimelinessTally {
         return parts;
     }
 
+    /** Gathered in any order, written in {@link #LOCK_ORDER}. */
     private void move(Map<Key, Part> moves) {
-        moves.values().removeIf(p -> p.answers == 0 && p.paused == 0);
-        if (moves.isEmpty()) {
+        List<Map.Entry<Key, Part>> rows = moves.entrySet().stream().filter(move -> move.getValue().answers != 0
+                                                                                   || move.getValue().paused != 0)
+                                               .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
+        if (rows.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Part>> rows = new ArrayList<>(moves.entrySet());
         jdbc.batchUpdate("insert into timeliness_tally (agency_id, year, answer_kind, answer_extended, answer_working_days, "
                          + "answers, paused_working_days) values (?, ?, ?, ?, ?, ?, ?) "
                          + "on conflict (agency_id, year, answer_kind, answer_extended, answer_working_days) do update set "
