@@ -3,18 +3,23 @@ package gongkai.query.application;
 import gongkai.events.application.ApplicantType;
 import gongkai.events.application.Channel;
 import gongkai.events.application.Outcome;
+import gongkai.events.calendar.ProvisionalCalendar.ProvisionalDue;
 import gongkai.events.calendar.ReplyDeadline;
 import gongkai.query.cells.ApplicationCells;
 import gongkai.query.counting.ApplicationFacts;
+import gongkai.query.projections.BulkRows;
+import gongkai.query.timeliness.TimelinessFigures;
 import gongkai.query.timeliness.TimelinessTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -62,18 +67,37 @@ public class ApplicationCases {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Every column of a row, in the order {@link #row} gives them, each bound as its SQL type in {@link #TYPES}. */
+    private static final String ALL_COLUMNS = COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
+                                              + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
+                                              + "supplement_request_deadline, paused_working_days, counted_working_days, "
+                                              + "answer_kind, answer_extended, answer_working_days, provisional_due_on, "
+                                              + "provisional_explanation";
+    private static final int[] TYPES = {
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.DATE, Types.DATE,
+            Types.INTEGER, Types.DATE, Types.BOOLEAN, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE,
+            Types.VARCHAR, Types.DATE, Types.DATE,
+            Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.INTEGER,
+            Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+            Types.DATE, Types.INTEGER, Types.INTEGER,
+            Types.VARCHAR, Types.BOOLEAN, Types.INTEGER, Types.DATE, Types.VARCHAR};
+
     /**
      * Writes the applications a batch followed: their facts, their clocks, their part in the timeliness
-     * figures (their {@code answer}) and how many events they had.
+     * figures (their {@code answer}) and how many events they had. In a chunk of a bulk rebuild, those received in
+     * the chunk are copied: the staging copy cannot hold them yet (a receipt is the first event of its application).
      */
     void saveAll(Collection<ApplicationBatch.Working> applications) {
-        if (applications.isEmpty()) {
+        Collection<ApplicationBatch.Working> upserted = applications;
+        if (BulkRows.underWay()) {
+            BulkRows.copy(jdbc, "application_case", ALL_COLUMNS, applications.stream().filter(w -> !w.stored).toList(),
+                          ApplicationCases::row);
+            upserted = applications.stream().filter(w -> w.stored).toList();
+        }
+        if (upserted.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into application_case (" + COLUMNS + ", state, recorded_at, last_recorded_at, event_count, "
-                         + "clock_events, clock_state, due_on, due_explanation, due_unknown_reason, "
-                         + "supplement_request_deadline, paused_working_days, counted_working_days, "
-                         + "answer_kind, answer_extended, answer_working_days, provisional_due_on, provisional_explanation) "
+        jdbc.batchUpdate("insert into application_case (" + ALL_COLUMNS + ") "
                          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                          + "on conflict (application_id) do update set agency_id = excluded.agency_id, "
                          + "applicant_type = excluded.applicant_type, "
@@ -100,45 +124,50 @@ public class ApplicationCases {
                          + "answer_extended = excluded.answer_extended, answer_working_days = excluded.answer_working_days, "
                          + "provisional_due_on = excluded.provisional_due_on, "
                          + "provisional_explanation = excluded.provisional_explanation",
-                         applications, 500, (ps, w) -> {
-                             ApplicationFacts f = w.facts;
-                             int i = 0;
-                             ps.setString(++i, f.applicationId());
-                             ps.setString(++i, f.agencyId());
-                             ps.setString(++i, f.applicantType().name());
-                             ps.setString(++i, f.channel().name());
-                             ps.setDate(++i, date(f.receivedOn()));
-                             ps.setDate(++i, date(f.supplementRequestedOn()));
-                             ps.setDate(++i, date(f.supplementReceivedOn()));
-                             ps.setDate(++i, date(f.consultationStartedOn()));
-                             ps.setObject(++i, f.extensionWorkingDays(), java.sql.Types.INTEGER);
-                             ps.setDate(++i, date(f.unpaidFeeNoticeOn()));
-                             ps.setBoolean(++i, f.withdrawn());
-                             ps.setDate(++i, date(f.concludedOn()));
-                             ps.setString(++i, f.outcome() == null ? null : f.outcome().name());
-                             ps.setString(++i, f.withheldReasons().stream().map(Enum::name).collect(Collectors.joining(",")));
-                             ps.setDate(++i, date(f.reopenedOn()));
-                             ps.setDate(++i, date(f.reansweredOn()));
-                             ps.setString(++i, f.reanswerOutcome() == null ? null : f.reanswerOutcome().name());
-                             ps.setDate(++i, date(f.extensionRequestedOn()));
-                             ps.setDate(++i, date(f.awaitingSignInSince()));
-                             ps.setString(++i, f.state().name());
-                             ps.setTimestamp(++i, Timestamp.from(w.firstRecordedAt != null ? w.firstRecordedAt : w.lastRecordedAt));
-                             ps.setTimestamp(++i, Timestamp.from(w.lastRecordedAt));
-                             ps.setInt(++i, w.events);
-                             ReplyDeadline d = w.deadline;
-                             ps.setString(++i, w.clock.isEmpty() ? null : ClockEntries.encode(w.clock));
-                             ps.setString(++i, d == null ? null : d.state().name());
-                             ps.setDate(++i, d == null ? null : date(d.dueOn()));
-                             ps.setString(++i, d == null ? null : ApplicationClocks.clip(d.explanation(), ApplicationClocks.MAX_EXPLANATION));
-                             ps.setString(++i, d == null ? null : ApplicationClocks.clip(d.unknownReason(), ApplicationClocks.MAX_REASON));
-                             ps.setDate(++i, d == null ? null : date(d.supplementRequestDeadline()));
-                             ps.setObject(++i, d == null ? null : d.pausedWorkingDays(), java.sql.Types.INTEGER);
-                             ps.setObject(++i, d == null ? null : d.countedWorkingDays(), java.sql.Types.INTEGER);
-                             ApplicationClocks.bind(ps, ++i, w.answer);
-                             i += 2;
-                             ApplicationClocks.bindProvisional(ps, ++i, w.provisional);
-                         });
+                         upserted, 500, (ps, w) -> bind(ps, row(w)));
+    }
+
+    /** An application's row as the batch writes it, in the order of {@link #ALL_COLUMNS}. */
+    private static Object[] row(ApplicationBatch.Working w) {
+        ApplicationFacts f = w.facts;
+        ReplyDeadline d = w.deadline;
+        TimelinessFigures.Answer answer = w.answer;
+        ProvisionalDue provisional = w.provisional;
+        return new Object[]{
+                f.applicationId(), f.agencyId(), f.applicantType().name(), f.channel().name(), f.receivedOn(),
+                f.supplementRequestedOn(), f.supplementReceivedOn(), f.consultationStartedOn(), f.extensionWorkingDays(),
+                f.unpaidFeeNoticeOn(), f.withdrawn(), f.concludedOn(), f.outcome() == null ? null : f.outcome().name(),
+                f.withheldReasons().stream().map(Enum::name).collect(Collectors.joining(",")), f.reopenedOn(),
+                f.reansweredOn(), f.reanswerOutcome() == null ? null : f.reanswerOutcome().name(),
+                f.extensionRequestedOn(), f.awaitingSignInSince(),
+                f.state().name(), w.firstRecordedAt != null ? w.firstRecordedAt : w.lastRecordedAt, w.lastRecordedAt,
+                w.events,
+                w.clock.isEmpty() ? null : ClockEntries.encode(w.clock), d == null ? null : d.state().name(),
+                d == null ? null : d.dueOn(),
+                d == null ? null : ApplicationClocks.clip(d.explanation(), ApplicationClocks.MAX_EXPLANATION),
+                d == null ? null : ApplicationClocks.clip(d.unknownReason(), ApplicationClocks.MAX_REASON),
+                d == null ? null : d.supplementRequestDeadline(), d == null ? null : d.pausedWorkingDays(),
+                d == null ? null : d.countedWorkingDays(),
+                answer == null ? null : answer.kind().name(), answer == null ? null : answer.extended(),
+                answer == null ? null : answer.workingDaysToAnswer(),
+                provisional == null ? null : provisional.dueOn(),
+                provisional == null ? null : ApplicationClocks.clip(provisional.explanation(), ApplicationClocks.MAX_EXPLANATION)};
+    }
+
+    /** Binds a {@link #row}: each value as its column's type, so that every row of a batch binds the same types. */
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                ps.setNull(i + 1, TYPES[i]);
+            } else if (value instanceof LocalDate date) {
+                ps.setDate(i + 1, Date.valueOf(date));
+            } else if (value instanceof Instant instant) {
+                ps.setTimestamp(i + 1, Timestamp.from(instant));
+            } else {
+                ps.setObject(i + 1, value, TYPES[i]);
+            }
+        }
     }
 
     public void deleteAll() {
@@ -166,9 +195,5 @@ public class ApplicationCases {
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
         Date date = rs.getDate(column);
         return date == null ? null : date.toLocalDate();
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 }
